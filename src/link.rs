@@ -1,0 +1,289 @@
+//! Stage 5: link mentions to entities with stable IRIs.
+//!
+//! One IRI per real entity across documents and runs: it is derived from the entity's
+//! canonical key (its lexicon name, or its name as written, in Simplified script so both
+//! scripts meet), as a readable pinyin slug plus a short hash. Aliases within a document
+//! (深度求索（DeepSeek）, 本港 = 香港, 特區政府 = the SAR the text is about, 他 = the last
+//! person named) resolve to the same entity.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use pinyin::ToPinyin;
+use sha2::{Digest, Sha256};
+
+use crate::facts::{government_of, sar_context, Facts, OrgRef};
+use crate::lexicon::Lexicon;
+use crate::recognize::{Kind, Mention};
+use crate::script::{convert, to_simplified, Script};
+
+/// Base of all resource IRIs minted by zhkg.
+pub const ID_BASE: &str = "https://w3id.org/zhkg/id/";
+
+/// A person, organization or place mentioned in a document.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Entity {
+    pub kind: Kind,
+    pub iri: String,
+    /// Preferred label, in the document's script.
+    pub label: String,
+    /// Every other name: as written in the document, and known aliases.
+    pub aliases: BTreeSet<String>,
+    /// Lexicon class hint: organization kind (government …) or place type (city …).
+    pub class: Option<String>,
+    /// IRI of the containing place, for places from the lexicon.
+    pub parent: Option<String>,
+}
+
+/// Entities of one document and, per mention, the entity it refers to.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Linked {
+    pub entities: Vec<Entity>,
+    pub of_mention: Vec<Option<usize>>,
+    /// Entity index for a lexicon-only organization referenced by a position.
+    pub lexicon_orgs: HashMap<usize, usize>,
+}
+
+/// ASCII slug: pinyin syllables of Chinese characters, lower-cased Latin words.
+pub fn slug(text: &str) -> String {
+    let simp = to_simplified(text);
+    let mut parts: Vec<String> = Vec::new();
+    let mut latin = String::new();
+    for (c, p) in simp.chars().zip(simp.as_str().to_pinyin()) {
+        if let Some(p) = p {
+            if !latin.is_empty() {
+                parts.push(std::mem::take(&mut latin));
+            }
+            parts.push(p.plain().to_string());
+        } else if c.is_ascii_alphanumeric() {
+            latin.push(c.to_ascii_lowercase());
+        } else if !latin.is_empty() {
+            parts.push(std::mem::take(&mut latin));
+        }
+    }
+    if !latin.is_empty() {
+        parts.push(latin);
+    }
+    let mut s = parts.join("-");
+    s.truncate(60);
+    s.trim_end_matches('-').to_string()
+}
+
+/// Short hex digest of a key, to make slugs unique.
+pub fn short_hash(key: &str) -> String {
+    let d = Sha256::digest(key.as_bytes());
+    d[..4].iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// IRI of a minted resource: `{base}{kind}/{slug}-{hash}`.
+pub fn mint(kind: &str, label: &str, key: &str) -> String {
+    let s = slug(label);
+    let h = short_hash(key);
+    if s.is_empty() {
+        format!("{ID_BASE}{kind}/{h}")
+    } else {
+        format!("{ID_BASE}{kind}/{s}-{h}")
+    }
+}
+
+/// Canonical form used in keys: Simplified, no white space, Latin lower-cased, full-width
+/// forms folded.
+pub fn canonical(text: &str) -> String {
+    to_simplified(text)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '（' => '(',
+            '）' => ')',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect()
+}
+
+fn kind_path(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Person => "person",
+        Kind::Organization => "organization",
+        _ => "place",
+    }
+}
+
+struct Builder<'a> {
+    lx: &'a Lexicon,
+    script: Script,
+    entities: Vec<Entity>,
+    by_key: HashMap<String, usize>,
+}
+
+impl Builder<'_> {
+    /// The entity for a lexicon organization or place, created on first use.
+    fn lexicon_entity(&mut self, kind: Kind, i: usize) -> usize {
+        let (name, aliases, class, parent) = match kind {
+            Kind::Organization => {
+                let o = &self.lx.orgs[i];
+                (o.name.clone(), o.aliases.clone(), o.kind.clone(), String::new())
+            }
+            _ => {
+                let p = &self.lx.places[i];
+                (p.name.clone(), p.aliases.clone(), p.kind.clone(), p.parent.clone())
+            }
+        };
+        let key = format!("{}:{}", kind_path(kind), canonical(&name));
+        if let Some(&e) = self.by_key.get(&key) {
+            return e;
+        }
+        let label = convert(&name, self.script);
+        let mut all: BTreeSet<String> = aliases.iter().map(|a| convert(a, self.script)).collect();
+        all.remove(&label);
+        let parent_iri = (!parent.is_empty()).then(|| {
+            let pkey = format!("place:{}", canonical(&parent));
+            mint("place", &parent, &pkey)
+        });
+        self.entities.push(Entity {
+            kind,
+            iri: mint(kind_path(kind), &name, &key),
+            label,
+            aliases: all,
+            class: (!class.is_empty()).then_some(class),
+            parent: parent_iri,
+        });
+        self.by_key.insert(key, self.entities.len() - 1);
+        self.entities.len() - 1
+    }
+
+    /// The entity for a name found by a rule.
+    fn named_entity(&mut self, kind: Kind, name: &str) -> usize {
+        let key = format!("{}:{}", kind_path(kind), canonical(name));
+        if let Some(&e) = self.by_key.get(&key) {
+            return e;
+        }
+        self.entities.push(Entity {
+            kind,
+            iri: mint(kind_path(kind), name, &key),
+            label: name.to_string(),
+            aliases: BTreeSet::new(),
+            class: None,
+            parent: None,
+        });
+        self.by_key.insert(key, self.entities.len() - 1);
+        self.entities.len() - 1
+    }
+}
+
+/// Link the mentions and facts of one document.
+pub fn link(text: &[char], simp: &[char], script: Script, mentions: &[Mention], facts: &Facts) -> Linked {
+    let lx = Lexicon::get();
+    let mut b = Builder {
+        lx,
+        script,
+        entities: Vec::new(),
+        by_key: HashMap::new(),
+    };
+    let mut of_mention: Vec<Option<usize>> = vec![None; mentions.len()];
+    // Context-dependent names: 特區政府 means the government of the SAR in context.
+    let sar_gov = |at: usize| sar_context(lx, simp, mentions, at).and_then(|p| government_of(lx, p));
+    for (i, m) in mentions.iter().enumerate() {
+        let e = match m.kind {
+            Kind::Organization | Kind::Place => {
+                let s = canonical(&m.text);
+                if m.kind == Kind::Organization && (s == "特区政府" || s == "特区") {
+                    match sar_gov(m.start) {
+                        Some(o) => Some(b.lexicon_entity(Kind::Organization, o)),
+                        None => Some(b.named_entity(m.kind, &m.text)),
+                    }
+                } else {
+                    Some(match m.lexicon {
+                        Some(li) => b.lexicon_entity(m.kind, li),
+                        None => b.named_entity(m.kind, &m.text),
+                    })
+                }
+            }
+            Kind::Person => Some(b.named_entity(Kind::Person, &m.text)),
+            _ => None,
+        };
+        if let Some(e) = e {
+            let ent = &mut b.entities[e];
+            if m.text != ent.label {
+                ent.aliases.insert(m.text.clone());
+            }
+        }
+        of_mention[i] = e;
+    }
+    // Pronouns refer to their antecedent's entity.
+    for (i, a) in facts.antecedent.iter().enumerate() {
+        if let Some(a) = a {
+            of_mention[i] = of_mention[*a];
+        }
+    }
+    // Apposition: X（Y） names one entity twice (深度求索（DeepSeek）).
+    merge_appositions(text, mentions, &mut of_mention, &mut b.entities);
+    let mut lexicon_orgs = HashMap::new();
+    for p in &facts.positions {
+        if let Some(OrgRef::Lexicon(li)) = p.organization {
+            let e = b.lexicon_entity(Kind::Organization, li);
+            lexicon_orgs.insert(li, e);
+        }
+    }
+    // Names in the other script are alternative labels too.
+    let other = script.other();
+    for e in &mut b.entities {
+        let names: Vec<String> = std::iter::once(e.label.clone()).chain(e.aliases.iter().cloned()).collect();
+        for n in names {
+            let c = convert(&n, other);
+            if c != n {
+                e.aliases.insert(c);
+            }
+        }
+    }
+    Linked {
+        entities: b.entities,
+        of_mention,
+        lexicon_orgs,
+    }
+}
+
+fn merge_appositions(text: &[char], mentions: &[Mention], of: &mut [Option<usize>], entities: &mut [Entity]) {
+    let mut merges: BTreeMap<usize, usize> = BTreeMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        if text.get(m.end) != Some(&'（') && text.get(m.end) != Some(&'(') {
+            continue;
+        }
+        let Some((j, n)) = mentions
+            .iter()
+            .enumerate()
+            .find(|(_, n)| n.start == m.end + 1 && matches!(text.get(n.end), Some('）') | Some(')')))
+        else {
+            continue;
+        };
+        if let (Some(a), Some(bb)) = (of[i], of[j]) {
+            if a != bb && entities[a].kind == entities[bb].kind && m.kind == n.kind {
+                merges.insert(bb, a);
+            }
+        }
+    }
+    for (from, to) in merges {
+        let names: Vec<String> = std::iter::once(entities[from].label.clone())
+            .chain(entities[from].aliases.iter().cloned())
+            .collect();
+        entities[to].aliases.extend(names);
+        for o in of.iter_mut() {
+            if *o == Some(from) {
+                *o = Some(to);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iris_are_ascii_stable_and_script_independent() {
+        let a = mint("person", "黃錦輝", &format!("person:{}", canonical("黃錦輝")));
+        let b = mint("person", "黄锦辉", &format!("person:{}", canonical("黄锦辉")));
+        assert_eq!(a, b);
+        assert!(a.is_ascii());
+        assert!(a.starts_with("https://w3id.org/zhkg/id/person/huang-jin-hui-"), "{a}");
+        assert_eq!(slug("DeepSeek （HK） Limited"), "deepseek-hk-limited");
+    }
+}

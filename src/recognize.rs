@@ -1,0 +1,467 @@
+//! Stage 3: recognize mentions of people, organizations, places, posts and occasions.
+//!
+//! Rules, not lists of answers: names of public bodies and places come from the general
+//! lexicons, other organizations and places from their head words (…協會, …合作區) grown
+//! leftwards over the segmenter's nominal tokens, people from the titles before them
+//! (全國政協委員黃錦輝), the verbs after them (岑浩輝表示), bylines and the segmenter's
+//! person tags filtered by the surname list. Each mention records the rule that produced
+//! it and a confidence, so users can audit and filter.
+
+use std::collections::{BTreeSet, HashMap};
+
+use crate::layout::{BlockKind, Layout};
+use crate::lexicon::{Lexicon, Role, Term};
+use crate::script::is_han;
+use crate::segment::Token;
+use crate::sentence::Sentence;
+
+/// What a mention refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+pub enum Kind {
+    Person,
+    Organization,
+    Place,
+    /// A post or title (委員, 行政長官).
+    Post,
+    /// An occasion (座談會, 全國兩會).
+    Occasion,
+    /// A title modifier (港區, 特區): part of a title, never an entity.
+    Modifier,
+    /// 他 / 她, resolved to a person by the linker.
+    Pronoun,
+}
+
+/// A span of the repaired text recognized as something.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Mention {
+    pub kind: Kind,
+    /// `start..end` index the repaired text (characters).
+    pub start: usize,
+    pub end: usize,
+    /// Index of the sentence it is in.
+    pub sentence: usize,
+    /// The text as written (repaired: no line breaks).
+    pub text: String,
+    /// Index into the lexicon's organizations, places or posts when it came from there.
+    pub lexicon: Option<usize>,
+    /// Name of the rule that produced it.
+    pub rule: &'static str,
+    pub confidence: f32,
+}
+
+/// Nominal POS tags that may continue an organization or place name leftwards.
+fn nominal(tag: &str) -> bool {
+    matches!(
+        tag,
+        "n" | "nr" | "nrt" | "nrfg" | "ns" | "nt" | "nz" | "nn" | "j" | "vn" | "an" | "b" | "eng" | "s" | "f" | "g" | "ng" | "l" | "x"
+    )
+}
+
+struct Ctx<'a> {
+    lx: &'a Lexicon,
+    text: &'a [char],
+    simp: &'a [char],
+    tokens: &'a [Token],
+    /// Token index by starting character.
+    token_at: HashMap<usize, usize>,
+    /// Token index covering each character.
+    token_of: Vec<usize>,
+}
+
+impl Ctx<'_> {
+    fn s(&self, a: usize, b: usize) -> String {
+        self.simp[a..b].iter().collect()
+    }
+    fn t(&self, a: usize, b: usize) -> String {
+        self.text[a..b].iter().collect()
+    }
+    fn role_at(&self, i: usize, end: usize, role: Role) -> Option<usize> {
+        self.lx.role_prefix(&self.simp[i..end], role)
+    }
+    fn mention(&self, kind: Kind, a: usize, b: usize, sentence: usize, lexicon: Option<usize>, rule: &'static str, confidence: f32) -> Mention {
+        Mention {
+            kind,
+            start: a,
+            end: b,
+            sentence,
+            text: self.t(a, b),
+            lexicon,
+            rule,
+            confidence,
+        }
+    }
+}
+
+/// Recognize the mentions of one document. `simp` is the Simplified view of
+/// `layout.text`; `tokens` are the segmenter's tokens over it, in order.
+pub fn recognize(layout: &Layout, simp: &[char], sentences: &[Sentence], tokens: &[Token]) -> Vec<Mention> {
+    let lx = Lexicon::get();
+    let mut token_of = vec![usize::MAX; simp.len()];
+    let mut token_at = HashMap::new();
+    for (i, t) in tokens.iter().enumerate() {
+        token_at.insert(t.start, i);
+        for slot in &mut token_of[t.start..t.end] {
+            *slot = i;
+        }
+    }
+    let cx = Ctx {
+        lx,
+        text: &layout.text,
+        simp,
+        tokens,
+        token_at,
+        token_of,
+    };
+    let mut flat: Vec<Mention> = Vec::new();
+    let mut outer: Vec<Mention> = Vec::new();
+    for (si, s) in sentences.iter().enumerate() {
+        lexicon_terms(&cx, si, s, &mut flat);
+        suffix_names(&cx, si, s, &mut outer);
+        latin_companies(&cx, si, s, &mut outer);
+        pronouns(&cx, si, s, &mut flat);
+    }
+    let mut accepted = resolve_flat(flat);
+    // People need the posts found above.
+    let mut people = Vec::new();
+    for (si, s) in sentences.iter().enumerate() {
+        titled_people(&cx, si, s, &accepted, &mut people);
+        if s.kind == BlockKind::Byline {
+            byline_people(&cx, si, s, &accepted, &mut people);
+        }
+        speaker_people(&cx, si, s, &mut people);
+        tagged_people(&cx, si, s, &mut people);
+    }
+    accepted = merge(accepted, people, |_| true);
+    accepted = merge(accepted, outer, |m| matches!(m.kind, Kind::Organization | Kind::Place | Kind::Modifier));
+    propagate_names(&cx, sentences, &mut accepted);
+    accepted.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    accepted
+}
+
+/// Lexicon terms: organizations, places, posts, occasions and title modifiers.
+fn lexicon_terms(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
+    for (a, b, terms) in cx.lx.find_terms(&cx.simp[s.start..s.end]) {
+        let (a, b) = (s.start + a, s.start + b);
+        let pick = |f: fn(&Term) -> Option<usize>| terms.iter().find_map(f);
+        let m = if let Some(i) = pick(|t| if let Term::Org(i) = t { Some(*i) } else { None }) {
+            cx.mention(Kind::Organization, a, b, si, Some(i), "lexicon-organization", 0.95)
+        } else if let Some(i) = pick(|t| if let Term::Place(i) = t { Some(*i) } else { None }) {
+            cx.mention(Kind::Place, a, b, si, Some(i), "lexicon-place", 0.95)
+        } else if let Some(i) = pick(|t| if let Term::Post(i) = t { Some(*i) } else { None }) {
+            cx.mention(Kind::Post, a, b, si, Some(i), "lexicon-post", 0.9)
+        } else if let Some(i) = pick(|t| if let Term::Occasion(i) = t { Some(*i) } else { None }) {
+            cx.mention(Kind::Occasion, a, b, si, Some(i), "lexicon-occasion", 0.9)
+        } else if let Some(i) = pick(|t| if let Term::Modifier(i) = t { Some(*i) } else { None }) {
+            cx.mention(Kind::Modifier, a, b, si, Some(i), "lexicon-modifier", 0.9)
+        } else {
+            continue;
+        };
+        out.push(m);
+    }
+}
+
+/// Organizations and places by head word: the longest suffix ending a token, grown
+/// leftwards over nominal tokens until a boundary word, a verb or punctuation.
+fn suffix_names(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
+    for ti in token_range(cx, s) {
+        let tok = &cx.tokens[ti];
+        for (kind, suffixes) in [
+            (Kind::Organization, &cx.lx.org_suffixes),
+            (Kind::Place, &cx.lx.place_suffixes),
+        ] {
+            let Some(suf) = suffixes.iter().find(|x| {
+                let n = x.suffix.chars().count();
+                tok.end >= n + s.start && cx.s(tok.end - n, tok.end) == crate::script::to_simplified(&x.suffix)
+            }) else {
+                continue;
+            };
+            let n = suf.suffix.chars().count();
+            let suf_start = tok.end - n;
+            // A common word that merely ends like a name (社會, 股市, 地區) is not one.
+            if tok.word.chars().count() > n
+                && cx.tokens[ti].start < suf_start
+                && !matches!(tok.tag.as_str(), "ns" | "nt" | "nz")
+                && cx.lx.lookup(&tok.word).is_empty()
+            {
+                let own = tok.start;
+                // …unless a nominal token precedes it (香港研究協會 = 香港 + 研究 + 協會).
+                if own == s.start || !ti.checked_sub(1).is_some_and(|p| nominal(&cx.tokens[p].tag)) {
+                    continue;
+                }
+            }
+            let mut start = suf_start.min(tok.start);
+            let mut k = cx.token_of[start.saturating_sub(1).max(s.start)];
+            if start > s.start {
+                loop {
+                    if k == usize::MAX || cx.tokens[k].end != start || cx.tokens[k].start < s.start {
+                        break;
+                    }
+                    let t = &cx.tokens[k];
+                    let joins = nominal(&t.tag)
+                        || (t.word == "及" && start < tok.end && k > 0 && nominal(&cx.tokens[k - 1].tag));
+                    let blocked = cx.lx.has_role(&t.word, Role::Boundary)
+                        || cx.lx.is_post(&t.word).is_some()
+                        || t.word.chars().any(|c| !is_han(c) && !c.is_ascii_alphanumeric())
+                        || tok.end - t.start > 18;
+                    if !joins || blocked {
+                        break;
+                    }
+                    start = t.start;
+                    if k == 0 {
+                        break;
+                    }
+                    k -= 1;
+                }
+            }
+            if suf_start - start < suf.min_prefix.max(1) {
+                continue;
+            }
+            let text = cx.s(start, tok.end);
+            if cx.lx.lookup(&text).iter().any(|t| matches!(t, Term::Occasion(_) | Term::Post(_))) {
+                continue;
+            }
+            out.push(cx.mention(kind, start, tok.end, si, None, if kind == Kind::Organization { "suffix-organization" } else { "suffix-place" }, 0.7));
+            break;
+        }
+    }
+}
+
+fn token_range(cx: &Ctx, s: &Sentence) -> std::ops::Range<usize> {
+    let first = cx.token_of.get(s.start).copied().unwrap_or(usize::MAX);
+    let last = cx.token_of.get(s.end.saturating_sub(1)).copied().unwrap_or(usize::MAX);
+    if first == usize::MAX || last == usize::MAX {
+        return 0..0;
+    }
+    first..last + 1
+}
+
+const COMPANY_HEADS: &[&str] = &["Limited", "Ltd", "Inc", "Corporation", "Corp", "Holdings", "Group", "LLC", "PLC"];
+
+/// Latin-script company names: `DeepSeek （HK） Limited`.
+fn latin_companies(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
+    let text = cx.text;
+    let mut i = s.start;
+    while i < s.end {
+        if !text[i].is_ascii_uppercase() || (i > s.start && text[i - 1].is_ascii_alphanumeric()) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < s.end && text[j].is_ascii_alphanumeric() {
+            j += 1;
+        }
+        let word: String = text[i..j].iter().collect();
+        if COMPANY_HEADS.contains(&word.as_str()) && i > s.start {
+            // Grow leftwards over Latin words, spaces and a bracketed qualifier.
+            let mut a = i;
+            while a > s.start {
+                let c = text[a - 1];
+                if c.is_ascii_alphanumeric() || matches!(c, ' ' | '(' | ')' | '（' | '）' | '&' | '.' | '-') {
+                    a -= 1;
+                } else {
+                    break;
+                }
+            }
+            while a < i && !text[a].is_ascii_alphanumeric() {
+                a += 1;
+            }
+            if a < i {
+                out.push(cx.mention(Kind::Organization, a, j, si, None, "latin-company", 0.85));
+            }
+        }
+        i = j.max(i + 1);
+    }
+}
+
+/// 他 / 她 as singular personal pronouns (not 他們, 其他, 他人).
+fn pronouns(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
+    for i in s.start..s.end {
+        if !cx.lx.has_role(&cx.text[i].to_string(), Role::Pronoun) {
+            continue;
+        }
+        let next = cx.simp.get(i + 1).copied().unwrap_or(' ');
+        let prev = if i > 0 { cx.simp[i - 1] } else { ' ' };
+        if matches!(next, '们' | '人' | '国' | '日' | '方' | '处' | '乡') || matches!(prev, '其' | '吉' | '利') {
+            continue;
+        }
+        out.push(cx.mention(Kind::Pronoun, i, i + 1, si, None, "pronoun", 0.8));
+    }
+}
+
+/// Keep the best of overlapping candidates: longer first, then more confident.
+fn resolve_flat(mut cands: Vec<Mention>) -> Vec<Mention> {
+    cands.sort_by(|a, b| {
+        (b.end - b.start)
+            .cmp(&(a.end - a.start))
+            .then(b.confidence.total_cmp(&a.confidence))
+            .then(a.start.cmp(&b.start))
+    });
+    let mut taken: BTreeSet<usize> = BTreeSet::new();
+    let mut out = Vec::new();
+    for m in cands {
+        if taken.range(m.start..m.end).next().is_none() {
+            taken.extend(m.start..m.end);
+            out.push(m);
+        }
+    }
+    out.sort_by_key(|m| m.start);
+    out
+}
+
+/// Add `new` mentions to `base`: a new mention that overlaps nothing is added; one that
+/// strictly contains base mentions for which `nested` holds is added around them; others
+/// are dropped. Among overlapping new mentions the longest wins.
+fn merge(base: Vec<Mention>, new: Vec<Mention>, nested: impl Fn(&Mention) -> bool) -> Vec<Mention> {
+    let mut out = base;
+    for m in resolve_flat(new) {
+        let overl: Vec<&Mention> = out
+            .iter()
+            .filter(|o| o.start < m.end && m.start < o.end)
+            .collect();
+        let ok = overl.iter().all(|o| {
+            (o.start == m.start && o.end == m.end && o.kind == m.kind && false)
+                || (m.start <= o.start && o.end <= m.end && (m.end - m.start) > (o.end - o.start) && nested(o))
+        });
+        if ok && !overl.iter().any(|o| o.start == m.start && o.end == m.end) {
+            out.push(m);
+        }
+    }
+    out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    out
+}
+
+/// A personal name starting at `at`: a surname and one or two given-name characters.
+/// Returns its end. The given name stops before a word that follows names (表示, 在 …)
+/// and before a multi-character word the segmenter starts there (重點).
+fn name_at(cx: &Ctx, at: usize, limit: usize) -> Option<usize> {
+    let sl = cx.lx.surname_len(&cx.simp[at..limit.min(cx.simp.len())])?;
+    let g = at + sl;
+    let han = |i: usize| i < limit && is_han(cx.text[i]);
+    if !han(g) {
+        return None;
+    }
+    if cx.role_at(g, limit, Role::AfterName).is_some() && cx.role_at(g, limit, Role::AfterName) != Some(1) {
+        return None;
+    }
+    let second_ok = han(g + 1)
+        && cx.role_at(g + 1, limit, Role::AfterName).is_none()
+        && !cx.token_at.get(&(g + 1)).is_some_and(|&t| {
+            let tk = &cx.tokens[t];
+            tk.end - tk.start >= 2 && tk.end <= limit && !matches!(tk.tag.as_str(), "nr" | "nrfg" | "nrt")
+        })
+        && cx.lx.lookup(&cx.s(g + 1, (g + 3).min(limit))).is_empty();
+    let end = if second_ok { g + 2 } else { g + 1 };
+    let name = cx.s(at, end);
+    if cx.lx.is_not_name(&name) || !cx.lx.lookup(&name).is_empty() {
+        return None;
+    }
+    Some(end)
+}
+
+/// People named right after a post: 全國政協委員黃錦輝, 國務院總理李強.
+fn titled_people(cx: &Ctx, si: usize, s: &Sentence, accepted: &[Mention], out: &mut Vec<Mention>) {
+    for p in accepted.iter().filter(|m| m.sentence == si && m.kind == Kind::Post) {
+        let mut at = p.end;
+        if at < s.end && cx.text[at] == ' ' {
+            at += 1;
+        }
+        if at >= s.end || accepted.iter().any(|m| m.start == at && m.kind != Kind::Pronoun) {
+            continue;
+        }
+        if let Some(end) = name_at(cx, at, s.end) {
+            out.push(cx.mention(Kind::Person, at, end, si, None, "title-name", 0.9));
+        }
+    }
+}
+
+/// Names in a byline after a title: `記者 子京、康敬`, `責編 林疋 美編 曹俊蘋`.
+fn byline_people(cx: &Ctx, si: usize, s: &Sentence, accepted: &[Mention], out: &mut Vec<Mention>) {
+    let posts: Vec<&Mention> = accepted
+        .iter()
+        .filter(|m| m.sentence == si && m.kind == Kind::Post)
+        .collect();
+    for p in posts {
+        let mut i = p.end;
+        loop {
+            while i < s.end && matches!(cx.text[i], ' ' | '、' | ',' | '，') {
+                i += 1;
+            }
+            let a = i;
+            while i < s.end && is_han(cx.text[i]) && !accepted.iter().any(|m| m.start == i && m.kind == Kind::Post) {
+                i += 1;
+            }
+            if (2..=4).contains(&(i - a)) && !cx.lx.lookup(&cx.s(a, i)).iter().any(|t| matches!(t, Term::Org(_) | Term::Place(_))) {
+                out.push(cx.mention(Kind::Person, a, i, si, None, "byline-name", 0.85));
+            } else {
+                break;
+            }
+            if i >= s.end || !matches!(cx.text[i], '、' | ',' | '，') {
+                break;
+            }
+        }
+    }
+}
+
+/// A name at a clause start followed by a verb of saying: `，岑浩輝表示`.
+fn speaker_people(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
+    const SAYING: &[&str] = &["表示", "指出", "认为", "强调", "透露", "坦言", "直言", "说", "称", "提出", "建议", "倡议", "呼吁", "希望", "致辞", "宴请", "代表", "日前", "昨日", "昨天", "今日", "近日", "早前"];
+    for at in s.start..s.end {
+        let boundary = at == s.start || matches!(cx.text[at - 1], '，' | '。' | '、' | '：' | '；' | ' ' | '●' | '」' | '」');
+        if !boundary {
+            continue;
+        }
+        let Some(end) = name_at(cx, at, s.end) else { continue };
+        for e in [end, end - 1] {
+            if e - at < 2 {
+                continue;
+            }
+            let after = cx.s(e, (e + 2).min(s.end));
+            if SAYING.iter().any(|w| after.starts_with(w)) && cx.token_at.contains_key(&e) {
+                out.push(cx.mention(Kind::Person, at, e, si, None, "speaker-name", 0.75));
+                break;
+            }
+        }
+    }
+}
+
+/// The segmenter's person tags, kept when the word starts with a known surname.
+fn tagged_people(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
+    for ti in token_range(cx, s) {
+        let t = &cx.tokens[ti];
+        let n = t.end - t.start;
+        if !matches!(t.tag.as_str(), "nr" | "nrfg") || !(2..=4).contains(&n) || !t.word.chars().all(is_han) {
+            continue;
+        }
+        let chars: Vec<char> = t.word.chars().collect();
+        if cx.lx.surname_len(&chars).is_none() || cx.lx.is_not_name(&t.word) || !cx.lx.lookup(&t.word).is_empty() {
+            continue;
+        }
+        out.push(cx.mention(Kind::Person, t.start, t.end, si, None, "segmenter-person", 0.6));
+    }
+}
+
+/// Every other occurrence in the document of a person's name found by a rule is a
+/// mention of that name too.
+fn propagate_names(cx: &Ctx, sentences: &[Sentence], accepted: &mut Vec<Mention>) {
+    let names: BTreeSet<Vec<char>> = accepted
+        .iter()
+        .filter(|m| m.kind == Kind::Person && m.end - m.start >= 2)
+        .map(|m| cx.simp[m.start..m.end].to_vec())
+        .collect();
+    let mut found = Vec::new();
+    for (si, s) in sentences.iter().enumerate() {
+        for name in &names {
+            let n = name.len();
+            let mut i = s.start;
+            while i + n <= s.end {
+                if cx.simp[i..i + n] == name[..] && !accepted.iter().any(|m| m.start < i + n && i < m.end) {
+                    found.push(cx.mention(Kind::Person, i, i + n, si, None, "same-name", 0.8));
+                    i += n;
+                } else {
+                    i += 1;
+                }
+            }
+        }
+    }
+    accepted.extend(found);
+}

@@ -1,0 +1,89 @@
+//! Stage 2b: word segmentation and part-of-speech tags with jieba-rs.
+//!
+//! jieba's dictionary is Simplified, so sentences are cut on their character-aligned
+//! Simplified view (see [`crate::script`]) and token offsets hold for the original. The
+//! project's lexicons are loaded as a user dictionary so that names of public bodies,
+//! places and posts come out as single tokens.
+
+use std::sync::OnceLock;
+
+use jieba_rs::Jieba;
+
+use crate::lexicon::Lexicon;
+use crate::script::to_simplified;
+
+/// A token: `start..end` are character offsets into the text that was cut.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub word: String,
+    /// jieba's part-of-speech tag (`nr` person, `ns` place, `nt` organization, …).
+    pub tag: String,
+}
+
+/// jieba with the default dictionary plus the project's lexicons.
+pub struct Segmenter {
+    jieba: Jieba,
+}
+
+impl Segmenter {
+    /// The shared segmenter (building it loads ~350k dictionary words, so do it once).
+    pub fn get() -> &'static Segmenter {
+        static SEG: OnceLock<Segmenter> = OnceLock::new();
+        SEG.get_or_init(|| Segmenter::with_lexicon(Lexicon::get()))
+    }
+
+    /// jieba's own dictionary, without the project's lexicons: the baseline.
+    pub fn plain() -> Segmenter {
+        Segmenter {
+            jieba: Jieba::new(),
+        }
+    }
+
+    fn with_lexicon(lexicon: &Lexicon) -> Segmenter {
+        let mut jieba = Jieba::new();
+        for (word, tag) in lexicon.user_words() {
+            let freq = jieba.suggest_freq(&word).max(10);
+            jieba.add_word(&word, Some(freq), Some(tag));
+        }
+        Segmenter { jieba }
+    }
+
+    /// Cut and tag a Simplified text.
+    pub fn tag(&self, simplified: &str) -> Vec<Token> {
+        self.jieba
+            .tag(simplified, true)
+            .into_iter()
+            .map(|t| Token {
+                start: t.start,
+                end: t.end,
+                word: t.word.to_string(),
+                tag: t.tag.to_string(),
+            })
+            .collect()
+    }
+
+    /// Is `word` (either script) in the dictionary?
+    pub fn is_word(&self, word: &str) -> bool {
+        self.jieba.has_word(word) || self.jieba.has_word(&to_simplified(word))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_with_offsets_and_lexicon_words() {
+        let seg = Segmenter::get();
+        let text = to_simplified("全國政協委員黃錦輝表示，建議特區政府爭取。");
+        let toks = seg.tag(&text);
+        let chars: Vec<char> = text.chars().collect();
+        for t in &toks {
+            assert_eq!(chars[t.start..t.end].iter().collect::<String>(), t.word);
+        }
+        assert!(toks.iter().any(|t| t.word == "全国政协"), "{toks:?}");
+        assert!(seg.is_word("效應") && seg.is_word("效应"));
+    }
+}

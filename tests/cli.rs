@@ -1,0 +1,128 @@
+//! End-to-end tests: the real `zhkg` binary on the bundled corpus.
+
+mod common;
+
+use common::*;
+
+#[test]
+fn build_prints_summary_and_queries_answer() {
+    let st = built_corpus();
+    assert!(st.summary.contains("2 documents built"), "{}", st.summary);
+    for word in ["people", "organizations", "places", "positions", "proposals", "triples"] {
+        assert!(st.summary.contains(word), "summary lacks {word}: {}", st.summary);
+    }
+    let rows = select(&st.dir, "queries/who-proposed-what.rq");
+    let proposers: Vec<&str> = rows.iter().filter_map(|r| r.get("proposer").map(String::as_str)).collect();
+    for who in ["徐莉", "黃錦輝", "王惠貞", "胡劍江"] {
+        assert!(proposers.contains(&who), "{who} missing from {proposers:?}");
+    }
+    // 徐莉's proposals include places.
+    assert!(rows.iter().any(|r| r.get("proposer").map(String::as_str) == Some("徐莉") && r.contains_key("place")));
+}
+
+#[test]
+fn every_contract_query_returns_its_variables() {
+    let st = built_corpus();
+    for (file, vars) in [
+        ("people.rq", &["doc", "entity", "name"][..]),
+        ("organizations.rq", &["doc", "entity", "name"][..]),
+        ("places.rq", &["doc", "entity", "name"][..]),
+        ("positions.rq", &["doc", "person", "post"][..]),
+        ("who-proposed-what.rq", &["doc", "proposal", "proposer", "text"][..]),
+    ] {
+        let rows = select(&st.dir, &format!("queries/{file}"));
+        assert!(!rows.is_empty(), "{file} returned nothing");
+        for r in &rows {
+            for v in vars {
+                assert!(r.contains_key(*v), "{file}: row without ?{v}: {r:?}");
+            }
+            assert!(corpus_names().contains(r["doc"].as_str()), "{file}: ?doc {} is not a file name", r["doc"]);
+        }
+    }
+}
+
+#[test]
+fn every_ready_query_runs() {
+    let st = built_corpus();
+    for entry in std::fs::read_dir(project().join("queries")).unwrap() {
+        let path = entry.unwrap().path();
+        let out = zhkg(&["query", "--store", st.dir.to_str().unwrap(), "--format", "json", path.to_str().unwrap()]);
+        assert!(out.status.success(), "{}: {}", path.display(), stderr(&out));
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert!(v["results"]["bindings"].is_array(), "{}", path.display());
+    }
+}
+
+#[test]
+fn mention_offsets_point_at_their_text_in_the_original() {
+    let st = built_corpus();
+    let rows = select_text(
+        &st.dir,
+        "PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+         PREFIX dcterms: <http://purl.org/dc/terms/>
+         SELECT ?doc ?b ?e ?a WHERE { GRAPH ?g { ?g dcterms:identifier ?doc .
+           ?m nif:referenceContext ?g ; nif:beginIndex ?b ; nif:endIndex ?e ; nif:anchorOf ?a } }",
+    );
+    assert!(rows.len() > 500, "only {} spans", rows.len());
+    for r in &rows {
+        let text: Vec<char> = std::fs::read_to_string(project().join("corpus").join(&r["doc"]))
+            .unwrap()
+            .chars()
+            .collect();
+        let (b, e): (usize, usize) = (r["b"].parse().unwrap(), r["e"].parse().unwrap());
+        assert!(b < e && e <= text.len(), "{r:?}");
+        assert_eq!(text[b..e].iter().collect::<String>(), r["a"], "{r:?}");
+    }
+}
+
+#[test]
+fn rebuilding_replaces_instead_of_duplicating() {
+    let dir = temp_dir("rebuild");
+    let store = dir.join("store");
+    let file = project().join("corpus/003_8c5a01bc59c1f841.txt");
+    let count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }";
+    run_ok(&["build", "--store", store.to_str().unwrap(), file.to_str().unwrap()]);
+    let first = select_text(&store, count)[0]["n"].clone();
+    // Unchanged: skipped.
+    let out = run_ok(&["build", "--store", store.to_str().unwrap(), file.to_str().unwrap()]);
+    assert!(stdout(&out).contains("0 documents built, 1 unchanged"), "{}", stdout(&out));
+    // Forced: rebuilt, same triples.
+    run_ok(&["build", "--force", "--store", store.to_str().unwrap(), file.to_str().unwrap()]);
+    assert_eq!(select_text(&store, count)[0]["n"], first);
+    // A new article adds a graph.
+    let other = project().join("corpus/000_67eb363e0280df5e.txt");
+    run_ok(&["build", "--store", store.to_str().unwrap(), other.to_str().unwrap()]);
+    let graphs = select_text(&store, "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s <http://purl.org/dc/terms/identifier> ?d } }");
+    assert_eq!(graphs[0]["n"], "2");
+}
+
+#[test]
+fn updates_bad_syntax_and_missing_stores_get_clear_errors() {
+    let st = built_corpus();
+    let s = st.dir.to_str().unwrap();
+    let out = zhkg(&["query", "--store", s, "-e", "INSERT DATA { <http://a> <http://b> <http://c> }"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("SPARQL Update is refused"), "{}", stderr(&out));
+    let out = zhkg(&["query", "--store", s, "-e", "SELECT ?x WHERE { ?x ?y }"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("syntax error"), "{}", stderr(&out));
+    let out = zhkg(&["query", "--store", "/nonexistent/zhkg-store", "-e", "ASK {}"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("no store at"), "{}", stderr(&out));
+}
+
+#[test]
+fn the_ontology_declares_every_term_the_graph_uses() {
+    let st = built_corpus();
+    let rows = select_text(
+        &st.dir,
+        "PREFIX owl: <http://www.w3.org/2002/07/owl#>
+         PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+         SELECT DISTINCT ?term WHERE {
+           { GRAPH ?g { ?s ?term ?o } } UNION { GRAPH ?g { ?s a ?term } }
+           FILTER(?g != <https://w3id.org/zhkg/ontology> && ?g != <https://w3id.org/zhkg/id/graph/meta>)
+           FILTER NOT EXISTS { GRAPH <https://w3id.org/zhkg/ontology> { ?term a ?kind } }
+         }",
+    );
+    assert!(rows.is_empty(), "undeclared terms: {rows:?}");
+}
