@@ -83,9 +83,9 @@ pub fn decode(bytes: &[u8], max_bytes: u64) -> Result<Decoded, DecodeError> {
     match std::str::from_utf8(bytes) {
         Ok(s) => finish(s.to_owned(), "UTF-8"),
         Err(_) => {
-            let mut det = chardetng::EncodingDetector::new();
+            let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
             det.feed(bytes, true);
-            let enc = det.guess(None, true);
+            let enc = det.guess(None, chardetng::Utf8Detection::Allow);
             if enc == encoding_rs::UTF_8 {
                 return Err(DecodeError::Undecodable { guess: "UTF-8" });
             }

@@ -494,3 +494,67 @@ fn addressee(lx: &Lexicon, simp: &[char], mentions: &[Mention], si: usize, cue: 
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Strength;
+    use crate::pipeline::{analyze_text, Analysis};
+
+    fn positions(a: &Analysis) -> Vec<(String, String)> {
+        a.facts
+            .positions
+            .iter()
+            .map(|p| (a.mentions[p.person].text.clone(), a.layout.slice(p.title.0, p.title.1)))
+            .collect()
+    }
+
+    fn proposals(a: &Analysis) -> Vec<(String, String)> {
+        a.facts
+            .proposals
+            .iter()
+            .map(|p| {
+                let who = &a.linked.entities[a.linked.of_mention[p.proposer].unwrap()].label;
+                (who.clone(), a.layout.slice(p.content.0, p.content.1))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn title_chains_split_into_positions() {
+        let a = analyze_text("t.txt", "港區全國人大代表、九龍社團聯會理事長徐莉重點關注香港的發展。");
+        assert_eq!(
+            positions(&a),
+            vec![
+                ("徐莉".to_string(), "港區全國人大代表".to_string()),
+                ("徐莉".to_string(), "九龍社團聯會理事長".to_string())
+            ]
+        );
+        let a = analyze_text("t.txt", "全國政協委員兼提案委員會委員、經民聯監事委員會副主席胡劍江表示，香港要發展。");
+        let titles: Vec<String> = positions(&a).into_iter().map(|(_, t)| t).collect();
+        assert_eq!(titles, vec!["全國政協委員", "提案委員會委員", "經民聯監事委員會副主席"]);
+    }
+
+    #[test]
+    fn proposals_with_pronouns_lists_and_addressees() {
+        let a = analyze_text(
+            "t.txt",
+            "全國政協常委王惠貞在會上發言。她建議將醫學院進一步擴建成為大學城；建立區塊鏈平台。他建議特區政府優化上市程序。",
+        );
+        let p = proposals(&a);
+        assert_eq!(p[0], ("王惠貞".to_string(), "將醫學院進一步擴建成為大學城".to_string()));
+        assert_eq!(p[1], ("王惠貞".to_string(), "建立區塊鏈平台".to_string()));
+        let last = a.facts.proposals.last().unwrap();
+        let addressee = a.linked.of_mention[last.addressee.unwrap()].unwrap();
+        assert_eq!(a.linked.entities[addressee].label, "香港特別行政區政府");
+        assert_eq!(last.strength, Strength::Explicit);
+    }
+
+    #[test]
+    fn soft_proposals_and_simplified_text() {
+        let a = analyze_text("t.txt", "全国政协委员苏长荣表示，希望特区政府争取照顾香港的发展需要。");
+        let p = proposals(&a);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].0, "苏长荣");
+        assert_eq!(a.facts.proposals[0].strength, Strength::Soft);
+    }
+}

@@ -110,7 +110,7 @@ fn split_lines(original: &str) -> Vec<Line> {
     let mut lines = Vec::new();
     let mut cur: Vec<(char, usize)> = Vec::new();
     let mut blanks = 0;
-    let mut flush = |cur: &mut Vec<(char, usize)>, blanks: &mut usize, lines: &mut Vec<Line>| {
+    let flush = |cur: &mut Vec<(char, usize)>, blanks: &mut usize, lines: &mut Vec<Line>| {
         let indented = cur.first().is_some_and(|&(c, _)| c.is_whitespace());
         let start = cur.iter().position(|&(c, _)| !c.is_whitespace());
         match start {

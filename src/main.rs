@@ -215,7 +215,7 @@ fn cmd_query(store_dir: &Path, format: Option<Format>, timeout: f64, expression:
         (None, None) => unreachable!("clap requires a query"),
     };
     // Check the query before touching the store, so syntax errors come first.
-    query::parse(&text)?;
+    query::check(&text)?;
     let store = zhkg::store::open_read_only(store_dir)?;
     let stdout = std::io::stdout();
     let format = format.unwrap_or(if stdout.is_terminal() { Format::Table } else { Format::Tsv });

@@ -105,3 +105,15 @@ pub fn analyze(source: Source) -> Analysis {
         linked,
     }
 }
+
+/// Analyse a text given directly (tests, examples): no file behind it.
+pub fn analyze_text(name: &str, text: &str) -> Analysis {
+    analyze(Source {
+        name: name.to_string(),
+        path: None,
+        decoded: Decoded {
+            text: text.to_string(),
+            encoding: "UTF-8",
+        },
+    })
+}

@@ -66,10 +66,10 @@ fn eval_err(e: QueryEvaluationError, timeout: Duration) -> QueryError {
     }
 }
 
-/// Parse a query, refusing updates with a clear message.
-pub fn parse(query: &str) -> Result<oxigraph::sparql::PreparedSparqlQuery, QueryError> {
+/// Check a query parses, refusing updates with a clear message.
+pub fn check(query: &str) -> Result<(), QueryError> {
     match SparqlEvaluator::new().parse_query(query) {
-        Ok(q) => Ok(q),
+        Ok(_) => Ok(()),
         Err(e) => {
             if SparqlEvaluator::new().parse_update(query).is_ok() {
                 Err(QueryError::Update)
@@ -83,7 +83,7 @@ pub fn parse(query: &str) -> Result<oxigraph::sparql::PreparedSparqlQuery, Query
 /// Run `query` on `store` and write its results to `out`. Evaluation is cancelled after
 /// `timeout`; SERVICE calls are not possible (zhkg is built without an HTTP client).
 pub fn run(store: &Store, query: &str, format: Format, timeout: Duration, out: &mut dyn Write) -> Result<(), QueryError> {
-    parse(query)?;
+    check(query)?;
     let token = CancellationToken::new();
     let prepared = SparqlEvaluator::new()
         .with_cancellation_token(token.clone())

@@ -7,7 +7,7 @@
 //! repeated in every graph that mentions them, so replacing one article's graph never
 //! leaves another article's entities undescribed.
 
-use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Subject, Term};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
 
 use crate::facts::{OrgRef, Strength};
 use crate::layout::BlockKind;
@@ -42,7 +42,7 @@ struct Out {
 impl Out {
     fn add(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, o: impl Into<Term>) {
         self.quads.push(Quad::new(
-            Subject::NamedNode(s.clone()),
+            NamedOrBlankNode::NamedNode(s.clone()),
             p.into_owned(),
             o.into(),
             self.graph.clone(),

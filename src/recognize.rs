@@ -121,6 +121,8 @@ pub fn recognize(layout: &Layout, simp: &[char], sentences: &[Sentence], tokens:
         pronouns(&cx, si, s, &mut flat);
     }
     let mut accepted = resolve_flat(flat);
+    accepted = merge_place_pairs(&cx, accepted);
+    enumerated_places(&cx, sentences, &mut accepted);
     // People need the posts found above.
     let mut people = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
@@ -330,6 +332,59 @@ fn merge(base: Vec<Mention>, new: Vec<Mention>, nested: impl Fn(&Mention) -> boo
     out
 }
 
+/// A place written after its parent is one place: 深圳前海 = 前海, 珠海橫琴 = 橫琴.
+fn merge_place_pairs(cx: &Ctx, mentions: Vec<Mention>) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        if let Some(prev) = out.last() {
+            let child_of_prev = prev.kind == Kind::Place
+                && m.kind == Kind::Place
+                && prev.end == m.start
+                && prev.sentence == m.sentence
+                && match (prev.lexicon, m.lexicon) {
+                    (Some(pi), Some(ci)) => {
+                        let parent = &cx.lx.places[ci].parent;
+                        !parent.is_empty() && cx.lx.place(parent) == Some(pi)
+                    }
+                    _ => false,
+                };
+            if child_of_prev {
+                let prev = out.pop().unwrap();
+                out.push(cx.mention(Kind::Place, prev.start, m.end, m.sentence, m.lexicon, "place-with-parent", 0.9));
+                continue;
+            }
+        }
+        out.push(m);
+    }
+    out
+}
+
+/// One-character abbreviations of countries and regions (美, 英, 港, 澳) count as places
+/// only inside an enumeration with another place: 與美、英、歐盟等國家.
+fn enumerated_places(cx: &Ctx, sentences: &[Sentence], accepted: &mut Vec<Mention>) {
+    let mut found = Vec::new();
+    for (si, s) in sentences.iter().enumerate() {
+        for i in s.start..s.end {
+            let Some(li) = cx.lx.place(&cx.text[i].to_string()) else { continue };
+            if accepted.iter().any(|m| m.start <= i && i < m.end) {
+                continue;
+            }
+            let sep = |j: usize| j >= s.start && j < s.end && matches!(cx.text[j], '、' | '和' | '及' | '與');
+            let single = |j: usize| j >= s.start && j < s.end && cx.lx.place(&cx.text[j].to_string()).is_some();
+            let next_item = sep(i + 1)
+                && (single(i + 2) || accepted.iter().any(|m| m.kind == Kind::Place && m.start == i + 2));
+            let prev_item = i >= s.start + 2
+                && sep(i - 1)
+                && (single(i - 2) || accepted.iter().any(|m| m.kind == Kind::Place && m.end == i - 1));
+            if next_item || prev_item {
+                found.push(cx.mention(Kind::Place, i, i + 1, si, Some(li), "enumerated-abbreviation", 0.7));
+            }
+        }
+    }
+    accepted.extend(found);
+    accepted.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+}
+
 /// A personal name starting at `at`: a surname and one or two given-name characters.
 /// Returns its end. The given name stops before a word that follows names (表示, 在 …)
 /// and before a multi-character word the segmenter starts there (重點).
@@ -406,7 +461,7 @@ fn byline_people(cx: &Ctx, si: usize, s: &Sentence, accepted: &[Mention], out: &
 fn speaker_people(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
     const SAYING: &[&str] = &["表示", "指出", "认为", "强调", "透露", "坦言", "直言", "说", "称", "提出", "建议", "倡议", "呼吁", "希望", "致辞", "宴请", "代表", "日前", "昨日", "昨天", "今日", "近日", "早前"];
     for at in s.start..s.end {
-        let boundary = at == s.start || matches!(cx.text[at - 1], '，' | '。' | '、' | '：' | '；' | ' ' | '●' | '」' | '」');
+        let boundary = at == s.start || matches!(cx.text[at - 1], '，' | '。' | '、' | '：' | '；' | ' ' | '●' | '」');
         if !boundary {
             continue;
         }
@@ -464,4 +519,58 @@ fn propagate_names(cx: &Ctx, sentences: &[Sentence], accepted: &mut Vec<Mention>
         }
     }
     accepted.extend(found);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Kind;
+    use crate::pipeline::analyze_text;
+
+    fn found(text: &str, kind: Kind) -> Vec<(String, &'static str)> {
+        let a = analyze_text("t.txt", text);
+        a.mentions
+            .iter()
+            .filter(|m| m.kind == kind)
+            .map(|m| (m.text.clone(), m.rule))
+            .collect()
+    }
+
+    fn names(text: &str, kind: Kind) -> Vec<String> {
+        found(text, kind).into_iter().map(|(t, _)| t).collect()
+    }
+
+    #[test]
+    fn people_after_titles_in_both_scripts() {
+        let t = found("全國政協委員黃錦輝表示，建議特區政府主動爭取。", Kind::Person);
+        assert_eq!(t, vec![("黃錦輝".to_string(), "title-name")]);
+        assert_eq!(names("全国政协委员黄锦辉表示，建议特区政府主动争取。", Kind::Person), vec!["黄锦辉"]);
+        assert_eq!(names("創新及科技局局長孫東指出，特區政府推出計劃。", Kind::Person), vec!["孫東"]);
+        assert_eq!(names("九龍社團聯會理事長徐莉重點關注跨境電商。", Kind::Person), vec!["徐莉"]);
+    }
+
+    #[test]
+    fn bylines_and_speakers() {
+        assert_eq!(names("●香港文匯報記者 子京、康敬、黃子晉\n", Kind::Person), vec!["子京", "康敬", "黃子晉"]);
+        assert_eq!(names("會上，岑浩輝表示，要做好施政報告。", Kind::Person), vec!["岑浩輝"]);
+    }
+
+    #[test]
+    fn organizations_by_lexicon_and_suffix() {
+        let orgs = names("早前，香港研究協會的民調顯示，國家發改委和海關總署也有回應。", Kind::Organization);
+        for o in ["香港研究協會", "國家發改委", "海關總署"] {
+            assert!(orgs.contains(&o.to_string()), "{o} not in {orgs:?}");
+        }
+        let orgs = names("DeepSeek在香港設立了兩家全資子公司——DeepSeek Limited與DeepSeek （HK） Limited。", Kind::Organization);
+        assert!(orgs.contains(&"DeepSeek （HK） Limited".to_string()), "{orgs:?}");
+    }
+
+    #[test]
+    fn places_with_parents_and_abbreviations() {
+        let p = names("推動香港北部都會區與深圳前海合作，又建議香港應更主動與美、英、歐盟等國家建立關係。", Kind::Place);
+        for x in ["北部都會區", "深圳前海", "美", "英", "歐盟"] {
+            assert!(p.contains(&x.to_string()), "{x} not in {p:?}");
+        }
+        // Not every 美 is the United States.
+        assert!(!names("香港的美食很多。", Kind::Place).contains(&"美".to_string()));
+    }
 }

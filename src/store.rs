@@ -9,7 +9,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use oxigraph::io::RdfFormat;
-use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, Quad, Subject, Term};
+use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
 use oxigraph::store::{StorageError, Store};
 
 use crate::rdf::{document_iri, extractor_id};
@@ -104,7 +104,7 @@ pub fn open_for_build(path: &Path, rebuild: bool) -> Result<Store, StoreError> {
 
 fn meta_quad(p: NamedNodeRef<'_>, o: impl Into<Term>) -> Quad {
     Quad::new(
-        Subject::NamedNode(NamedNode::new_unchecked(STORE_NODE)),
+        NamedOrBlankNode::NamedNode(NamedNode::new_unchecked(STORE_NODE)),
         p.into_owned(),
         o.into(),
         GraphName::NamedNode(NamedNode::new_unchecked(META_GRAPH)),
@@ -181,7 +181,7 @@ pub fn documents(store: &Store) -> Result<Vec<String>, StorageError> {
     let mut out = Vec::new();
     for q in store.quads_for_pattern(None, Some(crate::vocab::dcterms::IDENTIFIER), None, None) {
         let q = q?;
-        if let (Subject::NamedNode(s), GraphName::NamedNode(g)) = (&q.subject, &q.graph_name) {
+        if let (NamedOrBlankNode::NamedNode(s), GraphName::NamedNode(g)) = (&q.subject, &q.graph_name) {
             if s == g {
                 if let Term::Literal(l) = &q.object {
                     out.push(l.value().to_string());

@@ -1,0 +1,375 @@
+//! Features of the NER tagger: hashed ids of what is around each character.
+//!
+//! Everything is read from the Simplified view, so a Traditional text and its Simplified
+//! twin get the same features. Feature ids are FNV-1a hashes of a template number and its
+//! values: fixed across runs and platforms, so a trained model file stays valid.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use crate::lexicon::{Lexicon, Term};
+use crate::script::{is_han, to_simplified};
+use crate::segment::Token;
+
+/// FNV-1a, 64 bits.
+#[derive(Clone, Copy)]
+pub(crate) struct Fnv(u64, u8);
+
+fn ablated(t: u8) -> bool {
+    static A: OnceLock<Vec<u8>> = OnceLock::new();
+    A.get_or_init(|| {
+        std::env::var("NER_ABLATE")
+            .unwrap_or_default()
+            .split(',')
+            .filter_map(|x| x.parse().ok())
+            .collect()
+    })
+    .contains(&t)
+}
+
+impl Fnv {
+    pub(crate) fn new(template: u8) -> Fnv {
+        let mut h = Fnv(0xcbf2_9ce4_8422_2325, template);
+        h.byte(template);
+        h
+    }
+
+    fn byte(&mut self, b: u8) {
+        self.0 ^= u64::from(b);
+        self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+
+    fn ch(mut self, c: char) -> Fnv {
+        for b in (c as u32).to_le_bytes() {
+            self.byte(b);
+        }
+        self
+    }
+
+    fn num(mut self, n: u8) -> Fnv {
+        self.byte(n);
+        self.byte(0xfe);
+        self
+    }
+
+    fn str(mut self, s: &str) -> Fnv {
+        for b in s.bytes() {
+            self.byte(b);
+        }
+        self.byte(0xff);
+        self
+    }
+
+    fn done(self) -> u64 {
+        self.0
+    }
+}
+
+/// Feature templates. The numbers are part of the model file format: never renumber.
+mod t {
+    pub const BIAS: u8 = 0;
+    pub const UNI: u8 = 1; // + offset 0..=4 (chars -2..+2)
+    pub const BI: u8 = 6; // + 0..=3 (pairs -2-1, -1 0, 0+1, +1+2)
+    pub const TRI: u8 = 10;
+    pub const SKIP: u8 = 11;
+    pub const CLASS: u8 = 12;
+    pub const CLASS3: u8 = 13;
+    pub const TOK_POS: u8 = 14;
+    pub const TOK_TAG: u8 = 15;
+    pub const TOK_TAG_POS: u8 = 16;
+    pub const TOK_WORD_POS: u8 = 17;
+    pub const TOK_LEN_POS: u8 = 18;
+    pub const PREV_TAG: u8 = 19;
+    pub const NEXT_TAG: u8 = 20;
+    pub const PREV_WORD: u8 = 21;
+    pub const NEXT_WORD: u8 = 22;
+    pub const PREV_CUR_TAG: u8 = 23;
+    pub const LEX_POS: u8 = 24;
+    pub const SURNAME: u8 = 25;
+    pub const SURNAME_TOK: u8 = 26;
+    pub const AFTER_POST: u8 = 27;
+    pub const AFTER_POST_SURNAME: u8 = 28;
+    pub const ORG_SUFFIX_END: u8 = 29;
+    pub const PLACE_SUFFIX_END: u8 = 30;
+    pub const TOK_ORG_SUFFIX: u8 = 31;
+    pub const TOK_PLACE_SUFFIX: u8 = 32;
+    pub const CUR_NEXT_TAG: u8 = 33;
+    pub const UNI_TAG: u8 = 34;
+    pub const TOK_IN_DICT: u8 = 37;
+    pub const TOK_LAST: u8 = 40;
+    pub const TOK_FIRST: u8 = 41;
+    pub const UNI3: u8 = 42;
+    pub const NEXT2_TAG: u8 = 43;
+    pub const PREV2_TAG: u8 = 44;
+}
+
+/// Character classes.
+fn class(c: char) -> u8 {
+    if is_han(c) {
+        b'H'
+    } else if c.is_ascii_digit() || c.is_numeric() {
+        b'D'
+    } else if c.is_alphabetic() {
+        b'L'
+    } else if c.is_whitespace() {
+        b'S'
+    } else if c == '\u{2}' || c == '\u{3}' {
+        b'#'
+    } else {
+        b'P'
+    }
+}
+
+/// Fold full-width ASCII, digits and case so that `２０２４`, `2024` and `1999` look alike.
+fn norm(c: char) -> char {
+    let c = match c as u32 {
+        0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        0x3000 => ' ',
+        _ => c,
+    };
+    if c.is_ascii_digit() {
+        '0'
+    } else if c.is_whitespace() {
+        ' '
+    } else {
+        c.to_ascii_lowercase()
+    }
+}
+
+/// Organization and place head words in Simplified script, longest first.
+struct Suffixes {
+    org: HashSet<Vec<char>>,
+    place: HashSet<Vec<char>>,
+    max: usize,
+}
+
+fn suffixes() -> &'static Suffixes {
+    static S: OnceLock<Suffixes> = OnceLock::new();
+    S.get_or_init(|| {
+        let lx = Lexicon::get();
+        let set = |v: &[crate::lexicon::Suffix]| -> HashSet<Vec<char>> {
+            v.iter()
+                .map(|s| to_simplified(&s.suffix).chars().map(norm).collect())
+                .collect()
+        };
+        let org = set(&lx.org_suffixes);
+        let place = set(&lx.place_suffixes);
+        let max = org.iter().chain(&place).map(Vec::len).max().unwrap_or(0);
+        Suffixes { org, place, max }
+    })
+}
+
+/// Length of the longest head word in `set` that ends at `end` (exclusive), if any.
+fn suffix_ending(chars: &[char], end: usize, set: &HashSet<Vec<char>>, max: usize) -> Option<usize> {
+    (1..=max.min(end)).rev().find(|&n| set.contains(&chars[end - n..end]))
+}
+
+fn pos_code(i: usize, start: usize, end: usize) -> u8 {
+    if end - start == 1 {
+        b'S'
+    } else if i == start {
+        b'B'
+    } else if i + 1 == end {
+        b'E'
+    } else {
+        b'M'
+    }
+}
+
+fn lex_kind(terms: &[Term]) -> Option<u8> {
+    // Same priority as the recognizer's lexicon rule.
+    let has = |f: fn(&Term) -> bool| terms.iter().any(f);
+    if has(|t| matches!(t, Term::Org(_))) {
+        Some(b'O')
+    } else if has(|t| matches!(t, Term::Place(_))) {
+        Some(b'L')
+    } else if has(|t| matches!(t, Term::Post(_))) {
+        Some(b'P')
+    } else if has(|t| matches!(t, Term::Occasion(_))) {
+        Some(b'C')
+    } else if has(|t| matches!(t, Term::Modifier(_))) {
+        Some(b'M')
+    } else if has(|t| matches!(t, Term::Cue(_))) {
+        Some(b'V')
+    } else {
+        None
+    }
+}
+
+/// The features of every character of `simp`, flattened: the ids of character `i` are
+/// `ids[offsets[i]..offsets[i + 1]]`. `tokens` hold character offsets into `simp`.
+pub(crate) struct Features {
+    pub ids: Vec<u64>,
+    pub offsets: Vec<usize>,
+}
+
+impl Features {
+    pub fn at(&self, i: usize) -> &[u64] {
+        &self.ids[self.offsets[i]..self.offsets[i + 1]]
+    }
+
+    pub fn len(&self) -> usize {
+        self.offsets.len() - 1
+    }
+}
+
+pub(crate) fn extract(simp: &[char], tokens: &[Token]) -> Features {
+    let lx = Lexicon::get();
+    let sx = suffixes();
+    let n = simp.len();
+    let chars: Vec<char> = simp.iter().copied().map(norm).collect();
+    let c = |i: usize, k: isize| -> char {
+        let j = i as isize + k;
+        if j < 0 {
+            '\u{2}'
+        } else if j as usize >= n {
+            '\u{3}'
+        } else {
+            chars[j as usize]
+        }
+    };
+
+    // Token covering each character (tokens may leave gaps).
+    let mut token_of = vec![usize::MAX; n];
+    for (ti, t) in tokens.iter().enumerate() {
+        for slot in token_of.iter_mut().take(t.end.min(n)).skip(t.start) {
+            *slot = ti;
+        }
+    }
+    // Lexicon term covering each character, and posts ending before it.
+    let mut lex_at: Vec<Option<(u8, u8)>> = vec![None; n];
+    let mut post_ends = vec![false; n + 1];
+    for (a, b, terms) in lx.find_terms(simp) {
+        let Some(kind) = lex_kind(terms) else { continue };
+        for (i, slot) in lex_at.iter_mut().enumerate().take(b).skip(a) {
+            *slot = Some((kind, pos_code(i, a, b)));
+        }
+        if terms.iter().any(|t| matches!(t, Term::Post(_))) {
+            post_ends[b] = true;
+        }
+    }
+    // Head words ending at each character (exclusive end i + 1).
+    let org_end: Vec<Option<usize>> = (0..n)
+        .map(|i| suffix_ending(&chars, i + 1, &sx.org, sx.max))
+        .collect();
+    let place_end: Vec<Option<usize>> = (0..n)
+        .map(|i| suffix_ending(&chars, i + 1, &sx.place, sx.max))
+        .collect();
+
+    let seg = crate::segment::Segmenter::get();
+    let is_word = |a: usize, b: usize| -> bool { seg.is_word(&simp[a..b].iter().collect::<String>()) };
+    let word_of = |t: &Token| -> Option<String> {
+        let w: Vec<char> = simp[t.start.min(n)..t.end.min(n)].iter().copied().map(norm).collect();
+        (w.len() <= 4).then(|| w.into_iter().collect())
+    };
+
+    let mut ids = Vec::with_capacity(n * 40);
+    let mut offsets = Vec::with_capacity(n + 1);
+    for i in 0..n {
+        offsets.push(ids.len());
+        let mut push = |h: Fnv| {
+            if !ablated(h.1) {
+                ids.push(h.done())
+            }
+        };
+        push(Fnv::new(t::BIAS));
+        for (k, off) in (-2isize..=2).enumerate() {
+            push(Fnv::new(t::UNI + k as u8).ch(c(i, off)));
+        }
+        for (k, off) in (-2isize..=1).enumerate() {
+            push(Fnv::new(t::BI + k as u8).ch(c(i, off)).ch(c(i, off + 1)));
+        }
+        push(Fnv::new(t::UNI3).ch(c(i, -3)));
+        push(Fnv::new(t::UNI3 + 100).ch(c(i, 3)));
+        push(Fnv::new(t::TRI).ch(c(i, -1)).ch(c(i, 0)).ch(c(i, 1)));
+        push(Fnv::new(t::SKIP).ch(c(i, -1)).ch(c(i, 1)));
+        push(Fnv::new(t::CLASS).num(class(c(i, 0))));
+        push(
+            Fnv::new(t::CLASS3)
+                .num(class(c(i, -1)))
+                .num(class(c(i, 0)))
+                .num(class(c(i, 1))),
+        );
+
+        let ti = token_of[i];
+        if ti == usize::MAX {
+            push(Fnv::new(t::TOK_POS).num(b'-'));
+        } else {
+            let tok = &tokens[ti];
+            let pos = pos_code(i, tok.start, tok.end);
+            let tag = tok.tag.as_str();
+            push(Fnv::new(t::TOK_POS).num(pos));
+            push(Fnv::new(t::TOK_TAG).str(tag));
+            push(Fnv::new(t::TOK_TAG_POS).str(tag).num(pos));
+            push(Fnv::new(t::UNI_TAG).ch(c(i, 0)).str(tag));
+            if let Some(w) = word_of(tok) {
+                push(Fnv::new(t::TOK_WORD_POS).str(&w).num(pos));
+            }
+            let len = (tok.end - tok.start).min(5) as u8;
+            if len > 1 {
+                push(Fnv::new(t::TOK_LAST).ch(c(tok.end - 1, 0)).num(pos));
+                push(Fnv::new(t::TOK_FIRST).ch(c(tok.start, 0)).num(pos));
+                push(Fnv::new(t::TOK_IN_DICT).num(u8::from(is_word(tok.start, tok.end.min(n)))).str(tag));
+            }
+            push(Fnv::new(t::TOK_LEN_POS).num(len).num(pos));
+            let prev = ti.checked_sub(1).map(|p| &tokens[p]);
+            let next = tokens.get(ti + 1);
+            let prev_tag = prev.map_or("^", |p| p.tag.as_str());
+            let next_tag = next.map_or("$", |p| p.tag.as_str());
+            push(Fnv::new(t::PREV_TAG).str(prev_tag).num(pos));
+            push(Fnv::new(t::NEXT_TAG).str(next_tag).num(pos));
+            push(Fnv::new(t::PREV_CUR_TAG).str(prev_tag).str(tag));
+            push(Fnv::new(t::CUR_NEXT_TAG).str(tag).str(next_tag));
+            if pos == b'B' || pos == b'S' {
+                if let Some(w) = prev.and_then(word_of) {
+                    push(Fnv::new(t::PREV_WORD).str(&w));
+                }
+            }
+            if pos == b'E' || pos == b'S' {
+                if let Some(w) = next.and_then(word_of) {
+                    push(Fnv::new(t::NEXT_WORD).str(&w));
+                }
+                let tag2 = tokens.get(ti + 2).map_or("$", |p| p.tag.as_str());
+                push(Fnv::new(t::NEXT2_TAG).str(next_tag).str(tag2));
+            }
+            if pos == b'B' || pos == b'S' {
+                let tag2 = ti.checked_sub(2).map_or("^", |p| tokens[p].tag.as_str());
+                push(Fnv::new(t::PREV2_TAG).str(tag2).str(prev_tag));
+            }
+            let tok_end = tok.end.min(n);
+            if let Some(k) = suffix_ending(&chars, tok_end, &sx.org, sx.max) {
+                if tok_end - k > tok.start || tok_end - tok.start > 1 {
+                    push(Fnv::new(t::TOK_ORG_SUFFIX).num(pos).num(k.min(4) as u8));
+                }
+            }
+            if let Some(k) = suffix_ending(&chars, tok_end, &sx.place, sx.max) {
+                if tok_end - k > tok.start || tok_end - tok.start > 1 {
+                    push(Fnv::new(t::TOK_PLACE_SUFFIX).num(pos).num(k.min(4) as u8));
+                }
+            }
+        }
+
+        if let Some((kind, pos)) = lex_at[i] {
+            push(Fnv::new(t::LEX_POS).num(kind).num(pos));
+        }
+        if let Some(k) = lx.surname_len(&simp[i..]) {
+            push(Fnv::new(t::SURNAME).num(k as u8));
+            let at_tok_start = ti != usize::MAX && tokens[ti].start == i;
+            push(Fnv::new(t::SURNAME_TOK).num(k as u8).num(u8::from(at_tok_start)));
+            if post_ends[i] {
+                push(Fnv::new(t::AFTER_POST_SURNAME).num(k as u8));
+            }
+        }
+        if post_ends[i] {
+            push(Fnv::new(t::AFTER_POST));
+        }
+        if let Some(k) = org_end[i] {
+            push(Fnv::new(t::ORG_SUFFIX_END).num(k.min(4) as u8));
+        }
+        if let Some(k) = place_end[i] {
+            push(Fnv::new(t::PLACE_SUFFIX_END).num(k.min(4) as u8));
+        }
+    }
+    offsets.push(ids.len());
+    Features { ids, offsets }
+}
