@@ -11,7 +11,7 @@ use std::fmt;
 pub const DEFAULT_MAX_BYTES: u64 = 8 * 1024 * 1024;
 
 /// Decoded text of one input file.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decoded {
     /// The text, without a byte-order mark. Mention offsets count code points in it.
     pub text: String,

@@ -6,10 +6,11 @@
 //! the cue (a pronoun resolved to the last named person), the content is the clause after
 //! it, and the addressee, places, organizations and occasion are read from around it.
 
+use std::collections::BTreeSet;
+
 use crate::layout::{BlockKind, Layout};
-use crate::lexicon::{Lexicon, Role, Term};
+use crate::lexicon::{CueStrength, Lexicon, Role, Term};
 use crate::recognize::{Kind, Mention};
-use crate::script::to_simplified;
 use crate::sentence::Sentence;
 
 /// One title held by a person, as written before their name.
@@ -71,15 +72,18 @@ pub struct Proposal {
 pub struct Facts {
     pub positions: Vec<Position>,
     pub proposals: Vec<Proposal>,
-    /// For each mention: the person mention a pronoun refers to.
+    /// For each mention: the person mention a pronoun (他, 她) or a title used alone (特首)
+    /// refers to.
     pub antecedent: Vec<Option<usize>>,
 }
 
 /// Extract facts from the mentions of one document.
 pub fn extract(layout: &Layout, simp: &[char], sentences: &[Sentence], mentions: &[Mention]) -> Facts {
     let lx = Lexicon::get();
-    let antecedent = resolve_pronouns(sentences, mentions);
-    let positions = positions(lx, layout, simp, mentions);
+    let sar = Sar::new(lx, simp, sentences, mentions);
+    let positions = positions(lx, layout, &sar, mentions);
+    let mut antecedent = title_references(lx, &sar, mentions, &positions);
+    resolve_pronouns(lx, simp, sentences, mentions, &mut antecedent);
     let proposals = proposals(lx, layout, simp, sentences, mentions, &antecedent);
     Facts {
         positions,
@@ -88,23 +92,150 @@ pub fn extract(layout: &Layout, simp: &[char], sentences: &[Sentence], mentions:
     }
 }
 
-/// 他 / 她 → the last person named before, in the same block or the two before it.
-fn resolve_pronouns(sentences: &[Sentence], mentions: &[Mention]) -> Vec<Option<usize>> {
-    let mut out = vec![None; mentions.len()];
-    let mut last: Option<usize> = None;
-    for (i, m) in mentions.iter().enumerate() {
-        match m.kind {
-            Kind::Person => last = Some(i),
-            Kind::Pronoun => {
-                out[i] = last.filter(|&p| {
-                    let (a, b) = (sentences[mentions[p].sentence].block, sentences[m.sentence].block);
-                    b - a <= 2
-                });
+/// Which special administrative region a passage is about: 香港 or 澳門 (lexicon places).
+pub struct Sar<'a> {
+    lx: &'a Lexicon,
+    simp: &'a [char],
+    sentences: &'a [Sentence],
+    mentions: &'a [Mention],
+    hk: Option<usize>,
+    macao: Option<usize>,
+    majority: Option<usize>,
+}
+
+impl<'a> Sar<'a> {
+    pub fn new(lx: &'a Lexicon, simp: &'a [char], sentences: &'a [Sentence], mentions: &'a [Mention]) -> Sar<'a> {
+        let hk = lx.place("香港");
+        let macao = lx.place("澳門");
+        let mut sar = Sar {
+            lx,
+            simp,
+            sentences,
+            mentions,
+            hk,
+            macao,
+            majority: hk,
+        };
+        let (mut h, mut m) = (0, 0);
+        for x in mentions {
+            match sar.explicit(x) {
+                Some(p) if p == macao => m += 1,
+                Some(_) => h += 1,
+                None => {}
             }
-            _ => {}
+        }
+        sar.majority = if m > h { macao } else { hk };
+        sar
+    }
+
+    /// The SAR a mention names explicitly (香港, 本港, 港區 …; 澳門, 澳區 …), if any.
+    fn explicit(&self, m: &Mention) -> Option<Option<usize>> {
+        let s: String = self.simp[m.start..m.end].iter().collect();
+        let lexicon_place = |p: Option<usize>| m.kind == Kind::Place && m.lexicon.is_some() && m.lexicon == p;
+        if lexicon_place(self.macao) || s.starts_with('澳') {
+            return Some(self.macao);
+        }
+        if lexicon_place(self.hk) || s.starts_with("香港") || s.starts_with("港区") || s == "本港" {
+            return Some(self.hk);
+        }
+        None
+    }
+
+    /// The SAR the text before `at` is about: the nearest explicit one in the same block
+    /// or the two before it, else the one the document names most.
+    pub fn at(&self, at: usize) -> Option<usize> {
+        let block_of = |m: &Mention| self.sentences[m.sentence].block;
+        let here = self.mentions.iter().rfind(|m| m.end <= at).map(block_of);
+        for m in self.mentions.iter().rev().filter(|m| m.end <= at) {
+            if here.is_some_and(|b| b - block_of(m) > 2) {
+                break;
+            }
+            if let Some(p) = self.explicit(m) {
+                return p;
+            }
+        }
+        self.majority
+    }
+
+    /// The government of the SAR the text before `at` is about.
+    pub fn government(&self, at: usize) -> Option<usize> {
+        self.at(at).and_then(|p| government_of(self.lx, p))
+    }
+
+    /// The government of the SAR the document names most.
+    pub fn majority_government(&self) -> Option<usize> {
+        self.majority.and_then(|p| government_of(self.lx, p))
+    }
+}
+
+/// Titles used alone for the person who holds them: 特首 → the 行政長官 named in the
+/// article (the one of the SAR the article is mostly about, when there are several).
+fn title_references(lx: &Lexicon, sar: &Sar, mentions: &[Mention], positions: &[Position]) -> Vec<Option<usize>> {
+    let mut out = vec![None; mentions.len()];
+    let canonical = |mi: usize| -> Option<String> {
+        let e = lx.posts.get(mentions[mi].lexicon?)?;
+        Some(e.canonical().to_string())
+    };
+    for (i, m) in mentions.iter().enumerate() {
+        if m.kind != Kind::Post || positions.iter().any(|p| p.post == i) {
+            continue;
+        }
+        let Some(post) = m.lexicon.and_then(|li| lx.posts.get(li)) else { continue };
+        if post.rank != "head" {
+            continue;
+        }
+        let c = post.canonical().to_string();
+        let mut holders: Vec<&Position> = positions
+            .iter()
+            .filter(|p| canonical(p.post).as_deref() == Some(c.as_str()))
+            .collect();
+        let names: BTreeSet<&str> = holders.iter().map(|p| mentions[p.person].text.as_str()).collect();
+        if names.len() > 1 {
+            let gov = sar.majority_government();
+            holders.retain(|p| matches!(p.organization, Some(OrgRef::Lexicon(li)) if Some(li) == gov));
+        }
+        let names: BTreeSet<&str> = holders.iter().map(|p| mentions[p.person].text.as_str()).collect();
+        if names.len() == 1 {
+            out[i] = Some(holders[0].person);
         }
     }
     out
+}
+
+/// 他 / 她 → the person the passage is about: the last person who was the subject of a
+/// sentence (named first in it, or speaking) in the same block or the two before it, else
+/// the last person named there.
+fn resolve_pronouns(lx: &Lexicon, simp: &[char], sentences: &[Sentence], mentions: &[Mention], out: &mut [Option<usize>]) {
+    for i in 0..mentions.len() {
+        if mentions[i].kind != Kind::Pronoun {
+            continue;
+        }
+        let person = |k: usize, out: &[Option<usize>]| -> Option<usize> {
+            match mentions[k].kind {
+                Kind::Person => Some(k),
+                Kind::Post => out[k],
+                _ => None,
+            }
+        };
+        let block = sentences[mentions[i].sentence].block;
+        let mut salient = None;
+        let mut last = None;
+        for j in (0..i).rev() {
+            let m = &mentions[j];
+            if block - sentences[m.sentence].block > 2 {
+                break;
+            }
+            let Some(p) = person(j, out) else { continue };
+            last.get_or_insert(p);
+            let first_in_sentence = !(0..j).any(|k| mentions[k].sentence == m.sentence && person(k, out).is_some());
+            let after: String = simp[m.end..(m.end + 2).min(simp.len())].iter().collect();
+            if first_in_sentence || lx.has_role(&after, Role::AfterName) {
+                salient = Some(p);
+                break;
+            }
+        }
+        out[i] = salient.or(last);
+    }
 }
 
 fn is_title_part(m: &Mention) -> bool {
@@ -113,7 +244,7 @@ fn is_title_part(m: &Mention) -> bool {
 
 /// Title chains before each person: components are contiguous organization, place,
 /// modifier and post mentions, titles are separated by 、 or 兼.
-fn positions(lx: &Lexicon, layout: &Layout, simp: &[char], mentions: &[Mention]) -> Vec<Position> {
+fn positions(lx: &Lexicon, layout: &Layout, sar: &Sar, mentions: &[Mention]) -> Vec<Position> {
     let text = &layout.text;
     let mut out = Vec::new();
     // Mentions that start at a position, outermost first.
@@ -185,9 +316,20 @@ fn positions(lx: &Lexicon, layout: &Layout, simp: &[char], mentions: &[Mention])
                 Some(k) if k > 0 && mentions[t[k - 1]].kind == Kind::Organization && mentions[t[k]].lexicon.is_none() => {
                     (Some(OrgRef::Mention(t[k - 1])), mentions[t[k]].start)
                 }
-                Some(k) => (Some(OrgRef::Mention(t[k])), mentions[t[role_start]].start),
+                Some(k) => {
+                    // 經民聯監事委員會: a body named after its parent is the parent's organ;
+                    // the role holds the organ (監事委員會副主席).
+                    let outer = &mentions[t[k]];
+                    let parent = mentions.iter().position(|m| {
+                        m.kind == Kind::Organization && m.lexicon.is_some() && m.start == outer.start && m.end < outer.end
+                    });
+                    match parent {
+                        Some(pi) if outer.lexicon.is_none() => (Some(OrgRef::Mention(pi)), mentions[pi].end),
+                        _ => (Some(OrgRef::Mention(t[k])), mentions[t[role_start]].start),
+                    }
+                }
                 None => (
-                    infer_org(lx, simp, mentions, &t[..role_start], p.start),
+                    infer_org(lx, sar, mentions, &t[..role_start], p.start),
                     mentions[t[role_start]].start,
                 ),
             };
@@ -236,8 +378,8 @@ fn positions(lx: &Lexicon, layout: &Layout, simp: &[char], mentions: &[Mention])
 }
 
 /// The organization a title implies without naming it: a head of government post after a
-/// place (澳門特區行政長官 → 澳門特區政府), or after 特區 (the nearest SAR named before).
-fn infer_org(lx: &Lexicon, simp: &[char], mentions: &[Mention], prefix: &[usize], before: usize) -> Option<OrgRef> {
+/// place (澳門特區行政長官 → 澳門特區政府), or after 特區 (the SAR of the passage).
+fn infer_org(lx: &Lexicon, sar: &Sar, mentions: &[Mention], prefix: &[usize], before: usize) -> Option<OrgRef> {
     let place = prefix
         .iter()
         .rev()
@@ -247,26 +389,10 @@ fn infer_org(lx: &Lexicon, simp: &[char], mentions: &[Mention], prefix: &[usize]
             prefix
                 .iter()
                 .any(|&mi| mentions[mi].kind == Kind::Modifier)
-                .then(|| sar_context(lx, simp, mentions, before))
+                .then(|| sar.at(before))
                 .flatten()
         })?;
     government_of(lx, place).map(OrgRef::Lexicon)
-}
-
-/// Which SAR (香港 or 澳門, as a lexicon place) the text before `before` is about.
-pub fn sar_context(lx: &Lexicon, simp: &[char], mentions: &[Mention], before: usize) -> Option<usize> {
-    let macao = lx.place("澳門");
-    let hk = lx.place("香港");
-    for m in mentions.iter().rev().filter(|m| m.end <= before) {
-        let s: String = simp[m.start..m.end].iter().collect();
-        if s.starts_with('澳') || (m.kind == Kind::Place && m.lexicon.is_some() && m.lexicon == macao) {
-            return macao;
-        }
-        if s.starts_with("香港") || s.starts_with("港区") || (m.kind == Kind::Place && m.lexicon.is_some() && m.lexicon == hk) {
-            return hk;
-        }
-    }
-    hk
 }
 
 /// The government of a place from the lexicon: 香港 → 香港特別行政區政府.
@@ -284,11 +410,111 @@ pub fn government_of(lx: &Lexicon, place: usize) -> Option<usize> {
     None
 }
 
+
 /// Is the cue at `a..b` used as a noun (多項建議, 寶貴建議, 意見建議，)?
 fn cue_is_noun(lx: &Lexicon, simp: &[char], a: usize, b: usize) -> bool {
-    let before_marker = (1..=a.min(3)).any(|n| lx.has_role(&simp[a - n..a].iter().collect::<String>(), Role::NounMarker));
+    let before_marker = (1..=a.min(3)).any(|n| lx.has_role(&text_of(simp, a - n, a), Role::NounMarker));
     let next = simp.get(b).copied().unwrap_or('。');
-    before_marker || matches!(next, '。' | '、' | '，' | '的' | '书' | '案' | '；')
+    before_marker || matches!(next, '。' | '、' | '，' | '书' | '案' | '；' | '」')
+}
+
+fn text_of(simp: &[char], a: usize, b: usize) -> String {
+    simp[a.min(simp.len())..b.min(simp.len())].iter().collect()
+}
+
+/// Start of the clause holding position `at`: just after the last ，；：or the sentence start.
+fn clause_start(text: &[char], s: &Sentence, at: usize) -> usize {
+    (s.start..at)
+        .rev()
+        .find(|&i| matches!(text[i], '，' | '；' | '：' | ',' | ';' | ':'))
+        .map_or(s.start, |i| i + 1)
+}
+
+/// Does a word with `role` occur anywhere in `a..b`?
+fn has_role_in(lx: &Lexicon, simp: &[char], a: usize, b: usize, role: Role) -> bool {
+    (a..b).any(|i| lx.role_prefix(&simp[i..b], role).is_some())
+}
+
+/// Split a content span into the measures it lists: a new measure starts after a comma
+/// with an action verb (…合作機制，引進…，打造…), unless the clause before is a purpose
+/// clause (讓…，推動…) or a short preface (由海關總署牽頭，建立…).
+fn split_measures(lx: &Lexicon, text: &[char], simp: &[char], c0: usize, c1: usize) -> Vec<(usize, usize)> {
+    let mut pieces = Vec::new();
+    let mut start = c0;
+    let mut clause = c0;
+    for k in c0..c1 {
+        if text[k] != '，' {
+            continue;
+        }
+        let mut v = k + 1;
+        if let Some(n) = lx.role_prefix(&simp[v..c1], Role::Coordinator) {
+            v += n;
+        }
+        let opens = lx.role_prefix(&simp[v..c1], Role::Action).is_some();
+        let purpose = lx.role_prefix(&simp[clause..k], Role::Purpose).is_some();
+        let preface = start == clause && k - start <= 10 && lx.role_prefix(&simp[start..k], Role::Preface).is_some();
+        if opens && !purpose && !preface && k > start + 1 {
+            pieces.push((start, k));
+            start = v;
+        }
+        clause = k + 1;
+    }
+    pieces.push((start, c1));
+    pieces.retain(|(a, b)| b > a && b - a >= 2);
+    pieces
+}
+
+fn trim_end(text: &[char], a: usize, mut b: usize) -> usize {
+    while b > a && matches!(text[b - 1], '。' | '；' | '，' | '！' | '？' | ' ' | '\n' | '等') {
+        b -= 1;
+    }
+    b
+}
+
+/// Mentions of `kind` inside `a..b`.
+fn inside(mentions: &[Mention], kind: Kind, a: usize, b: usize) -> Vec<usize> {
+    mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.kind == kind && m.start >= a && m.end <= b)
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// What one cue says, before it becomes one proposal per measure.
+struct Cue {
+    subject: usize,
+    proposer: usize,
+    span: (usize, usize),
+    strength: Strength,
+    addressee: Option<usize>,
+    occasion: Option<usize>,
+    sentence: usize,
+}
+
+impl Cue {
+    fn proposal(&self, mentions: &[Mention], text: &[char], content: (usize, usize), rule: &'static str) -> Proposal {
+        let direct = mentions[self.subject].kind != Kind::Pronoun;
+        Proposal {
+            proposer: self.proposer,
+            proposer_mention: self.subject,
+            cue: text[self.span.0..self.span.1].iter().collect(),
+            cue_span: self.span,
+            strength: self.strength,
+            content,
+            addressee: self.addressee,
+            places: inside(mentions, Kind::Place, content.0, content.1),
+            organizations: inside(mentions, Kind::Organization, content.0, content.1),
+            occasion: self.occasion,
+            sentence: self.sentence,
+            rule,
+            confidence: match (self.strength, direct) {
+                (Strength::Explicit, true) => 0.8,
+                (Strength::Explicit, false) => 0.7,
+                (Strength::Soft, _) => 0.55,
+            },
+        }
+    }
 }
 
 fn proposals(
@@ -301,140 +527,180 @@ fn proposals(
 ) -> Vec<Proposal> {
     let text = &layout.text;
     let mut out: Vec<Proposal> = Vec::new();
-    // The person or organization a proposal without its own subject falls back to.
+    // The person or organization a mention stands for.
     let agent = |mi: usize| -> Option<usize> {
         match mentions[mi].kind {
             Kind::Person | Kind::Organization => Some(mi),
-            Kind::Pronoun => antecedent[mi],
+            Kind::Pronoun | Kind::Post => antecedent[mi],
             _ => None,
         }
+    };
+    let is_object = |m: &Mention| m.start > 0 && lx.has_role(&simp[m.start - 1].to_string(), Role::ObjectMarker);
+    let in_name = |a: usize, b: usize| {
+        mentions.iter().any(|m| {
+            matches!(m.kind, Kind::Organization | Kind::Place | Kind::Person | Kind::Occasion) && m.start < b && a < m.end
+        })
     };
     for (si, s) in sentences.iter().enumerate() {
         if s.kind != BlockKind::Body {
             continue;
         }
-        let cues: Vec<(usize, usize, bool)> = lx
+        let cues: Vec<(usize, usize, Strength)> = lx
             .find_terms(&simp[s.start..s.end])
             .into_iter()
             .filter_map(|(a, b, terms)| {
                 terms.iter().find_map(|t| match t {
-                    Term::Cue(i) => Some((s.start + a, s.start + b, lx.cues[*i].explicit)),
+                    Term::Cue(i) => match lx.cues[*i].strength {
+                        CueStrength::Explicit => Some((s.start + a, s.start + b, Strength::Explicit)),
+                        CueStrength::Soft => Some((s.start + a, s.start + b, Strength::Soft)),
+                        _ => None,
+                    },
                     _ => None,
                 })
             })
-            .filter(|&(a, b, _)| !cue_is_noun(lx, simp, a, b))
+            .filter(|&(a, b, _)| !in_name(a, b))
             .collect();
+        // Does the cue at `a` open a proposal of its own rather than sit inside the content
+        // of the one before (認同特區政府主動提出…)? Yes after a coordinator (又建議) or
+        // at the start of a short clause (，在政策取向部分提出…).
+        let opens = |a: usize| -> bool {
+            let cs = clause_start(text, s, a);
+            let coordinated = text[a - 1] == '，' || lx.role_prefix(&simp[cs..a], Role::Coordinator).is_some();
+            let another_cue = cues.iter().any(|&(o, _, _)| o >= cs && o < a);
+            coordinated
+                || (a - cs <= 12 && cs > s.start && !another_cue && !has_role_in(lx, simp, cs, a, Role::Attitude))
+        };
         let mut here: Vec<Proposal> = Vec::new();
-        for (ci, &(a, b, explicit)) in cues.iter().enumerate() {
-            let coordinated = a > s.start
-                && (text[a - 1] == '，'
-                    || (1..=a.min(2) - 0).any(|n| a >= s.start + n && lx.has_role(&simp[a - n..a].iter().collect::<String>(), Role::Coordinator)));
-            // A cue inside the content of an earlier proposal is part of that content
-            // (認同特區政府主動提出修改法例) unless it starts a further one (又建議).
-            if here.iter().any(|p| p.content.0 <= a && a < p.content.1) && !coordinated {
+        for (ci, &(a, b, strength)) in cues.iter().enumerate() {
+            let cs = clause_start(text, s, a);
+            if a > s.start && here.iter().any(|p| p.content.0 <= a && a < p.content.1) && !opens(a) {
                 continue;
             }
-            // Proposer: the nearest person (or pronoun) before the cue in this sentence,
-            // else an organization right before it, else the last person of the paragraph.
+            // 提出的政策: a cue in a relative clause reports the subject's proposal.
+            let relative = simp.get(b) == Some(&'的');
+            if !relative && cue_is_noun(lx, simp, a, b) {
+                continue;
+            }
+            // A group (他們, 各界) proposes: there is no one to name.
+            if has_role_in(lx, simp, cs, a, Role::Plural) {
+                continue;
+            }
+            // The proposer: the nearest person (or pronoun, or title standing for one)
+            // before the cue in this sentence that is not an object; else an organization
+            // right before the cue; else the author of a document that is the subject
+            // (報告提出); else whoever proposed last in this sentence; else the paragraph's
+            // person.
             let before: Vec<usize> = mentions
                 .iter()
                 .enumerate()
-                .filter(|(_, m)| m.sentence == si && m.end <= a)
+                .filter(|(_, m)| m.sentence == si && m.end <= a && !is_object(m))
                 .map(|(i, _)| i)
                 .collect();
+            let person_like = |i: usize| {
+                matches!(mentions[i].kind, Kind::Person | Kind::Pronoun | Kind::Post)
+                    && agent(i).is_some_and(|p| mentions[p].kind == Kind::Person)
+            };
             let subject = before
                 .iter()
                 .rev()
-                .find(|&&i| matches!(mentions[i].kind, Kind::Person | Kind::Pronoun) && agent(i).is_some())
+                .find(|&&i| person_like(i))
                 .copied()
                 .or_else(|| {
                     before
                         .iter()
                         .rev()
-                        .find(|&&i| mentions[i].kind == Kind::Organization && a - mentions[i].end <= 4)
+                        .find(|&&i| mentions[i].kind == Kind::Organization && a - mentions[i].end <= 6)
                         .copied()
                 })
+                .or_else(|| document_author(lx, simp, sentences, mentions, &before, a))
                 .or_else(|| here.last().map(|p| p.proposer_mention))
                 .or_else(|| {
-                    mentions
-                        .iter()
-                        .enumerate()
+                    (0..mentions.len())
                         .rev()
-                        .filter(|(_, m)| m.end <= s.start && sentences[m.sentence].block == s.block)
-                        .find(|(i, m)| matches!(m.kind, Kind::Person | Kind::Pronoun) && agent(*i).is_some())
-                        .map(|(i, _)| i)
+                        .filter(|&i| mentions[i].end <= s.start && sentences[mentions[i].sentence].block == s.block)
+                        .find(|&i| person_like(i))
                 });
             let Some(subject) = subject else { continue };
             let Some(proposer) = agent(subject) else { continue };
-            // Content: after the cue to the next coordinated cue or the sentence end.
-            let mut c0 = b;
-            while c0 < s.end && matches!(text[c0], '，' | '：' | ':' | ' ') {
-                c0 += 1;
-            }
-            let mut c1 = s.end;
-            for &(na, _, _) in &cues[ci + 1..] {
-                let coord = text[na - 1] == '，' || lx.has_role(&simp[na - 1].to_string(), Role::Coordinator);
-                if coord {
-                    let mut e = na;
-                    while e > c0 && (lx.has_role(&simp[e - 1].to_string(), Role::Coordinator) || matches!(text[e - 1], '，' | ' ')) {
-                        e -= 1;
-                    }
-                    c1 = e;
-                    break;
-                }
-            }
-            while c1 > c0 && matches!(text[c1 - 1], '。' | '；' | '，' | '！' | '？' | ' ' | '\n') {
-                c1 -= 1;
-            }
-            // 提出「……」的建議: the quoted text is the content.
-            if text.get(c0) == Some(&'「') {
-                if let Some(q) = (c0..c1).find(|&i| text[i] == '」') {
-                    let tail: String = simp[q + 1..(q + 4).min(simp.len())].iter().collect();
-                    if tail.starts_with("的建议") || tail.starts_with("的倡议") || tail.starts_with("的提案") {
-                        c1 = q;
-                        c0 += 1;
-                    }
-                }
-            }
-            if c1 <= c0 + 1 {
-                continue;
-            }
-            let inside = |m: &Mention| m.start >= c0 && m.end <= c1;
-            let places: Vec<usize> = mentions
-                .iter()
-                .enumerate()
-                .filter(|(_, m)| m.kind == Kind::Place && inside(m))
-                .map(|(i, _)| i)
-                .collect();
-            let organizations: Vec<usize> = mentions
-                .iter()
-                .enumerate()
-                .filter(|(_, m)| m.kind == Kind::Organization && inside(m))
-                .map(|(i, _)| i)
-                .collect();
-            let addressee = addressee(lx, simp, mentions, si, a, c0, c1);
             let occasion = mentions
                 .iter()
                 .enumerate()
                 .filter(|(_, m)| m.kind == Kind::Occasion && m.end <= a)
-                .filter(|(_, m)| m.sentence == si || sentences[m.sentence].block == s.block)
+                .filter(|(_, m)| m.lexicon.is_some_and(|li| lx.occasions[li].1 != "document"))
+                .filter(|(_, m)| sentences[m.sentence].block == s.block || m.sentence + 3 >= si)
                 .map(|(i, _)| i)
                 .next_back();
-            here.push(Proposal {
+            let mut cue = Cue {
+                subject,
                 proposer,
-                proposer_mention: subject,
-                cue: text[a..b].iter().collect(),
-                cue_span: (a, b),
-                strength: if explicit { Strength::Explicit } else { Strength::Soft },
-                content: (c0, c1),
-                addressee,
-                places,
-                organizations,
+                span: (a, b),
+                strength,
+                addressee: None,
                 occasion,
                 sentence: si,
-                rule: if mentions[subject].sentence == si { "cue-subject" } else { "cue-carried-subject" },
-                confidence: if explicit { 0.8 } else { 0.6 },
-            });
+            };
+            if relative {
+                // The whole sentence states the proposal.
+                let c1 = trim_end(text, s.start, s.end);
+                here.push(cue.proposal(mentions, text, (s.start, c1), "cue-relative-clause"));
+                continue;
+            }
+            // Content: after the cue to the next cue that opens a proposal of its own, or
+            // the sentence end.
+            let mut c0 = b;
+            while c0 < s.end && matches!(text[c0], '，' | '：' | ':' | ' ' | '了') {
+                c0 += 1;
+            }
+            let mut c1 = s.end;
+            if let Some(&(na, _, _)) = cues[ci + 1..].iter().find(|&&(na, _, _)| na > c0 && opens(na)) {
+                let ncs = clause_start(text, s, na);
+                c1 = if ncs > c0 { ncs } else { na };
+                while c1 > c0 && matches!(text[c1 - 1], '，' | ' ') {
+                    c1 -= 1;
+                }
+            }
+            let c1 = trim_end(text, c0, c1);
+            cue.addressee = addressee(lx, simp, mentions, si, a, c0, c1);
+            let mut spans: Vec<(usize, usize)> = Vec::new();
+            let lead = text_of(simp, c0, (c0 + 8).min(c1));
+            // 提出「……」的建議（，包括……）: the quoted text, then what it includes.
+            if text.get(c0) == Some(&'「') {
+                if let Some(q) = (c0..c1).find(|&i| text[i] == '」') {
+                    let tail = text_of(simp, q + 1, q + 4);
+                    if ["的建议", "的倡议", "的提案"].iter().any(|t| tail.starts_with(t)) {
+                        spans.push((c0 + 1, q));
+                        let rest = text_of(simp, q + 4, (q + 8).min(c1));
+                        if let Some(k) = rest.find("包括") {
+                            let from = q + 4 + rest[..k].chars().count() + 2;
+                            spans.extend(split_measures(lx, text, simp, from, c1));
+                        }
+                    }
+                }
+            }
+            if spans.is_empty() {
+                if let Some(k) = lead.find("建议，包括").or_else(|| lead.find("意见，包括")) {
+                    // 提出多項建議，包括……: the items.
+                    let from = c0 + lead[..k].chars().count() + 5;
+                    spans.extend(split_measures(lx, text, simp, from, c1));
+                } else if lead.starts_with("多项建议") || lead.starts_with("要求") {
+                    continue;
+                } else {
+                    spans.extend(split_measures(lx, text, simp, c0, c1));
+                }
+            }
+            let direct = mentions[subject].sentence == si;
+            for (k, &(x0, x1)) in spans.iter().enumerate() {
+                let x1 = trim_end(text, x0, x1);
+                if x1 <= x0 + 1 {
+                    continue;
+                }
+                let rule = match (k, direct) {
+                    (0, true) => "cue-subject",
+                    (0, false) => "cue-carried-subject",
+                    _ => "cue-listed-measure",
+                };
+                here.push(cue.proposal(mentions, text, (x0, x1), rule));
+            }
         }
         // A clause after a proposal that ended with ；and has no cue of its own continues
         // the list: 建議A；B；C.
@@ -446,34 +712,53 @@ fn proposals(
                         .iter()
                         .any(|m| m.sentence == si && m.start == s.start && matches!(m.kind, Kind::Person | Kind::Pronoun));
                     if !has_subject {
-                        let mut c1 = s.end;
-                        while c1 > s.start && matches!(text[c1 - 1], '。' | '；' | '，' | ' ' | '\n') {
-                            c1 -= 1;
+                        let c1 = trim_end(text, s.start, s.end);
+                        for (x0, x1) in split_measures(lx, text, simp, s.start, c1) {
+                            here.push(Proposal {
+                                content: (x0, x1),
+                                places: inside(mentions, Kind::Place, x0, x1),
+                                organizations: inside(mentions, Kind::Organization, x0, x1),
+                                addressee: None,
+                                sentence: si,
+                                rule: "semicolon-list",
+                                confidence: last.confidence * 0.9,
+                                ..last.clone()
+                            });
                         }
-                        let inside = |m: &Mention| m.start >= s.start && m.end <= c1;
-                        here.push(Proposal {
-                            content: (s.start, c1),
-                            places: mentions.iter().enumerate().filter(|(_, m)| m.kind == Kind::Place && inside(m)).map(|(i, _)| i).collect(),
-                            organizations: mentions.iter().enumerate().filter(|(_, m)| m.kind == Kind::Organization && inside(m)).map(|(i, _)| i).collect(),
-                            addressee: None,
-                            sentence: si,
-                            rule: "semicolon-list",
-                            confidence: last.confidence * 0.9,
-                            ..last
-                        });
                     }
                 }
             }
         }
         out.extend(here);
     }
-    let _ = to_simplified;
     out
+}
+
+/// 報告提出…: a document as subject stands for its author, the person named in the
+/// sentence that last mentioned a document of that kind (李強在政府工作報告中…).
+fn document_author(lx: &Lexicon, simp: &[char], sentences: &[Sentence], mentions: &[Mention], before: &[usize], cue: usize) -> Option<usize> {
+    let doc = *before.iter().rev().find(|&&i| {
+        let m = &mentions[i];
+        m.kind == Kind::Occasion && cue - m.end <= 6 && m.lexicon.is_some_and(|li| lx.occasions[li].1 == "document")
+    })?;
+    let name = text_of(simp, mentions[doc].start, mentions[doc].end);
+    let block = sentences[mentions[doc].sentence].block;
+    mentions
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, m)| m.end <= mentions[doc].start && m.kind == Kind::Occasion)
+        .take_while(|(_, m)| block - sentences[m.sentence].block <= 6)
+        .filter(|(_, m)| text_of(simp, m.start, m.end).ends_with(&name))
+        .find_map(|(_, m)| {
+            mentions
+                .iter()
+                .position(|p| p.sentence == m.sentence && p.kind == Kind::Person)
+        })
 }
 
 /// Who a proposal is addressed to: 向X提出, 建議X…, 促請X, 由X牽頭.
 fn addressee(lx: &Lexicon, simp: &[char], mentions: &[Mention], si: usize, cue: usize, c0: usize, c1: usize) -> Option<usize> {
-    let _ = lx;
     let orgs = || {
         mentions
             .iter()
@@ -481,18 +766,16 @@ fn addressee(lx: &Lexicon, simp: &[char], mentions: &[Mention], si: usize, cue: 
             .filter(move |(_, m)| m.sentence == si && m.kind == Kind::Organization)
     };
     // 向X提出
-    if let Some((i, _)) = orgs().filter(|(_, m)| m.end <= cue && cue - m.end <= 1).last() {
-        if mentions[i].start > 0 && simp[mentions[i].start - 1] == '向' {
+    if let Some((i, m)) = orgs().filter(|(_, m)| m.end <= cue && cue - m.end <= 3).last() {
+        if m.start > 0 && simp[m.start - 1] == '向' {
             return Some(i);
         }
     }
-    // 建議X… / 由X牽頭
-    if let Some((i, m)) = orgs().find(|(_, m)| m.start >= c0 && m.start <= c0 + 1 && m.end <= c1) {
-        if m.start == c0 || simp[c0] == '由' || simp[c0] == '请' {
-            return Some(i);
-        }
-    }
-    None
+    // 建議X… / 由X牽頭 / 請X…
+    let from = (c0..(c0 + 2).min(c1))
+        .find(|&i| !lx.has_role(&simp[i].to_string(), Role::Preface) && simp[i] != '请')
+        .unwrap_or(c0);
+    orgs().find(|(_, m)| m.start == from && m.end <= c1).map(|(i, _)| i)
 }
 
 #[cfg(test)]

@@ -138,8 +138,21 @@ fn split_lines(original: &str) -> Vec<Line> {
     lines
 }
 
-fn ends_sentence(c: char) -> bool {
-    SENTENCE_END.contains(&c) || CLOSERS.contains(&c)
+/// Does text ending with these characters end a sentence (。, or 。」)?
+fn ends_sentence(chars: &[char]) -> bool {
+    chars
+        .iter()
+        .rev()
+        .find(|c| !CLOSERS.contains(c))
+        .is_some_and(|c| SENTENCE_END.contains(c))
+}
+
+/// Median length of the ordinary lines around line `i`: the column width there, to tell
+/// short lines apart (a page has columns of different widths).
+fn local_width(lines: &[Line], i: usize) -> usize {
+    let lo = i.saturating_sub(8);
+    let hi = (i + 9).min(lines.len());
+    typical_width(&lines[lo..hi])
 }
 
 /// Median length of ordinary lines: the column width, to tell short lines apart.
@@ -323,7 +336,7 @@ pub fn repair(original: &str, oracle: &dyn WordOracle) -> Layout {
             b.push_line(line, &hyphen_words);
             // A caption runs on to the next line when it stops mid-sentence.
             while kind == BlockKind::Caption
-                && !ends_sentence(b.cur.last().map_or('。', |&(c, _)| c))
+                && !ends_sentence(&b.cur.iter().map(|&(c, _)| c).collect::<Vec<_>>())
                 && b.cur.len() < 3 * width
                 && i + 1 < lines.len()
                 && !is_caption_start(&lines[i + 1])
@@ -345,17 +358,9 @@ pub fn repair(original: &str, oracle: &dyn WordOracle) -> Layout {
             continue;
         }
         let prev_open = b.kind == BlockKind::Body && !b.cur.is_empty();
-        let after_sentence = !prev_open || ends_sentence(b.cur.last().map(|&(c, _)| c).unwrap());
-        let next = lines.get(i + 1);
-        let headline = after_sentence
-            && !line.has_inner_punct()
-            && line.len() <= width.max(12) + 4
-            && !ends_sentence(line.last())
-            && next.is_none_or(|n| {
-                n.blanks_before > 0 && !line.indented && line.len() < width.saturating_sub(2)
-                    || !continues_word(line, n, oracle)
-            });
-        if headline {
+        let prev_chars: Vec<char> = b.cur.iter().rev().take(3).rev().map(|&(c, _)| c).collect();
+        let after_sentence = !prev_open || ends_sentence(&prev_chars);
+        if after_sentence && is_headline(&lines, i, oracle) {
             b.open(BlockKind::Headline);
             b.push_line(line, &hyphen_words);
             b.close();
@@ -373,6 +378,34 @@ pub fn repair(original: &str, oracle: &dyn WordOracle) -> Layout {
     }
     b.close();
     b.out
+}
+
+/// Is line `i`, which starts after a finished sentence, a headline? Headlines have no
+/// punctuation inside, are clearly shorter than the column or followed by something that
+/// is not running text, and do not break a word with the next line.
+fn is_headline(lines: &[Line], i: usize, oracle: &dyn WordOracle) -> bool {
+    let line = &lines[i];
+    let text = line.text();
+    let width = local_width(lines, i);
+    if line.has_inner_punct() || ends_sentence(&text.chars().collect::<Vec<_>>()) || line.len() > width + 4 {
+        return false;
+    }
+    // A dateline (香港文匯報訊 …) or a line ending inside a number or word runs on.
+    if text.contains("訊 ") || text.contains("讯 ") || line.last().is_ascii_alphanumeric() {
+        return false;
+    }
+    // Running text starts with a pronoun far more often than a headline does.
+    if matches!(line.first(), '他' | '她' | '它' | '我') {
+        return false;
+    }
+    let Some(next) = lines.get(i + 1) else { return true };
+    if continues_word(line, next, oracle) {
+        return false;
+    }
+    let next_special = next.is_single_han() || is_caption_start(next) || next.indented;
+    let short = line.len() * 100 <= width * 85;
+    let spaced = text.trim().contains(' ') && text.chars().filter(|c| is_han(*c)).count() >= 6;
+    short || next_special || spaced
 }
 
 fn prev_line_short(lines: &[Line], i: usize, width: usize) -> bool {

@@ -42,6 +42,19 @@ pub struct PostEntry {
     pub post: String,
     pub rank: String,
     pub category: String,
+    /// The usual form of this post (特首 → 行政長官), empty when it is the usual form.
+    pub same_as: String,
+}
+
+impl PostEntry {
+    /// The post's usual form.
+    pub fn canonical(&self) -> &str {
+        if self.same_as.is_empty() {
+            &self.post
+        } else {
+            &self.same_as
+        }
+    }
 }
 
 /// A head word that ends a name of some class (…委員會, …區).
@@ -50,13 +63,26 @@ pub struct Suffix {
     pub suffix: String,
     pub kind: String,
     pub min_prefix: usize,
+    /// The part before the suffix must hold a proper name (國際金融中心 is not a name).
+    pub needs_name: bool,
 }
 
 /// A proposal cue (建議, 希望 …) and how strong a proposal it signals.
 #[derive(Debug, Clone)]
 pub struct CueEntry {
     pub cue: String,
-    pub explicit: bool,
+    pub strength: CueStrength,
+}
+
+/// How strongly a cue signals a proposal (see `cues.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueStrength {
+    Explicit,
+    Soft,
+    /// 應, 須, 要: a "should" whose proposer must come from context.
+    Modal,
+    /// 認為, 相信: a view, never a proposal on its own.
+    Opinion,
 }
 
 /// What a term of the lexicon is.
@@ -78,6 +104,12 @@ pub enum Role {
     Pronoun,
     Coordinator,
     NounMarker,
+    Action,
+    Purpose,
+    Preface,
+    Attitude,
+    Plural,
+    ObjectMarker,
 }
 
 /// All lexicons, indexed by Simplified form.
@@ -86,11 +118,13 @@ pub struct Lexicon {
     pub places: Vec<PlaceEntry>,
     pub posts: Vec<PostEntry>,
     pub cues: Vec<CueEntry>,
-    pub occasions: Vec<String>,
+    /// Occasions (座談會) and documents (施政報告) with their kind (meeting, document …).
+    pub occasions: Vec<(String, String)>,
     pub modifiers: Vec<String>,
     pub org_suffixes: Vec<Suffix>,
     pub place_suffixes: Vec<Suffix>,
-    surnames: HashMap<String, ()>,
+    /// Surname → rank in the list (most common first).
+    surnames: HashMap<String, usize>,
     not_names: HashMap<String, ()>,
     /// Closed-class words by Simplified form → their roles (see grammar.tsv).
     grammar: HashMap<String, Vec<Role>>,
@@ -143,29 +177,38 @@ impl Lexicon {
                 parent: c[3].clone(),
             })
             .collect();
-        let posts: Vec<PostEntry> = rows(data!("posts.tsv"), 3)
+        let posts: Vec<PostEntry> = rows(data!("posts.tsv"), 4)
             .map(|c| PostEntry {
                 post: c[0].clone(),
                 rank: c[1].clone(),
                 category: c[2].clone(),
+                same_as: c[3].clone(),
             })
             .collect();
         let cues: Vec<CueEntry> = rows(data!("cues.tsv"), 3)
             .map(|c| CueEntry {
                 cue: c[0].clone(),
-                explicit: c[1] == "explicit",
+                strength: match c[1].as_str() {
+                    "explicit" => CueStrength::Explicit,
+                    "soft" => CueStrength::Soft,
+                    "modal" => CueStrength::Modal,
+                    _ => CueStrength::Opinion,
+                },
             })
             .collect();
-        let occasions: Vec<String> = rows(data!("occasions.tsv"), 2).map(|c| c[0].clone()).collect();
+        let occasions: Vec<(String, String)> = rows(data!("occasions.tsv"), 2)
+            .map(|c| (c[0].clone(), c[1].clone()))
+            .collect();
         let modifiers: Vec<String> = rows(data!("title_modifiers.tsv"), 2)
             .map(|c| c[0].clone())
             .collect();
         let suffixes = |text: &str| -> Vec<Suffix> {
-            let mut v: Vec<Suffix> = rows(text, 3)
+            let mut v: Vec<Suffix> = rows(text, 4)
                 .map(|c| Suffix {
                     suffix: c[0].clone(),
                     kind: c[1].clone(),
                     min_prefix: c[2].parse().unwrap_or(1),
+                    needs_name: c[3] != "any",
                 })
                 .collect();
             // Longest suffix first, so 委員會 wins over 會.
@@ -180,7 +223,12 @@ impl Lexicon {
                 .map(|k| (k, ()))
                 .collect()
         };
-        let surnames = keyed(data!("surnames.tsv"));
+        let mut surnames: HashMap<String, usize> = HashMap::new();
+        for (rank, c) in rows(data!("surnames.tsv"), 1).enumerate() {
+            for k in [to_simplified(&c[0]), c[0].clone()] {
+                surnames.entry(k).or_insert(rank);
+            }
+        }
         let not_names = keyed(data!("not_names.tsv"));
         let mut grammar: HashMap<String, Vec<Role>> = HashMap::new();
         for c in rows(data!("grammar.tsv"), 2) {
@@ -190,6 +238,12 @@ impl Lexicon {
                 "pronoun" => Role::Pronoun,
                 "coordinator" => Role::Coordinator,
                 "noun_marker" => Role::NounMarker,
+                "action" => Role::Action,
+                "purpose" => Role::Purpose,
+                "preface" => Role::Preface,
+                "attitude" => Role::Attitude,
+                "plural" => Role::Plural,
+                "object_marker" => Role::ObjectMarker,
                 _ => continue,
             };
             grammar.entry(to_simplified(&c[0])).or_default().push(role);
@@ -215,7 +269,7 @@ impl Lexicon {
         }
         posts.iter().enumerate().for_each(|(i, p)| add(&p.post, Term::Post(i)));
         cues.iter().enumerate().for_each(|(i, c)| add(&c.cue, Term::Cue(i)));
-        occasions.iter().enumerate().for_each(|(i, o)| add(o, Term::Occasion(i)));
+        occasions.iter().enumerate().for_each(|(i, (o, _))| add(o, Term::Occasion(i)));
         modifiers.iter().enumerate().for_each(|(i, m)| add(m, Term::Modifier(i)));
 
         // Single characters (美, 港) are too ambiguous to match blindly in running text;
@@ -297,6 +351,11 @@ impl Lexicon {
         self.surnames.contains_key(s)
     }
 
+    /// Rank of a surname in the list, most common first.
+    pub fn surname_rank(&self, s: &str) -> Option<usize> {
+        self.surnames.get(s).copied()
+    }
+
     /// Words the segmenter tags as names that are not names (常用詞).
     pub fn is_not_name(&self, s: &str) -> bool {
         self.not_names.contains_key(s) || self.not_names.contains_key(&to_simplified(s))
@@ -339,6 +398,14 @@ impl Lexicon {
         })
     }
 
+    /// The organization whose name or alias `text` starts with, longest first, with the
+    /// length of that prefix: splits composite posts (全國政協委員 → 全國政協 + 委員).
+    pub fn org_prefix(&self, text: &[char]) -> Option<(usize, usize)> {
+        (2..text.len())
+            .rev()
+            .find_map(|n| self.org(&text[..n].iter().collect::<String>()).map(|o| (o, n)))
+    }
+
     /// Every term for the segmenter's user dictionary: (Simplified word, POS tag).
     pub fn user_words(&self) -> Vec<(String, &'static str)> {
         let mut out: Vec<(String, &'static str)> = Vec::new();
@@ -370,6 +437,12 @@ mod tests {
         let lx = Lexicon::get();
         assert!(lx.orgs.len() > 100 && lx.places.len() > 300 && lx.posts.len() > 50);
         assert!(lx.is_surname("黃") && lx.is_surname("黄") && lx.is_surname("歐陽"));
+        assert!(lx.surname_rank("陳").unwrap() < 50);
+        let post = lx.is_post("特首").unwrap();
+        assert_eq!(post.canonical(), "行政長官");
+        let composite: Vec<char> = "全國政協委員".chars().collect();
+        let (o, n) = lx.org_prefix(&composite).unwrap();
+        assert_eq!((lx.orgs[o].aliases.contains(&"全國政協".to_string()), n), (true, 4));
         assert!(lx.org("全國政協").is_some() && lx.org("全国政协").is_some());
         assert!(lx.place("深圳").is_some());
         assert!(lx.is_post("局長").is_some() && lx.is_post("局长").is_some());
@@ -386,7 +459,7 @@ mod tests {
             .iter()
             .map(|(s, e, _)| text[*s..*e].iter().collect())
             .collect();
-        assert!(found.contains(&"全国人大".to_string()), "{found:?}");
+        assert!(found.contains(&"全国人大代表".to_string()), "{found:?}");
         assert!(found.contains(&"立法会".to_string()), "{found:?}");
     }
 }

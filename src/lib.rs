@@ -30,6 +30,7 @@ pub mod link;
 pub mod pipeline;
 pub mod query;
 pub mod rdf;
+pub mod report;
 pub mod recognize;
 pub mod script;
 pub mod segment;

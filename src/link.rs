@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use pinyin::ToPinyin;
 use sha2::{Digest, Sha256};
 
-use crate::facts::{government_of, sar_context, Facts, OrgRef};
+use crate::facts::{Facts, OrgRef, Sar};
 use crate::lexicon::Lexicon;
 use crate::recognize::{Kind, Mention};
 use crate::script::{convert, to_simplified, Script};
@@ -170,7 +170,7 @@ impl Builder<'_> {
 }
 
 /// Link the mentions and facts of one document.
-pub fn link(text: &[char], simp: &[char], script: Script, mentions: &[Mention], facts: &Facts) -> Linked {
+pub fn link(text: &[char], simp: &[char], script: Script, sentences: &[crate::sentence::Sentence], mentions: &[Mention], facts: &Facts) -> Linked {
     let lx = Lexicon::get();
     let mut b = Builder {
         lx,
@@ -179,13 +179,15 @@ pub fn link(text: &[char], simp: &[char], script: Script, mentions: &[Mention], 
         by_key: HashMap::new(),
     };
     let mut of_mention: Vec<Option<usize>> = vec![None; mentions.len()];
+    let mut written: BTreeMap<usize, Vec<String>> = BTreeMap::new();
     // Context-dependent names: 特區政府 means the government of the SAR in context.
-    let sar_gov = |at: usize| sar_context(lx, simp, mentions, at).and_then(|p| government_of(lx, p));
+    let sar = Sar::new(lx, simp, sentences, mentions);
+    let sar_gov = |at: usize| sar.government(at);
     for (i, m) in mentions.iter().enumerate() {
+        let contextual = m.kind == Kind::Organization && matches!(canonical(&m.text).as_str(), "特区政府" | "特区");
         let e = match m.kind {
             Kind::Organization | Kind::Place => {
-                let s = canonical(&m.text);
-                if m.kind == Kind::Organization && (s == "特区政府" || s == "特区") {
+                if contextual {
                     match sar_gov(m.start) {
                         Some(o) => Some(b.lexicon_entity(Kind::Organization, o)),
                         None => Some(b.named_entity(m.kind, &m.text)),
@@ -200,18 +202,46 @@ pub fn link(text: &[char], simp: &[char], script: Script, mentions: &[Mention], 
             Kind::Person => Some(b.named_entity(Kind::Person, &m.text)),
             _ => None,
         };
-        if let Some(e) = e {
-            let ent = &mut b.entities[e];
-            if m.text != ent.label {
-                ent.aliases.insert(m.text.clone());
-            }
+        // A name that means different things in different passages (特區政府) is not a
+        // name of the entity, only a way to refer to it here.
+        if let (Some(e), false) = (e, contextual) {
+            written.entry(e).or_default().push(m.text.clone());
         }
         of_mention[i] = e;
     }
-    // Pronouns refer to their antecedent's entity.
+    // Pronouns and titles used alone (特首) refer to their antecedent's entity; a title
+    // that is another form of a post (特首 for 行政長官) is also a name people use.
     for (i, a) in facts.antecedent.iter().enumerate() {
         if let Some(a) = a {
             of_mention[i] = of_mention[*a];
+            let m = &mentions[i];
+            let nickname = m.kind == Kind::Post && m.lexicon.is_some_and(|li| !lx.posts[li].same_as.is_empty());
+            if let (true, Some(e)) = (nickname, of_mention[i]) {
+                written.entry(e).or_default().push(m.text.clone());
+            }
+        }
+    }
+    // The label is the fullest name the document writes; known names become aliases.
+    for (e, names) in written {
+        let ent = &mut b.entities[e];
+        // One-character abbreviations (美) never replace a full name.
+        let best = names
+            .iter()
+            .filter(|n| n.chars().count() >= 2)
+            .filter(|n| ent.kind != Kind::Person || mentions.iter().any(|m| m.kind == Kind::Person && &m.text == *n))
+            .max_by_key(|n| n.chars().count())
+            .cloned();
+        if let Some(best) = best {
+            if best != ent.label {
+                let old = std::mem::replace(&mut ent.label, best.clone());
+                ent.aliases.insert(old);
+                ent.aliases.remove(&best);
+            }
+        }
+        for n in names {
+            if n != ent.label {
+                ent.aliases.insert(n);
+            }
         }
     }
     // Apposition: X（Y） names one entity twice (深度求索（DeepSeek）).

@@ -76,6 +76,22 @@ enum Command {
         #[arg(required_unless_present = "expression")]
         file: Option<PathBuf>,
     },
+    /// Show what zhkg extracts from articles, without a store: sentences, mentions with
+    /// the rule that found them, positions and proposals.
+    Extract {
+        /// Print JSON (one object per article) instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Also print the segmenter's tokens and tags under each sentence.
+        #[arg(long)]
+        tokens: bool,
+        /// Largest file accepted, in bytes.
+        #[arg(long, default_value_t = zhkg::decode::DEFAULT_MAX_BYTES)]
+        max_file_size: u64,
+        /// Article files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
     /// Export the graph for other tools: RDF serializations for triple stores.
     Export {
         /// Store folder.
@@ -122,6 +138,7 @@ fn main() -> ExitCode {
             expression,
             file,
         } => cmd_query(&store, format, timeout, expression, file),
+        Command::Extract { json, tokens, max_file_size, files } => cmd_extract(json, tokens, max_file_size, &files),
         Command::Export { store, format, out, graph } => cmd_export(&store, format, out, graph),
     };
     match result {
@@ -274,4 +291,29 @@ fn cmd_export(store_dir: &Path, format: ExportFormat, out: Option<PathBuf>, grap
         eprintln!("wrote {n} statements to {}", path.display());
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn cmd_extract(json: bool, tokens: bool, max_file_size: u64, files: &[PathBuf]) -> anyhow::Result<ExitCode> {
+    let mut failed = false;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for f in files {
+        let source = match zhkg::corpus::read(f, max_file_size) {
+            Ok(s) => s,
+            Err(p) => {
+                eprintln!("error: {p}");
+                failed = true;
+                continue;
+            }
+        };
+        let a = zhkg::pipeline::analyze(source);
+        if json {
+            serde_json::to_writer(&mut out, &zhkg::report::to_json(&a))?;
+            writeln!(out)?;
+        } else {
+            zhkg::report::write_text(&a, tokens, &mut out)?;
+        }
+    }
+    out.flush()?;
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }

@@ -176,6 +176,7 @@ pub fn document_quads(a: &Analysis) -> Vec<Quad> {
     for (i, m) in a.mentions.iter().enumerate() {
         let target = match m.kind {
             Kind::Modifier => continue,
+            Kind::Post if linked.of_mention[i].is_some() => linked.of_mention[i].map(|e| linked.entities[e].iri.clone()),
             Kind::Post => Some(role_iri(&post_role(a, i))),
             Kind::Occasion => Some(event_iri(&a.source.name, &m.text)),
             _ => linked.of_mention[i].map(|e| linked.entities[e].iri.clone()),
@@ -190,7 +191,8 @@ pub fn document_quads(a: &Analysis) -> Vec<Quad> {
         o.add(&iri, nif::SENTENCE, sentence_iris[m.sentence].clone());
         o.add(&iri, zhkg::RULE, Literal::new_simple_literal(m.rule));
         o.add(&iri, zhkg::CONFIDENCE, dec(m.confidence));
-        if let Some(class) = mention_class(m.kind) {
+        let kind = if m.kind == Kind::Post && linked.of_mention[i].is_some() { Kind::Person } else { m.kind };
+        if let Some(class) = mention_class(kind) {
             o.add(&iri, itsrdf::TA_CLASS_REF, class.into_owned());
         }
         if let Some(t) = target {

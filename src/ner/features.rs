@@ -101,6 +101,7 @@ mod t {
     pub const UNI3: u8 = 42;
     pub const NEXT2_TAG: u8 = 43;
     pub const PREV2_TAG: u8 = 44;
+    pub const LEX_KIND: u8 = 45;
 }
 
 /// Character classes.
@@ -238,11 +239,20 @@ pub(crate) fn extract(simp: &[char], tokens: &[Token]) -> Features {
     }
     // Lexicon term covering each character, and posts ending before it.
     let mut lex_at: Vec<Option<(u8, u8)>> = vec![None; n];
+    let mut lex_kind_at: Vec<Option<&str>> = vec![None; n];
     let mut post_ends = vec![false; n + 1];
     for (a, b, terms) in lx.find_terms(simp) {
         let Some(kind) = lex_kind(terms) else { continue };
         for (i, slot) in lex_at.iter_mut().enumerate().take(b).skip(a) {
             *slot = Some((kind, pos_code(i, a, b)));
+        }
+        let sub = terms.iter().find_map(|t| match t {
+            Term::Org(k) => Some(lx.orgs[*k].kind.as_str()),
+            Term::Place(k) => Some(lx.places[*k].kind.as_str()),
+            _ => None,
+        });
+        for slot in &mut lex_kind_at[a..b] {
+            *slot = sub;
         }
         if terms.iter().any(|t| matches!(t, Term::Post(_))) {
             post_ends[b] = true;
@@ -351,6 +361,9 @@ pub(crate) fn extract(simp: &[char], tokens: &[Token]) -> Features {
 
         if let Some((kind, pos)) = lex_at[i] {
             push(Fnv::new(t::LEX_POS).num(kind).num(pos));
+            if let Some(sub) = lex_kind_at[i] {
+                push(Fnv::new(t::LEX_KIND).str(sub).num(pos));
+            }
         }
         if let Some(k) = lx.surname_len(&simp[i..]) {
             push(Fnv::new(t::SURNAME).num(k as u8));

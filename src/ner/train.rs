@@ -302,6 +302,8 @@ pub struct TrainConfig {
     pub prune: f32,
     /// Perceptrons trained on differently shuffled data, whose weights are averaged.
     pub ensemble: usize,
+    /// Cost added to every wrong label while training (loss-augmented decoding).
+    pub margin: f32,
 }
 
 impl Default for TrainConfig {
@@ -311,6 +313,7 @@ impl Default for TrainConfig {
             seed: 20240607,
             prune: 0.05,
             ensemble: 1,
+            margin: 0.0,
         }
     }
 }
@@ -382,8 +385,18 @@ impl Perceptron {
     }
 
     /// One example: decode, and on a mistake move towards the gold labels.
-    fn learn(&mut self, ex: &Prepared) -> bool {
-        let pred = viterbi(&self.emissions(&ex.feats), &self.trans);
+    fn learn(&mut self, ex: &Prepared, margin: f32) -> bool {
+        let mut em = self.emissions(&ex.feats);
+        if margin > 0.0 {
+            for (row, &g) in em.iter_mut().zip(&ex.gold) {
+                for (y, v) in row.iter_mut().enumerate() {
+                    if y != g as usize {
+                        *v += margin;
+                    }
+                }
+            }
+        }
+        let pred = viterbi(&em, &self.trans);
         if pred == ex.gold {
             self.c += 1.0;
             return false;
@@ -487,7 +500,7 @@ pub fn train(
         let mut trans = [[0f32; NL]; NL + 1];
         for (p, rng, order) in &mut ps {
             rng.shuffle(order);
-            mistakes += order.iter().filter(|&&i| p.learn(&train_ex[i])).count();
+            mistakes += order.iter().filter(|&&i| p.learn(&train_ex[i], cfg.margin)).count();
             p.add_averaged(1.0 / k as f64, &mut dense, &mut trans);
         }
         mistakes /= k;
