@@ -55,14 +55,22 @@ pub struct BuildReport {
 }
 
 enum Outcome {
-    Built { analysis: Box<Analysis>, quads: Vec<Quad> },
+    Built {
+        analysis: Box<Analysis>,
+        quads: Vec<Quad>,
+    },
     Unchanged,
     Failed(Problem),
 }
 
 /// Build `files` into `store`. `progress` is called after each document with
 /// (documents done, documents in all).
-pub fn build(store: &Store, files: &[PathBuf], opts: &BuildOptions, progress: &(dyn Fn(usize, usize) + Sync)) -> BuildReport {
+pub fn build(
+    store: &Store,
+    files: &[PathBuf],
+    opts: &BuildOptions,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> BuildReport {
     let start = Instant::now();
     let mut report = BuildReport::default();
     let pool = rayon::ThreadPoolBuilder::new()
@@ -105,7 +113,13 @@ pub fn build(store: &Store, files: &[PathBuf], opts: &BuildOptions, progress: &(
                             report.triples += quads.len();
                             report.positions += analysis.facts.positions.len();
                             report.proposals += analysis.facts.proposals.len();
-                            let used: BTreeSet<usize> = analysis.linked.of_mention.iter().flatten().copied().collect();
+                            let used: BTreeSet<usize> = analysis
+                                .linked
+                                .of_mention
+                                .iter()
+                                .flatten()
+                                .copied()
+                                .collect();
                             for e in used.iter().map(|&i| &analysis.linked.entities[i]) {
                                 match e.kind {
                                     Kind::Person => people.insert(e.iri.clone()),
@@ -133,7 +147,7 @@ pub fn build(store: &Store, files: &[PathBuf], opts: &BuildOptions, progress: &(
     report
 }
 
-fn process(store: &Store, path: &PathBuf, opts: &BuildOptions) -> Outcome {
+fn process(store: &Store, path: &std::path::Path, opts: &BuildOptions) -> Outcome {
     let source = match corpus::read(path, opts.max_bytes) {
         Ok(s) => s,
         Err(p) => return Outcome::Failed(p),
@@ -155,7 +169,7 @@ fn process(store: &Store, path: &PathBuf, opts: &BuildOptions) -> Outcome {
             quads,
         },
         Err(_) => Outcome::Failed(Problem {
-            path: path.clone(),
+            path: path.to_path_buf(),
             reason: "internal error while extracting (please report this file); nothing was written for it".into(),
             skipped: false,
         }),

@@ -69,13 +69,19 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Problem>) {
         for entry in walker {
             match entry {
                 Ok(e) if e.file_type().is_file() => {
-                    let ext = e.path().extension().and_then(|x| x.to_str()).unwrap_or("").to_ascii_lowercase();
+                    let ext = e
+                        .path()
+                        .extension()
+                        .and_then(|x| x.to_str())
+                        .unwrap_or("")
+                        .to_ascii_lowercase();
                     if TEXT_EXTENSIONS.contains(&ext.as_str()) {
                         files.push(e.into_path());
                     } else {
                         problems.push(Problem {
                             path: e.into_path(),
-                            reason: "skipped: not a .txt file (name it explicitly to read it)".into(),
+                            reason: "skipped: not a .txt file (name it explicitly to read it)"
+                                .into(),
                             skipped: true,
                         });
                     }
@@ -86,7 +92,9 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Problem>) {
                     let reason = if e.loop_ancestor().is_some() {
                         "skipped: symbolic link loop".to_string()
                     } else {
-                        e.io_error().map(|io| io.to_string()).unwrap_or_else(|| e.to_string())
+                        e.io_error()
+                            .map(|io| io.to_string())
+                            .unwrap_or_else(|| e.to_string())
                     };
                     problems.push(Problem {
                         skipped: reason.starts_with("skipped"),
@@ -114,9 +122,17 @@ pub fn read(path: &Path, max_bytes: u64) -> Result<Source, Problem> {
         reason,
         skipped: false,
     };
-    let size = std::fs::metadata(path).map_err(|e| fail(e.to_string()))?.len();
+    let size = std::fs::metadata(path)
+        .map_err(|e| fail(e.to_string()))?
+        .len();
     if size > max_bytes {
-        return Err(fail(DecodeError::TooLarge { size, limit: max_bytes }.to_string()));
+        return Err(fail(
+            DecodeError::TooLarge {
+                size,
+                limit: max_bytes,
+            }
+            .to_string(),
+        ));
     }
     let bytes = std::fs::read(path).map_err(|e| fail(e.to_string()))?;
     let decoded = decode(&bytes, max_bytes).map_err(|e| fail(e.to_string()))?;

@@ -23,10 +23,17 @@ pub struct Decoded {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DecodeError {
     Empty,
-    TooLarge { size: u64, limit: u64 },
-    Binary { reason: String },
+    TooLarge {
+        size: u64,
+        limit: u64,
+    },
+    Binary {
+        reason: String,
+    },
     /// Not valid in any encoding we accept; `guess` is the detector's best guess.
-    Undecodable { guess: &'static str },
+    Undecodable {
+        guess: &'static str,
+    },
     NoText,
 }
 
@@ -109,7 +116,12 @@ fn looks_like_utf16(bytes: &[u8]) -> bool {
     }
     let sample = &bytes[..bytes.len().min(4096)];
     let even = sample.iter().step_by(2).filter(|&&b| b == 0).count();
-    let odd = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    let odd = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&b| b == 0)
+        .count();
     let half = sample.len() / 2;
     (even > half * 3 / 10 && odd == 0) || (odd > half * 3 / 10 && even == 0)
 }
@@ -167,15 +179,25 @@ mod tests {
         let (gb, _, _) = encoding_rs::GB18030.encode(simp);
         let d = decode(&gb, DEFAULT_MAX_BYTES).unwrap();
         assert_eq!(d.text, simp);
-        assert!(d.encoding == "GBK" || d.encoding == "gb18030", "{}", d.encoding);
+        assert!(
+            d.encoding == "GBK" || d.encoding == "gb18030",
+            "{}",
+            d.encoding
+        );
     }
 
     #[test]
     fn refusals_say_why() {
         assert_eq!(decode(b"", 10), Err(DecodeError::Empty));
         assert_eq!(decode(b" \n\t ", 10), Err(DecodeError::NoText));
-        assert!(matches!(decode(b"0123456789ab", 4), Err(DecodeError::TooLarge { .. })));
-        assert!(matches!(decode(b"abc\0def", 100), Err(DecodeError::Binary { .. })));
+        assert!(matches!(
+            decode(b"0123456789ab", 4),
+            Err(DecodeError::TooLarge { .. })
+        ));
+        assert!(matches!(
+            decode(b"abc\0def", 100),
+            Err(DecodeError::Binary { .. })
+        ));
         let junk: Vec<u8> = (0..200u32).map(|i| (i * 37 % 256) as u8).collect();
         assert!(decode(&junk, 1000).is_err());
     }

@@ -78,7 +78,12 @@ pub struct Facts {
 }
 
 /// Extract facts from the mentions of one document.
-pub fn extract(layout: &Layout, simp: &[char], sentences: &[Sentence], mentions: &[Mention]) -> Facts {
+pub fn extract(
+    layout: &Layout,
+    simp: &[char],
+    sentences: &[Sentence],
+    mentions: &[Mention],
+) -> Facts {
     let lx = Lexicon::get();
     let sar = Sar::new(lx, simp, sentences, mentions);
     let positions = positions(lx, layout, &sar, mentions);
@@ -104,7 +109,12 @@ pub struct Sar<'a> {
 }
 
 impl<'a> Sar<'a> {
-    pub fn new(lx: &'a Lexicon, simp: &'a [char], sentences: &'a [Sentence], mentions: &'a [Mention]) -> Sar<'a> {
+    pub fn new(
+        lx: &'a Lexicon,
+        simp: &'a [char],
+        sentences: &'a [Sentence],
+        mentions: &'a [Mention],
+    ) -> Sar<'a> {
         let hk = lx.place("香港");
         let macao = lx.place("澳門");
         let mut sar = Sar {
@@ -131,11 +141,13 @@ impl<'a> Sar<'a> {
     /// The SAR a mention names explicitly (香港, 本港, 港區 …; 澳門, 澳區 …), if any.
     fn explicit(&self, m: &Mention) -> Option<Option<usize>> {
         let s: String = self.simp[m.start..m.end].iter().collect();
-        let lexicon_place = |p: Option<usize>| m.kind == Kind::Place && m.lexicon.is_some() && m.lexicon == p;
+        let lexicon_place =
+            |p: Option<usize>| m.kind == Kind::Place && m.lexicon.is_some() && m.lexicon == p;
         if lexicon_place(self.macao) || s.starts_with('澳') {
             return Some(self.macao);
         }
-        if lexicon_place(self.hk) || s.starts_with("香港") || s.starts_with("港区") || s == "本港" {
+        if lexicon_place(self.hk) || s.starts_with("香港") || s.starts_with("港区") || s == "本港"
+        {
             return Some(self.hk);
         }
         None
@@ -170,7 +182,12 @@ impl<'a> Sar<'a> {
 
 /// Titles used alone for the person who holds them: 特首 → the 行政長官 named in the
 /// article (the one of the SAR the article is mostly about, when there are several).
-fn title_references(lx: &Lexicon, sar: &Sar, mentions: &[Mention], positions: &[Position]) -> Vec<Option<usize>> {
+fn title_references(
+    lx: &Lexicon,
+    sar: &Sar,
+    mentions: &[Mention],
+    positions: &[Position],
+) -> Vec<Option<usize>> {
     let mut out = vec![None; mentions.len()];
     let canonical = |mi: usize| -> Option<String> {
         let e = lx.posts.get(mentions[mi].lexicon?)?;
@@ -180,7 +197,9 @@ fn title_references(lx: &Lexicon, sar: &Sar, mentions: &[Mention], positions: &[
         if m.kind != Kind::Post || positions.iter().any(|p| p.post == i) {
             continue;
         }
-        let Some(post) = m.lexicon.and_then(|li| lx.posts.get(li)) else { continue };
+        let Some(post) = m.lexicon.and_then(|li| lx.posts.get(li)) else {
+            continue;
+        };
         if post.rank != "head" {
             continue;
         }
@@ -189,12 +208,19 @@ fn title_references(lx: &Lexicon, sar: &Sar, mentions: &[Mention], positions: &[
             .iter()
             .filter(|p| canonical(p.post).as_deref() == Some(c.as_str()))
             .collect();
-        let names: BTreeSet<&str> = holders.iter().map(|p| mentions[p.person].text.as_str()).collect();
+        let names: BTreeSet<&str> = holders
+            .iter()
+            .map(|p| mentions[p.person].text.as_str())
+            .collect();
         if names.len() > 1 {
             let gov = sar.majority_government();
-            holders.retain(|p| matches!(p.organization, Some(OrgRef::Lexicon(li)) if Some(li) == gov));
+            holders
+                .retain(|p| matches!(p.organization, Some(OrgRef::Lexicon(li)) if Some(li) == gov));
         }
-        let names: BTreeSet<&str> = holders.iter().map(|p| mentions[p.person].text.as_str()).collect();
+        let names: BTreeSet<&str> = holders
+            .iter()
+            .map(|p| mentions[p.person].text.as_str())
+            .collect();
         if names.len() == 1 {
             out[i] = Some(holders[0].person);
         }
@@ -205,7 +231,13 @@ fn title_references(lx: &Lexicon, sar: &Sar, mentions: &[Mention], positions: &[
 /// 他 / 她 → the person the passage is about: the last person who was the subject of a
 /// sentence (named first in it, or speaking) in the same block or the two before it, else
 /// the last person named there.
-fn resolve_pronouns(lx: &Lexicon, simp: &[char], sentences: &[Sentence], mentions: &[Mention], out: &mut [Option<usize>]) {
+fn resolve_pronouns(
+    lx: &Lexicon,
+    simp: &[char],
+    sentences: &[Sentence],
+    mentions: &[Mention],
+    out: &mut [Option<usize>],
+) {
     for i in 0..mentions.len() {
         if mentions[i].kind != Kind::Pronoun {
             continue;
@@ -227,7 +259,8 @@ fn resolve_pronouns(lx: &Lexicon, simp: &[char], sentences: &[Sentence], mention
             }
             let Some(p) = person(j, out) else { continue };
             last.get_or_insert(p);
-            let first_in_sentence = !(0..j).any(|k| mentions[k].sentence == m.sentence && person(k, out).is_some());
+            let first_in_sentence =
+                !(0..j).any(|k| mentions[k].sentence == m.sentence && person(k, out).is_some());
             let after: String = simp[m.end..(m.end + 2).min(simp.len())].iter().collect();
             if first_in_sentence || lx.has_role(&after, Role::AfterName) {
                 salient = Some(p);
@@ -239,7 +272,10 @@ fn resolve_pronouns(lx: &Lexicon, simp: &[char], sentences: &[Sentence], mention
 }
 
 fn is_title_part(m: &Mention) -> bool {
-    matches!(m.kind, Kind::Organization | Kind::Place | Kind::Modifier | Kind::Post)
+    matches!(
+        m.kind,
+        Kind::Organization | Kind::Place | Kind::Modifier | Kind::Post
+    )
 }
 
 /// Title chains before each person: components are contiguous organization, place,
@@ -313,7 +349,11 @@ fn positions(lx: &Lexicon, layout: &Layout, sar: &Sar, mentions: &[Mention]) -> 
                 .rposition(|&mi| mentions[mi].kind == Kind::Organization);
             let (org, role_from) = match org_idx {
                 // Two organizations in a row: the second is a body of the first.
-                Some(k) if k > 0 && mentions[t[k - 1]].kind == Kind::Organization && mentions[t[k]].lexicon.is_none() => {
+                Some(k)
+                    if k > 0
+                        && mentions[t[k - 1]].kind == Kind::Organization
+                        && mentions[t[k]].lexicon.is_none() =>
+                {
                     (Some(OrgRef::Mention(t[k - 1])), mentions[t[k]].start)
                 }
                 Some(k) => {
@@ -321,10 +361,15 @@ fn positions(lx: &Lexicon, layout: &Layout, sar: &Sar, mentions: &[Mention]) -> 
                     // the role holds the organ (監事委員會副主席).
                     let outer = &mentions[t[k]];
                     let parent = mentions.iter().position(|m| {
-                        m.kind == Kind::Organization && m.lexicon.is_some() && m.start == outer.start && m.end < outer.end
+                        m.kind == Kind::Organization
+                            && m.lexicon.is_some()
+                            && m.start == outer.start
+                            && m.end < outer.end
                     });
                     match parent {
-                        Some(pi) if outer.lexicon.is_none() => (Some(OrgRef::Mention(pi)), mentions[pi].end),
+                        Some(pi) if outer.lexicon.is_none() => {
+                            (Some(OrgRef::Mention(pi)), mentions[pi].end)
+                        }
                         _ => (Some(OrgRef::Mention(t[k])), mentions[t[role_start]].start),
                     }
                 }
@@ -354,7 +399,10 @@ fn positions(lx: &Lexicon, layout: &Layout, sar: &Sar, mentions: &[Mention]) -> 
     for (pi, titles) in &titled_groups {
         let mut prev = *pi;
         for (qi, q) in mentions.iter().enumerate().skip(pi + 1) {
-            if q.kind != Kind::Person || q.start != mentions[prev].end + 1 || !matches!(text[mentions[prev].end], '、' | ' ') {
+            if q.kind != Kind::Person
+                || q.start != mentions[prev].end + 1
+                || !matches!(text[mentions[prev].end], '、' | ' ')
+            {
                 if q.start > mentions[prev].end + 1 {
                     break;
                 }
@@ -379,7 +427,13 @@ fn positions(lx: &Lexicon, layout: &Layout, sar: &Sar, mentions: &[Mention]) -> 
 
 /// The organization a title implies without naming it: a head of government post after a
 /// place (澳門特區行政長官 → 澳門特區政府), or after 特區 (the SAR of the passage).
-fn infer_org(lx: &Lexicon, sar: &Sar, mentions: &[Mention], prefix: &[usize], before: usize) -> Option<OrgRef> {
+fn infer_org(
+    lx: &Lexicon,
+    sar: &Sar,
+    mentions: &[Mention],
+    prefix: &[usize],
+    before: usize,
+) -> Option<OrgRef> {
     let place = prefix
         .iter()
         .rev()
@@ -401,7 +455,14 @@ pub fn government_of(lx: &Lexicon, place: usize) -> Option<usize> {
     let mut names = vec![p.name.clone()];
     names.extend(p.aliases.iter().cloned());
     for n in &names {
-        for suffix in ["特別行政區政府", "特區政府", "政府", "人民政府", "省政府", "市政府"] {
+        for suffix in [
+            "特別行政區政府",
+            "特區政府",
+            "政府",
+            "人民政府",
+            "省政府",
+            "市政府",
+        ] {
             if let Some(o) = lx.org(&format!("{n}{suffix}")) {
                 return Some(o);
             }
@@ -410,10 +471,10 @@ pub fn government_of(lx: &Lexicon, place: usize) -> Option<usize> {
     None
 }
 
-
 /// Is the cue at `a..b` used as a noun (多項建議, 寶貴建議, 意見建議，)?
 fn cue_is_noun(lx: &Lexicon, simp: &[char], a: usize, b: usize) -> bool {
-    let before_marker = (1..=a.min(3)).any(|n| lx.has_role(&text_of(simp, a - n, a), Role::NounMarker));
+    let before_marker =
+        (1..=a.min(3)).any(|n| lx.has_role(&text_of(simp, a - n, a), Role::NounMarker));
     let next = simp.get(b).copied().unwrap_or('。');
     before_marker || matches!(next, '。' | '、' | '，' | '书' | '案' | '；' | '」')
 }
@@ -438,7 +499,13 @@ fn has_role_in(lx: &Lexicon, simp: &[char], a: usize, b: usize, role: Role) -> b
 /// Split a content span into the measures it lists: a new measure starts after a comma
 /// with an action verb (…合作機制，引進…，打造…), unless the clause before is a purpose
 /// clause (讓…，推動…) or a short preface (由海關總署牽頭，建立…).
-fn split_measures(lx: &Lexicon, text: &[char], simp: &[char], c0: usize, c1: usize) -> Vec<(usize, usize)> {
+fn split_measures(
+    lx: &Lexicon,
+    text: &[char],
+    simp: &[char],
+    c0: usize,
+    c1: usize,
+) -> Vec<(usize, usize)> {
     let mut pieces = Vec::new();
     let mut start = c0;
     let mut clause = c0;
@@ -452,7 +519,9 @@ fn split_measures(lx: &Lexicon, text: &[char], simp: &[char], c0: usize, c1: usi
         }
         let opens = lx.role_prefix(&simp[v..c1], Role::Action).is_some();
         let purpose = lx.role_prefix(&simp[clause..k], Role::Purpose).is_some();
-        let preface = start == clause && k - start <= 10 && lx.role_prefix(&simp[start..k], Role::Preface).is_some();
+        let preface = start == clause
+            && k - start <= 10
+            && lx.role_prefix(&simp[start..k], Role::Preface).is_some();
         if opens && !purpose && !preface && k > start + 1 {
             pieces.push((start, k));
             start = v;
@@ -465,7 +534,12 @@ fn split_measures(lx: &Lexicon, text: &[char], simp: &[char], c0: usize, c1: usi
 }
 
 fn trim_end(text: &[char], a: usize, mut b: usize) -> usize {
-    while b > a && matches!(text[b - 1], '。' | '；' | '，' | '！' | '？' | ' ' | '\n' | '等') {
+    while b > a
+        && matches!(
+            text[b - 1],
+            '。' | '；' | '，' | '！' | '？' | ' ' | '\n' | '等'
+        )
+    {
         b -= 1;
     }
     b
@@ -493,7 +567,13 @@ struct Cue {
 }
 
 impl Cue {
-    fn proposal(&self, mentions: &[Mention], text: &[char], content: (usize, usize), rule: &'static str) -> Proposal {
+    fn proposal(
+        &self,
+        mentions: &[Mention],
+        text: &[char],
+        content: (usize, usize),
+        rule: &'static str,
+    ) -> Proposal {
         let direct = mentions[self.subject].kind != Kind::Pronoun;
         Proposal {
             proposer: self.proposer,
@@ -535,10 +615,16 @@ fn proposals(
             _ => None,
         }
     };
-    let is_object = |m: &Mention| m.start > 0 && lx.has_role(&simp[m.start - 1].to_string(), Role::ObjectMarker);
+    let is_object = |m: &Mention| {
+        m.start > 0 && lx.has_role(&simp[m.start - 1].to_string(), Role::ObjectMarker)
+    };
     let in_name = |a: usize, b: usize| {
         mentions.iter().any(|m| {
-            matches!(m.kind, Kind::Organization | Kind::Place | Kind::Person | Kind::Occasion) && m.start < b && a < m.end
+            matches!(
+                m.kind,
+                Kind::Organization | Kind::Place | Kind::Person | Kind::Occasion
+            ) && m.start < b
+                && a < m.end
         })
     };
     for (si, s) in sentences.iter().enumerate() {
@@ -551,7 +637,9 @@ fn proposals(
             .filter_map(|(a, b, terms)| {
                 terms.iter().find_map(|t| match t {
                     Term::Cue(i) => match lx.cues[*i].strength {
-                        CueStrength::Explicit => Some((s.start + a, s.start + b, Strength::Explicit)),
+                        CueStrength::Explicit => {
+                            Some((s.start + a, s.start + b, Strength::Explicit))
+                        }
                         CueStrength::Soft => Some((s.start + a, s.start + b, Strength::Soft)),
                         _ => None,
                     },
@@ -565,15 +653,20 @@ fn proposals(
         // at the start of a short clause (，在政策取向部分提出…).
         let opens = |a: usize| -> bool {
             let cs = clause_start(text, s, a);
-            let coordinated = text[a - 1] == '，' || lx.role_prefix(&simp[cs..a], Role::Coordinator).is_some();
+            let coordinated =
+                text[a - 1] == '，' || lx.role_prefix(&simp[cs..a], Role::Coordinator).is_some();
             let another_cue = cues.iter().any(|&(o, _, _)| o >= cs && o < a);
             coordinated
-                || (a - cs <= 12 && cs > s.start && !another_cue && !has_role_in(lx, simp, cs, a, Role::Attitude))
+                || (a - cs <= 12
+                    && cs > s.start
+                    && !another_cue
+                    && !has_role_in(lx, simp, cs, a, Role::Attitude))
         };
         let mut here: Vec<Proposal> = Vec::new();
         for (ci, &(a, b, strength)) in cues.iter().enumerate() {
             let cs = clause_start(text, s, a);
-            if a > s.start && here.iter().any(|p| p.content.0 <= a && a < p.content.1) && !opens(a) {
+            if a > s.start && here.iter().any(|p| p.content.0 <= a && a < p.content.1) && !opens(a)
+            {
                 continue;
             }
             // 提出的政策: a cue in a relative clause reports the subject's proposal.
@@ -609,7 +702,9 @@ fn proposals(
                     before
                         .iter()
                         .rev()
-                        .find(|&&i| mentions[i].kind == Kind::Organization && a - mentions[i].end <= 6)
+                        .find(|&&i| {
+                            mentions[i].kind == Kind::Organization && a - mentions[i].end <= 6
+                        })
                         .copied()
                 })
                 .or_else(|| document_author(lx, simp, sentences, mentions, &before, a))
@@ -617,11 +712,16 @@ fn proposals(
                 .or_else(|| {
                     (0..mentions.len())
                         .rev()
-                        .filter(|&i| mentions[i].end <= s.start && sentences[mentions[i].sentence].block == s.block)
+                        .filter(|&i| {
+                            mentions[i].end <= s.start
+                                && sentences[mentions[i].sentence].block == s.block
+                        })
                         .find(|&i| person_like(i))
                 });
             let Some(subject) = subject else { continue };
-            let Some(proposer) = agent(subject) else { continue };
+            let Some(proposer) = agent(subject) else {
+                continue;
+            };
             let occasion = mentions
                 .iter()
                 .enumerate()
@@ -652,7 +752,10 @@ fn proposals(
                 c0 += 1;
             }
             let mut c1 = s.end;
-            if let Some(&(na, _, _)) = cues[ci + 1..].iter().find(|&&(na, _, _)| na > c0 && opens(na)) {
+            if let Some(&(na, _, _)) = cues[ci + 1..]
+                .iter()
+                .find(|&&(na, _, _)| na > c0 && opens(na))
+            {
                 let ncs = clause_start(text, s, na);
                 c1 = if ncs > c0 { ncs } else { na };
                 while c1 > c0 && matches!(text[c1 - 1], '，' | ' ') {
@@ -667,7 +770,10 @@ fn proposals(
             if text.get(c0) == Some(&'「') {
                 if let Some(q) = (c0..c1).find(|&i| text[i] == '」') {
                     let tail = text_of(simp, q + 1, q + 4);
-                    if ["的建议", "的倡议", "的提案"].iter().any(|t| tail.starts_with(t)) {
+                    if ["的建议", "的倡议", "的提案"]
+                        .iter()
+                        .any(|t| tail.starts_with(t))
+                    {
                         spans.push((c0 + 1, q));
                         let rest = text_of(simp, q + 4, (q + 8).min(c1));
                         if let Some(k) = rest.find("包括") {
@@ -678,7 +784,8 @@ fn proposals(
                 }
             }
             if spans.is_empty() {
-                if let Some(k) = lead.find("建议，包括").or_else(|| lead.find("意见，包括")) {
+                if let Some(k) = lead.find("建议，包括").or_else(|| lead.find("意见，包括"))
+                {
                     // 提出多項建議，包括……: the items.
                     let from = c0 + lead[..k].chars().count() + 5;
                     spans.extend(split_measures(lx, text, simp, from, c1));
@@ -708,9 +815,11 @@ fn proposals(
             let prev = &sentences[si - 1];
             if prev.semicolon && prev.block == s.block {
                 if let Some(last) = out.iter().rev().find(|p| p.sentence == si - 1).cloned() {
-                    let has_subject = mentions
-                        .iter()
-                        .any(|m| m.sentence == si && m.start == s.start && matches!(m.kind, Kind::Person | Kind::Pronoun));
+                    let has_subject = mentions.iter().any(|m| {
+                        m.sentence == si
+                            && m.start == s.start
+                            && matches!(m.kind, Kind::Person | Kind::Pronoun)
+                    });
                     if !has_subject {
                         let c1 = trim_end(text, s.start, s.end);
                         for (x0, x1) in split_measures(lx, text, simp, s.start, c1) {
@@ -736,10 +845,19 @@ fn proposals(
 
 /// 報告提出…: a document as subject stands for its author, the person named in the
 /// sentence that last mentioned a document of that kind (李強在政府工作報告中…).
-fn document_author(lx: &Lexicon, simp: &[char], sentences: &[Sentence], mentions: &[Mention], before: &[usize], cue: usize) -> Option<usize> {
+fn document_author(
+    lx: &Lexicon,
+    simp: &[char],
+    sentences: &[Sentence],
+    mentions: &[Mention],
+    before: &[usize],
+    cue: usize,
+) -> Option<usize> {
     let doc = *before.iter().rev().find(|&&i| {
         let m = &mentions[i];
-        m.kind == Kind::Occasion && cue - m.end <= 6 && m.lexicon.is_some_and(|li| lx.occasions[li].1 == "document")
+        m.kind == Kind::Occasion
+            && cue - m.end <= 6
+            && m.lexicon.is_some_and(|li| lx.occasions[li].1 == "document")
     })?;
     let name = text_of(simp, mentions[doc].start, mentions[doc].end);
     let block = sentences[mentions[doc].sentence].block;
@@ -758,7 +876,15 @@ fn document_author(lx: &Lexicon, simp: &[char], sentences: &[Sentence], mentions
 }
 
 /// Who a proposal is addressed to: 向X提出, 建議X…, 促請X, 由X牽頭.
-fn addressee(lx: &Lexicon, simp: &[char], mentions: &[Mention], si: usize, cue: usize, c0: usize, c1: usize) -> Option<usize> {
+fn addressee(
+    lx: &Lexicon,
+    simp: &[char],
+    mentions: &[Mention],
+    si: usize,
+    cue: usize,
+    c0: usize,
+    c1: usize,
+) -> Option<usize> {
     let orgs = || {
         mentions
             .iter()
@@ -766,7 +892,7 @@ fn addressee(lx: &Lexicon, simp: &[char], mentions: &[Mention], si: usize, cue: 
             .filter(move |(_, m)| m.sentence == si && m.kind == Kind::Organization)
     };
     // 向X提出
-    if let Some((i, m)) = orgs().filter(|(_, m)| m.end <= cue && cue - m.end <= 3).last() {
+    if let Some((i, m)) = orgs().rfind(|(_, m)| m.end <= cue && cue - m.end <= 3) {
         if m.start > 0 && simp[m.start - 1] == '向' {
             return Some(i);
         }
@@ -775,7 +901,9 @@ fn addressee(lx: &Lexicon, simp: &[char], mentions: &[Mention], si: usize, cue: 
     let from = (c0..(c0 + 2).min(c1))
         .find(|&i| !lx.has_role(&simp[i].to_string(), Role::Preface) && simp[i] != '请')
         .unwrap_or(c0);
-    orgs().find(|(_, m)| m.start == from && m.end <= c1).map(|(i, _)| i)
+    orgs()
+        .find(|(_, m)| m.start == from && m.end <= c1)
+        .map(|(i, _)| i)
 }
 
 #[cfg(test)]
@@ -787,7 +915,12 @@ mod tests {
         a.facts
             .positions
             .iter()
-            .map(|p| (a.mentions[p.person].text.clone(), a.layout.slice(p.title.0, p.title.1)))
+            .map(|p| {
+                (
+                    a.mentions[p.person].text.clone(),
+                    a.layout.slice(p.title.0, p.title.1),
+                )
+            })
             .collect()
     }
 
@@ -804,7 +937,10 @@ mod tests {
 
     #[test]
     fn title_chains_split_into_positions() {
-        let a = analyze_text("t.txt", "港區全國人大代表、九龍社團聯會理事長徐莉重點關注香港的發展。");
+        let a = analyze_text(
+            "t.txt",
+            "港區全國人大代表、九龍社團聯會理事長徐莉重點關注香港的發展。",
+        );
         assert_eq!(
             positions(&a),
             vec![
@@ -812,9 +948,15 @@ mod tests {
                 ("徐莉".to_string(), "九龍社團聯會理事長".to_string())
             ]
         );
-        let a = analyze_text("t.txt", "全國政協委員兼提案委員會委員、經民聯監事委員會副主席胡劍江表示，香港要發展。");
+        let a = analyze_text(
+            "t.txt",
+            "全國政協委員兼提案委員會委員、經民聯監事委員會副主席胡劍江表示，香港要發展。",
+        );
         let titles: Vec<String> = positions(&a).into_iter().map(|(_, t)| t).collect();
-        assert_eq!(titles, vec!["全國政協委員", "提案委員會委員", "經民聯監事委員會副主席"]);
+        assert_eq!(
+            titles,
+            vec!["全國政協委員", "提案委員會委員", "經民聯監事委員會副主席"]
+        );
     }
 
     #[test]
@@ -824,7 +966,13 @@ mod tests {
             "全國政協常委王惠貞在會上發言。她建議將醫學院進一步擴建成為大學城；建立區塊鏈平台。他建議特區政府優化上市程序。",
         );
         let p = proposals(&a);
-        assert_eq!(p[0], ("王惠貞".to_string(), "將醫學院進一步擴建成為大學城".to_string()));
+        assert_eq!(
+            p[0],
+            (
+                "王惠貞".to_string(),
+                "將醫學院進一步擴建成為大學城".to_string()
+            )
+        );
         assert_eq!(p[1], ("王惠貞".to_string(), "建立區塊鏈平台".to_string()));
         let last = a.facts.proposals.last().unwrap();
         let addressee = a.linked.of_mention[last.addressee.unwrap()].unwrap();
@@ -834,7 +982,10 @@ mod tests {
 
     #[test]
     fn soft_proposals_and_simplified_text() {
-        let a = analyze_text("t.txt", "全国政协委员苏长荣表示，希望特区政府争取照顾香港的发展需要。");
+        let a = analyze_text(
+            "t.txt",
+            "全国政协委员苏长荣表示，希望特区政府争取照顾香港的发展需要。",
+        );
         let p = proposals(&a);
         assert_eq!(p.len(), 1, "{p:?}");
         assert_eq!(p[0].0, "苏长荣");

@@ -71,7 +71,9 @@ pub trait WordOracle {
     fn ends_with_title(&self, text: &str) -> bool;
 }
 
-const CAPTION_MARKS: &[char] = &['●', '▲', '◀', '▶', '■', '◆', '★', '▼', '►', '◇', '□', '◎', '▸'];
+const CAPTION_MARKS: &[char] = &[
+    '●', '▲', '◀', '▶', '■', '◆', '★', '▼', '►', '◇', '□', '◎', '▸',
+];
 const SENTENCE_END: &[char] = &['。', '！', '？', '!', '?', '…'];
 const CLOSERS: &[char] = &['」', '』', '”', '"', '）', ')', '》', '’'];
 const INNER_PUNCT: &[char] = &['，', '。', '；', '：', '！', '？', '、', ',', ';', ':'];
@@ -387,7 +389,10 @@ fn is_headline(lines: &[Line], i: usize, oracle: &dyn WordOracle) -> bool {
     let line = &lines[i];
     let text = line.text();
     let width = local_width(lines, i);
-    if line.has_inner_punct() || ends_sentence(&text.chars().collect::<Vec<_>>()) || line.len() > width + 4 {
+    if line.has_inner_punct()
+        || ends_sentence(&text.chars().collect::<Vec<_>>())
+        || line.len() > width + 4
+    {
         return false;
     }
     // A dateline (香港文匯報訊 …) or a line ending inside a number or word runs on.
@@ -398,7 +403,9 @@ fn is_headline(lines: &[Line], i: usize, oracle: &dyn WordOracle) -> bool {
     if matches!(line.first(), '他' | '她' | '它' | '我') {
         return false;
     }
-    let Some(next) = lines.get(i + 1) else { return true };
+    let Some(next) = lines.get(i + 1) else {
+        return true;
+    };
     if continues_word(line, next, oracle) {
         return false;
     }
@@ -439,7 +446,10 @@ mod tests {
         let l = repair(src, &Dict);
         assert_eq!(
             blocks(&l),
-            vec![(BlockKind::Body, "消息透露，特區行政長官李家超昨日與代表座談。".into())]
+            vec![(
+                BlockKind::Body,
+                "消息透露，特區行政長官李家超昨日與代表座談。".into()
+            )]
         );
         let orig: Vec<char> = src.chars().collect();
         for (i, &c) in l.text.iter().enumerate() {
@@ -462,7 +472,10 @@ mod tests {
                 (BlockKind::Body, "讓香港更好發揮所長。".into()),
                 (BlockKind::Byline, "●香港文匯報記者 子京、康敬".into()),
                 (BlockKind::Headline, "徐莉倡議".into()),
-                (BlockKind::Caption, "▲代表委員建議優化程序。圖為香港交易所。資料圖片".into()),
+                (
+                    BlockKind::Caption,
+                    "▲代表委員建議優化程序。圖為香港交易所。資料圖片".into()
+                ),
             ]
         );
     }
@@ -474,7 +487,10 @@ mod tests {
         assert_eq!(
             blocks(&l),
             vec![
-                (BlockKind::Body, "隨着DeepSeek效應的不斷擴散，據統計。".into()),
+                (
+                    BlockKind::Body,
+                    "隨着DeepSeek效應的不斷擴散，據統計。".into()
+                ),
                 (BlockKind::Headline, "冀建港深珠通道".into()),
                 (BlockKind::Body, "徐莉還建議，由海關牽頭。".into()),
             ]

@@ -14,7 +14,11 @@ use crate::script::to_simplified;
 
 macro_rules! data {
     ($name:literal) => {
-        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/ontology/lexicon/", $name))
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/ontology/lexicon/",
+            $name
+        ))
     };
 }
 
@@ -267,10 +271,21 @@ impl Lexicon {
             add(&p.name, Term::Place(i));
             p.aliases.iter().for_each(|a| add(a, Term::Place(i)));
         }
-        posts.iter().enumerate().for_each(|(i, p)| add(&p.post, Term::Post(i)));
-        cues.iter().enumerate().for_each(|(i, c)| add(&c.cue, Term::Cue(i)));
-        occasions.iter().enumerate().for_each(|(i, (o, _))| add(o, Term::Occasion(i)));
-        modifiers.iter().enumerate().for_each(|(i, m)| add(m, Term::Modifier(i)));
+        posts
+            .iter()
+            .enumerate()
+            .for_each(|(i, p)| add(&p.post, Term::Post(i)));
+        cues.iter()
+            .enumerate()
+            .for_each(|(i, c)| add(&c.cue, Term::Cue(i)));
+        occasions
+            .iter()
+            .enumerate()
+            .for_each(|(i, (o, _))| add(o, Term::Occasion(i)));
+        modifiers
+            .iter()
+            .enumerate()
+            .for_each(|(i, m)| add(m, Term::Modifier(i)));
 
         // Single characters (美, 港) are too ambiguous to match blindly in running text;
         // the recognizer asks for them explicitly where the context allows.
@@ -328,7 +343,11 @@ impl Lexicon {
             .find_iter(&s)
             .map(|m| {
                 let key = &self.patterns[m.pattern().as_usize()];
-                (char_at[m.start()], char_at[m.end()], self.terms[key].as_slice())
+                (
+                    char_at[m.start()],
+                    char_at[m.end()],
+                    self.terms[key].as_slice(),
+                )
             })
             .collect()
     }
@@ -363,9 +382,9 @@ impl Lexicon {
 
     /// Length of the surname that `name` starts with: compound (歐陽) before single.
     pub fn surname_len(&self, name: &[char]) -> Option<usize> {
-        [2, 1].into_iter().find(|&n| {
-            name.len() > n && self.is_surname(&name[..n].iter().collect::<String>())
-        })
+        [2, 1]
+            .into_iter()
+            .find(|&n| name.len() > n && self.is_surname(&name[..n].iter().collect::<String>()))
     }
 
     pub fn is_post(&self, s: &str) -> Option<&PostEntry> {
@@ -401,9 +420,10 @@ impl Lexicon {
     /// The organization whose name or alias `text` starts with, longest first, with the
     /// length of that prefix: splits composite posts (全國政協委員 → 全國政協 + 委員).
     pub fn org_prefix(&self, text: &[char]) -> Option<(usize, usize)> {
-        (2..text.len())
-            .rev()
-            .find_map(|n| self.org(&text[..n].iter().collect::<String>()).map(|o| (o, n)))
+        (2..text.len()).rev().find_map(|n| {
+            self.org(&text[..n].iter().collect::<String>())
+                .map(|o| (o, n))
+        })
     }
 
     /// Every term for the segmenter's user dictionary: (Simplified word, POS tag).
@@ -442,18 +462,26 @@ mod tests {
         assert_eq!(post.canonical(), "行政長官");
         let composite: Vec<char> = "全國政協委員".chars().collect();
         let (o, n) = lx.org_prefix(&composite).unwrap();
-        assert_eq!((lx.orgs[o].aliases.contains(&"全國政協".to_string()), n), (true, 4));
+        assert_eq!(
+            (lx.orgs[o].aliases.contains(&"全國政協".to_string()), n),
+            (true, 4)
+        );
         assert!(lx.org("全國政協").is_some() && lx.org("全国政协").is_some());
         assert!(lx.place("深圳").is_some());
         assert!(lx.is_post("局長").is_some() && lx.is_post("局长").is_some());
         assert!(lx.ends_with_post("香港文匯報記者"));
-        assert_eq!(lx.surname_len(&"歐陽震華".chars().collect::<Vec<_>>()), Some(2));
+        assert_eq!(
+            lx.surname_len(&"歐陽震華".chars().collect::<Vec<_>>()),
+            Some(2)
+        );
     }
 
     #[test]
     fn finds_longest_terms() {
         let lx = Lexicon::get();
-        let text: Vec<char> = to_simplified("港區全國人大代表在立法會發言").chars().collect();
+        let text: Vec<char> = to_simplified("港區全國人大代表在立法會發言")
+            .chars()
+            .collect();
         let found: Vec<String> = lx
             .find_terms(&text)
             .iter()

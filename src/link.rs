@@ -120,11 +120,21 @@ impl Builder<'_> {
         let (name, aliases, class, parent) = match kind {
             Kind::Organization => {
                 let o = &self.lx.orgs[i];
-                (o.name.clone(), o.aliases.clone(), o.kind.clone(), String::new())
+                (
+                    o.name.clone(),
+                    o.aliases.clone(),
+                    o.kind.clone(),
+                    String::new(),
+                )
             }
             _ => {
                 let p = &self.lx.places[i];
-                (p.name.clone(), p.aliases.clone(), p.kind.clone(), p.parent.clone())
+                (
+                    p.name.clone(),
+                    p.aliases.clone(),
+                    p.kind.clone(),
+                    p.parent.clone(),
+                )
             }
         };
         let key = format!("{}:{}", kind_path(kind), canonical(&name));
@@ -170,7 +180,14 @@ impl Builder<'_> {
 }
 
 /// Link the mentions and facts of one document.
-pub fn link(text: &[char], simp: &[char], script: Script, sentences: &[crate::sentence::Sentence], mentions: &[Mention], facts: &Facts) -> Linked {
+pub fn link(
+    text: &[char],
+    simp: &[char],
+    script: Script,
+    sentences: &[crate::sentence::Sentence],
+    mentions: &[Mention],
+    facts: &Facts,
+) -> Linked {
     let lx = Lexicon::get();
     let mut b = Builder {
         lx,
@@ -184,7 +201,8 @@ pub fn link(text: &[char], simp: &[char], script: Script, sentences: &[crate::se
     let sar = Sar::new(lx, simp, sentences, mentions);
     let sar_gov = |at: usize| sar.government(at);
     for (i, m) in mentions.iter().enumerate() {
-        let contextual = m.kind == Kind::Organization && matches!(canonical(&m.text).as_str(), "特区政府" | "特区");
+        let contextual = m.kind == Kind::Organization
+            && matches!(canonical(&m.text).as_str(), "特区政府" | "特区");
         let e = match m.kind {
             Kind::Organization | Kind::Place => {
                 if contextual {
@@ -215,7 +233,8 @@ pub fn link(text: &[char], simp: &[char], script: Script, sentences: &[crate::se
         if let Some(a) = a {
             of_mention[i] = of_mention[*a];
             let m = &mentions[i];
-            let nickname = m.kind == Kind::Post && m.lexicon.is_some_and(|li| !lx.posts[li].same_as.is_empty());
+            let nickname = m.kind == Kind::Post
+                && m.lexicon.is_some_and(|li| !lx.posts[li].same_as.is_empty());
             if let (true, Some(e)) = (nickname, of_mention[i]) {
                 written.entry(e).or_default().push(m.text.clone());
             }
@@ -228,7 +247,12 @@ pub fn link(text: &[char], simp: &[char], script: Script, sentences: &[crate::se
         let best = names
             .iter()
             .filter(|n| n.chars().count() >= 2)
-            .filter(|n| ent.kind != Kind::Person || mentions.iter().any(|m| m.kind == Kind::Person && &m.text == *n))
+            .filter(|n| {
+                ent.kind != Kind::Person
+                    || mentions
+                        .iter()
+                        .any(|m| m.kind == Kind::Person && &m.text == *n)
+            })
             .max_by_key(|n| n.chars().count())
             .cloned();
         if let Some(best) = best {
@@ -256,7 +280,9 @@ pub fn link(text: &[char], simp: &[char], script: Script, sentences: &[crate::se
     // Names in the other script are alternative labels too.
     let other = script.other();
     for e in &mut b.entities {
-        let names: Vec<String> = std::iter::once(e.label.clone()).chain(e.aliases.iter().cloned()).collect();
+        let names: Vec<String> = std::iter::once(e.label.clone())
+            .chain(e.aliases.iter().cloned())
+            .collect();
         for n in names {
             let c = convert(&n, other);
             if c != n {
@@ -271,17 +297,20 @@ pub fn link(text: &[char], simp: &[char], script: Script, sentences: &[crate::se
     }
 }
 
-fn merge_appositions(text: &[char], mentions: &[Mention], of: &mut [Option<usize>], entities: &mut [Entity]) {
+fn merge_appositions(
+    text: &[char],
+    mentions: &[Mention],
+    of: &mut [Option<usize>],
+    entities: &mut [Entity],
+) {
     let mut merges: BTreeMap<usize, usize> = BTreeMap::new();
     for (i, m) in mentions.iter().enumerate() {
         if text.get(m.end) != Some(&'（') && text.get(m.end) != Some(&'(') {
             continue;
         }
-        let Some((j, n)) = mentions
-            .iter()
-            .enumerate()
-            .find(|(_, n)| n.start == m.end + 1 && matches!(text.get(n.end), Some('）') | Some(')')))
-        else {
+        let Some((j, n)) = mentions.iter().enumerate().find(|(_, n)| {
+            n.start == m.end + 1 && matches!(text.get(n.end), Some('）') | Some(')'))
+        }) else {
             continue;
         };
         if let (Some(a), Some(bb)) = (of[i], of[j]) {
@@ -309,11 +338,22 @@ mod tests {
 
     #[test]
     fn iris_are_ascii_stable_and_script_independent() {
-        let a = mint("person", "黃錦輝", &format!("person:{}", canonical("黃錦輝")));
-        let b = mint("person", "黄锦辉", &format!("person:{}", canonical("黄锦辉")));
+        let a = mint(
+            "person",
+            "黃錦輝",
+            &format!("person:{}", canonical("黃錦輝")),
+        );
+        let b = mint(
+            "person",
+            "黄锦辉",
+            &format!("person:{}", canonical("黄锦辉")),
+        );
         assert_eq!(a, b);
         assert!(a.is_ascii());
-        assert!(a.starts_with("https://w3id.org/zhkg/id/person/huang-jin-hui-"), "{a}");
+        assert!(
+            a.starts_with("https://w3id.org/zhkg/id/person/huang-jin-hui-"),
+            "{a}"
+        );
         assert_eq!(slug("DeepSeek （HK） Limited"), "deepseek-hk-limited");
     }
 }

@@ -138,8 +138,18 @@ fn main() -> ExitCode {
             expression,
             file,
         } => cmd_query(&store, format, timeout, expression, file),
-        Command::Extract { json, tokens, max_file_size, files } => cmd_extract(json, tokens, max_file_size, &files),
-        Command::Export { store, format, out, graph } => cmd_export(&store, format, out, graph),
+        Command::Extract {
+            json,
+            tokens,
+            max_file_size,
+            files,
+        } => cmd_extract(json, tokens, max_file_size, &files),
+        Command::Export {
+            store,
+            format,
+            out,
+            graph,
+        } => cmd_export(&store, format, out, graph),
     };
     match result {
         Ok(code) => code,
@@ -150,11 +160,21 @@ fn main() -> ExitCode {
     }
 }
 
-fn cmd_build(store_dir: &Path, threads: usize, force: bool, rebuild: bool, max_file_size: u64, quiet: bool, mut paths: Vec<PathBuf>) -> anyhow::Result<ExitCode> {
+fn cmd_build(
+    store_dir: &Path,
+    threads: usize,
+    force: bool,
+    rebuild: bool,
+    max_file_size: u64,
+    quiet: bool,
+    mut paths: Vec<PathBuf>,
+) -> anyhow::Result<ExitCode> {
     if paths.is_empty() {
         let default = PathBuf::from("corpus");
         if !default.is_dir() {
-            anyhow::bail!("no articles named and no corpus/ folder here; give files or folders to build");
+            anyhow::bail!(
+                "no articles named and no corpus/ folder here; give files or folders to build"
+            );
         }
         paths.push(default);
     }
@@ -174,8 +194,10 @@ fn cmd_build(store_dir: &Path, threads: usize, force: bool, rebuild: bool, max_f
     let bar = if !quiet && std::io::stderr().is_terminal() && files.len() > 1 {
         let b = ProgressBar::new(files.len() as u64);
         b.set_style(
-            ProgressStyle::with_template("{spinner} {bar:30} {pos}/{len} articles  {per_sec}  eta {eta}")
-                .expect("valid template"),
+            ProgressStyle::with_template(
+                "{spinner} {bar:30} {pos}/{len} articles  {per_sec}  eta {eta}",
+            )
+            .expect("valid template"),
         );
         Some(b)
     } else {
@@ -217,10 +239,20 @@ fn cmd_build(store_dir: &Path, threads: usize, force: bool, rebuild: bool, max_f
             store_dir.display()
         );
     }
-    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
-fn cmd_query(store_dir: &Path, format: Option<Format>, timeout: f64, expression: Option<String>, file: Option<PathBuf>) -> anyhow::Result<ExitCode> {
+fn cmd_query(
+    store_dir: &Path,
+    format: Option<Format>,
+    timeout: f64,
+    expression: Option<String>,
+    file: Option<PathBuf>,
+) -> anyhow::Result<ExitCode> {
     let text = match (expression, file) {
         (Some(e), _) => e,
         (None, Some(f)) if f.as_os_str() == "-" => {
@@ -228,19 +260,27 @@ fn cmd_query(store_dir: &Path, format: Option<Format>, timeout: f64, expression:
             std::io::stdin().read_to_string(&mut s)?;
             s
         }
-        (None, Some(f)) => std::fs::read_to_string(&f).map_err(|e| anyhow::anyhow!("{}: {e}", f.display()))?,
+        (None, Some(f)) => {
+            std::fs::read_to_string(&f).map_err(|e| anyhow::anyhow!("{}: {e}", f.display()))?
+        }
         (None, None) => unreachable!("clap requires a query"),
     };
     // Check the query before touching the store, so syntax errors come first.
     query::check(&text)?;
     let store = zhkg::store::open_read_only(store_dir)?;
     let stdout = std::io::stdout();
-    let format = format.unwrap_or(if stdout.is_terminal() { Format::Table } else { Format::Tsv });
+    let format = format.unwrap_or(if stdout.is_terminal() {
+        Format::Table
+    } else {
+        Format::Tsv
+    });
     let timeout = Duration::from_secs_f64(timeout.max(0.001));
     let mut out = std::io::BufWriter::new(stdout.lock());
     match query::run(&store, &text, format, timeout, &mut out) {
         Ok(()) => {}
-        Err(query::QueryError::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
+        Err(query::QueryError::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+            return Ok(ExitCode::SUCCESS)
+        }
         Err(e) => return Err(e.into()),
     }
     match out.flush() {
@@ -249,7 +289,12 @@ fn cmd_query(store_dir: &Path, format: Option<Format>, timeout: f64, expression:
     }
 }
 
-fn cmd_export(store_dir: &Path, format: ExportFormat, out: Option<PathBuf>, graph: Option<String>) -> anyhow::Result<ExitCode> {
+fn cmd_export(
+    store_dir: &Path,
+    format: ExportFormat,
+    out: Option<PathBuf>,
+    graph: Option<String>,
+) -> anyhow::Result<ExitCode> {
     use zhkg::export::rdf::{write, Rdf};
     let store = zhkg::store::open_read_only(store_dir)?;
     let rdf = match format {
@@ -263,9 +308,14 @@ fn cmd_export(store_dir: &Path, format: ExportFormat, out: Option<PathBuf>, grap
     let graph_iri = match &graph {
         Some(name) => {
             if !zhkg::store::documents(&store)?.contains(name) {
-                anyhow::bail!("no article named {name} in the store at {}", store_dir.display());
+                anyhow::bail!(
+                    "no article named {name} in the store at {}",
+                    store_dir.display()
+                );
             }
-            Some(oxigraph::model::NamedNode::new(zhkg::rdf::document_iri(name))?)
+            Some(oxigraph::model::NamedNode::new(zhkg::rdf::document_iri(
+                name,
+            ))?)
         }
         None => None,
     };
@@ -273,7 +323,10 @@ fn cmd_export(store_dir: &Path, format: ExportFormat, out: Option<PathBuf>, grap
         Some(path) => {
             // Write to a temporary file and rename, so a failed export leaves no half file.
             let tmp = path.with_extension("partial");
-            let mut w = std::io::BufWriter::new(std::fs::File::create(&tmp).map_err(|e| anyhow::anyhow!("{}: {e}", tmp.display()))?);
+            let mut w = std::io::BufWriter::new(
+                std::fs::File::create(&tmp)
+                    .map_err(|e| anyhow::anyhow!("{}: {e}", tmp.display()))?,
+            );
             let n = write(&store, rdf, graph_iri.as_ref().map(|g| g.as_ref()), &mut w)?;
             w.flush()?;
             drop(w);
@@ -293,7 +346,12 @@ fn cmd_export(store_dir: &Path, format: ExportFormat, out: Option<PathBuf>, grap
     Ok(ExitCode::SUCCESS)
 }
 
-fn cmd_extract(json: bool, tokens: bool, max_file_size: u64, files: &[PathBuf]) -> anyhow::Result<ExitCode> {
+fn cmd_extract(
+    json: bool,
+    tokens: bool,
+    max_file_size: u64,
+    files: &[PathBuf],
+) -> anyhow::Result<ExitCode> {
     let mut failed = false;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -315,5 +373,9 @@ fn cmd_extract(json: bool, tokens: bool, max_file_size: u64, files: &[PathBuf]) 
         }
     }
     out.flush()?;
-    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -82,7 +82,13 @@ pub fn check(query: &str) -> Result<(), QueryError> {
 
 /// Run `query` on `store` and write its results to `out`. Evaluation is cancelled after
 /// `timeout`; SERVICE calls are not possible (zhkg is built without an HTTP client).
-pub fn run(store: &Store, query: &str, format: Format, timeout: Duration, out: &mut dyn Write) -> Result<(), QueryError> {
+pub fn run(
+    store: &Store,
+    query: &str,
+    format: Format,
+    timeout: Duration,
+    out: &mut dyn Write,
+) -> Result<(), QueryError> {
     check(query)?;
     let token = CancellationToken::new();
     let prepared = SparqlEvaluator::new()
@@ -99,7 +105,10 @@ pub fn run(store: &Store, query: &str, format: Format, timeout: Duration, out: &
         })
     };
     let result = (|| -> Result<(), QueryError> {
-        let results = prepared.on_store(store).execute().map_err(|e| eval_err(e, timeout))?;
+        let results = prepared
+            .on_store(store)
+            .execute()
+            .map_err(|e| eval_err(e, timeout))?;
         write_results(results, format, timeout, out)
     })();
     let _ = done_tx.send(());
@@ -107,7 +116,12 @@ pub fn run(store: &Store, query: &str, format: Format, timeout: Duration, out: &
     result
 }
 
-fn write_results(results: QueryResults<'_>, format: Format, timeout: Duration, out: &mut dyn Write) -> Result<(), QueryError> {
+fn write_results(
+    results: QueryResults<'_>,
+    format: Format,
+    timeout: Duration,
+    out: &mut dyn Write,
+) -> Result<(), QueryError> {
     match results {
         QueryResults::Solutions(solutions) => {
             let rf = match format {
@@ -116,7 +130,12 @@ fn write_results(results: QueryResults<'_>, format: Format, timeout: Duration, o
                 Format::Tsv => QueryResultsFormat::Tsv,
                 Format::Json => QueryResultsFormat::Json,
                 Format::Xml => QueryResultsFormat::Xml,
-                f => return Err(QueryError::WrongFormat { format: f, kind: "SELECT" }),
+                f => {
+                    return Err(QueryError::WrongFormat {
+                        format: f,
+                        kind: "SELECT",
+                    })
+                }
             };
             let mut ser = QueryResultsSerializer::from_format(rf)
                 .serialize_solutions_to_writer(&mut *out, solutions.variables().to_vec())?;
@@ -135,19 +154,33 @@ fn write_results(results: QueryResults<'_>, format: Format, timeout: Duration, o
                     Format::Json => QueryResultsFormat::Json,
                     _ => QueryResultsFormat::Xml,
                 };
-                QueryResultsSerializer::from_format(rf).serialize_boolean_to_writer(&mut *out, b)?;
+                QueryResultsSerializer::from_format(rf)
+                    .serialize_boolean_to_writer(&mut *out, b)?;
             }
-            f => return Err(QueryError::WrongFormat { format: f, kind: "ASK" }),
+            f => {
+                return Err(QueryError::WrongFormat {
+                    format: f,
+                    kind: "ASK",
+                })
+            }
         },
         QueryResults::Graph(triples) => {
             let rf = match format {
                 Format::Table | Format::Turtle => RdfFormat::Turtle,
                 Format::Ntriples => RdfFormat::NTriples,
                 Format::Rdfxml => RdfFormat::RdfXml,
-                Format::Jsonld => RdfFormat::JsonLd { profile: Default::default() },
-                f => return Err(QueryError::WrongFormat { format: f, kind: "CONSTRUCT/DESCRIBE" }),
+                Format::Jsonld => RdfFormat::JsonLd {
+                    profile: Default::default(),
+                },
+                f => {
+                    return Err(QueryError::WrongFormat {
+                        format: f,
+                        kind: "CONSTRUCT/DESCRIBE",
+                    })
+                }
             };
-            let mut ser = crate::export::prefixed(RdfSerializer::from_format(rf)).for_writer(&mut *out);
+            let mut ser =
+                crate::export::prefixed(RdfSerializer::from_format(rf)).for_writer(&mut *out);
             for t in triples {
                 let t = t.map_err(|e| eval_err(e, timeout))?;
                 ser.serialize_triple(&t)?;
@@ -170,12 +203,24 @@ fn display(term: &Term) -> String {
 
 /// Aligned columns, CJK characters counted double-width. Rows are collected first (the
 /// width depends on every row), so huge result sets should use csv/tsv/json instead.
-fn write_table(solutions: oxigraph::sparql::QuerySolutionIter<'_>, timeout: Duration, out: &mut dyn Write) -> Result<(), QueryError> {
-    let vars: Vec<String> = solutions.variables().iter().map(|v| v.as_str().to_string()).collect();
+fn write_table(
+    solutions: oxigraph::sparql::QuerySolutionIter<'_>,
+    timeout: Duration,
+    out: &mut dyn Write,
+) -> Result<(), QueryError> {
+    let vars: Vec<String> = solutions
+        .variables()
+        .iter()
+        .map(|v| v.as_str().to_string())
+        .collect();
     let mut rows: Vec<Vec<String>> = Vec::new();
     for s in solutions {
         let s = s.map_err(|e| eval_err(e, timeout))?;
-        rows.push(vars.iter().map(|v| s.get(v.as_str()).map(display).unwrap_or_default()).collect());
+        rows.push(
+            vars.iter()
+                .map(|v| s.get(v.as_str()).map(display).unwrap_or_default())
+                .collect(),
+        );
     }
     let mut widths: Vec<usize> = vars.iter().map(|v| v.width() + 1).collect();
     for r in &rows {
@@ -201,7 +246,12 @@ fn write_table(solutions: oxigraph::sparql::QuerySolutionIter<'_>, timeout: Dura
     for r in &rows {
         line(r, out)?;
     }
-    writeln!(out, "({} row{})", rows.len(), if rows.len() == 1 { "" } else { "s" })?;
+    writeln!(
+        out,
+        "({} row{})",
+        rows.len(),
+        if rows.len() == 1 { "" } else { "s" }
+    )?;
     Ok(())
 }
 

@@ -92,19 +92,47 @@ pub fn document_quads(a: &Analysis) -> Vec<Quad> {
     o.typ(&doc, schema::NEWS_ARTICLE);
     o.typ(&doc, nif::CONTEXT);
     o.typ(&doc, prov::ENTITY);
-    o.add(&doc, dcterms::IDENTIFIER, Literal::new_simple_literal(&a.source.name));
+    o.add(
+        &doc,
+        dcterms::IDENTIFIER,
+        Literal::new_simple_literal(&a.source.name),
+    );
     o.add(&doc, dcterms::LANGUAGE, Literal::new_simple_literal(tag));
-    o.add(&doc, nif::IS_STRING, Literal::new_simple_literal(&a.source.decoded.text));
+    o.add(
+        &doc,
+        nif::IS_STRING,
+        Literal::new_simple_literal(&a.source.decoded.text),
+    );
     o.add(&doc, nif::BEGIN_INDEX, int(0));
     o.add(&doc, nif::END_INDEX, int(original.len()));
-    o.add(&doc, zhkg::CONTENT_HASH, Literal::new_simple_literal(&a.hash));
-    o.add(&doc, zhkg::ENCODING, Literal::new_simple_literal(a.source.decoded.encoding));
-    o.add(&doc, zhkg::EXTRACTOR, Literal::new_simple_literal(extractor_id()));
+    o.add(
+        &doc,
+        zhkg::CONTENT_HASH,
+        Literal::new_simple_literal(&a.hash),
+    );
+    o.add(
+        &doc,
+        zhkg::ENCODING,
+        Literal::new_simple_literal(a.source.decoded.encoding),
+    );
+    o.add(
+        &doc,
+        zhkg::EXTRACTOR,
+        Literal::new_simple_literal(extractor_id()),
+    );
     if let Some(path) = &a.source.path {
-        o.add(&doc, zhkg::SOURCE_FILE, Literal::new_simple_literal(path.display().to_string()));
+        o.add(
+            &doc,
+            zhkg::SOURCE_FILE,
+            Literal::new_simple_literal(path.display().to_string()),
+        );
     }
     if let Some(h) = layout.blocks.iter().find(|b| b.kind == BlockKind::Headline) {
-        o.add(&doc, dcterms::TITLE, lang(&layout.slice(h.start, h.end), tag));
+        o.add(
+            &doc,
+            dcterms::TITLE,
+            lang(&layout.slice(h.start, h.end), tag),
+        );
     }
 
     // Sentences.
@@ -116,9 +144,17 @@ pub fn document_quads(a: &Analysis) -> Vec<Quad> {
         o.add(&iri, nif::REFERENCE_CONTEXT, doc.clone());
         o.add(&iri, nif::BEGIN_INDEX, int(b));
         o.add(&iri, nif::END_INDEX, int(e));
-        o.add(&iri, nif::ANCHOR_OF, Literal::new_simple_literal(orig_slice(b, e)));
+        o.add(
+            &iri,
+            nif::ANCHOR_OF,
+            Literal::new_simple_literal(orig_slice(b, e)),
+        );
         o.add(&iri, zhkg::TEXT, lang(&layout.slice(s.start, s.end), tag));
-        o.add(&iri, zhkg::BLOCK_KIND, Literal::new_simple_literal(s.kind.name()));
+        o.add(
+            &iri,
+            zhkg::BLOCK_KIND,
+            Literal::new_simple_literal(s.kind.name()),
+        );
         sentence_iris.push(iri);
     }
 
@@ -162,7 +198,11 @@ pub fn document_quads(a: &Analysis) -> Vec<Quad> {
         o.add(&s, skos::PREF_LABEL, lang(&e.label, tag));
         o.add(&s, rdfs::LABEL, lang(&e.label, tag));
         for alias in &e.aliases {
-            let t = if crate::script::convert(alias, a.script) == *alias { tag } else { a.script.other().lang_tag() };
+            let t = if crate::script::convert(alias, a.script) == *alias {
+                tag
+            } else {
+                a.script.other().lang_tag()
+            };
             o.add(&s, skos::ALT_LABEL, lang(alias, t));
         }
     }
@@ -176,7 +216,9 @@ pub fn document_quads(a: &Analysis) -> Vec<Quad> {
     for (i, m) in a.mentions.iter().enumerate() {
         let target = match m.kind {
             Kind::Modifier => continue,
-            Kind::Post if linked.of_mention[i].is_some() => linked.of_mention[i].map(|e| linked.entities[e].iri.clone()),
+            Kind::Post if linked.of_mention[i].is_some() => {
+                linked.of_mention[i].map(|e| linked.entities[e].iri.clone())
+            }
             Kind::Post => Some(role_iri(&post_role(a, i))),
             Kind::Occasion => Some(event_iri(&a.source.name, &m.text)),
             _ => linked.of_mention[i].map(|e| linked.entities[e].iri.clone()),
@@ -187,11 +229,19 @@ pub fn document_quads(a: &Analysis) -> Vec<Quad> {
         o.add(&iri, nif::REFERENCE_CONTEXT, doc.clone());
         o.add(&iri, nif::BEGIN_INDEX, int(b));
         o.add(&iri, nif::END_INDEX, int(e));
-        o.add(&iri, nif::ANCHOR_OF, Literal::new_simple_literal(orig_slice(b, e)));
+        o.add(
+            &iri,
+            nif::ANCHOR_OF,
+            Literal::new_simple_literal(orig_slice(b, e)),
+        );
         o.add(&iri, nif::SENTENCE, sentence_iris[m.sentence].clone());
         o.add(&iri, zhkg::RULE, Literal::new_simple_literal(m.rule));
         o.add(&iri, zhkg::CONFIDENCE, dec(m.confidence));
-        let kind = if m.kind == Kind::Post && linked.of_mention[i].is_some() { Kind::Person } else { m.kind };
+        let kind = if m.kind == Kind::Post && linked.of_mention[i].is_some() {
+            Kind::Person
+        } else {
+            m.kind
+        };
         if let Some(class) = mention_class(kind) {
             o.add(&iri, itsrdf::TA_CLASS_REF, class.into_owned());
         }
@@ -214,7 +264,9 @@ pub fn document_quads(a: &Analysis) -> Vec<Quad> {
     // Positions.
     let entity_of = |i: usize| linked.of_mention[i].map(|e| &linked.entities[e]);
     for p in &a.facts.positions {
-        let Some(person) = entity_of(p.person) else { continue };
+        let Some(person) = entity_of(p.person) else {
+            continue;
+        };
         let org_entity = match p.organization {
             Some(OrgRef::Mention(mi)) => entity_of(mi),
             Some(OrgRef::Lexicon(li)) => linked.lexicon_orgs.get(&li).map(|&e| &linked.entities[e]),
@@ -244,17 +296,31 @@ pub fn document_quads(a: &Analysis) -> Vec<Quad> {
         o.add(&ev, nif::REFERENCE_CONTEXT, doc.clone());
         o.add(&ev, nif::BEGIN_INDEX, int(tb));
         o.add(&ev, nif::END_INDEX, int(te));
-        o.add(&ev, nif::ANCHOR_OF, Literal::new_simple_literal(orig_slice(tb, te)));
-        o.add(&ev, nif::SENTENCE, sentence_iris[a.mentions[p.post].sentence].clone());
+        o.add(
+            &ev,
+            nif::ANCHOR_OF,
+            Literal::new_simple_literal(orig_slice(tb, te)),
+        );
+        o.add(
+            &ev,
+            nif::SENTENCE,
+            sentence_iris[a.mentions[p.post].sentence].clone(),
+        );
         o.add(&ms, zhkg::EVIDENCE, ev);
         o.add(&ms, zhkg::EVIDENCE, mention_iri(p.person));
         if let Some(oe) = org_entity {
             o.add(&ms, org::ORGANIZATION_PROP, nn(&oe.iri));
             o.add(&nn(&person.iri), org::MEMBER_OF, nn(&oe.iri));
             // Heads of a body hold a post in it (行政長官, 局長, 理事長).
-            let rank = a.mentions[p.post].lexicon.map(|i| crate::lexicon::Lexicon::get().posts[i].rank.as_str());
+            let rank = a.mentions[p.post]
+                .lexicon
+                .map(|i| crate::lexicon::Lexicon::get().posts[i].rank.as_str());
             if rank == Some("head") || rank == Some("deputy") {
-                let post = nn(&mint("post", &p.role, &format!("post:{}|{}", oe.iri, canonical(&p.role))));
+                let post = nn(&mint(
+                    "post",
+                    &p.role,
+                    &format!("post:{}|{}", oe.iri, canonical(&p.role)),
+                ));
                 o.typ(&post, org::POST);
                 o.add(&post, org::POST_IN, nn(&oe.iri));
                 o.add(&post, org::ROLE, role.clone());
@@ -267,18 +333,32 @@ pub fn document_quads(a: &Analysis) -> Vec<Quad> {
 
     // Proposals.
     for p in &a.facts.proposals {
-        let Some(proposer) = entity_of(p.proposer) else { continue };
+        let Some(proposer) = entity_of(p.proposer) else {
+            continue;
+        };
         let (cb, ce) = layout.original_span(p.content.0, p.content.1);
-        let iri = nn(&mint("proposal", &p.cue, &format!("proposal:{}|{cb}|{ce}", a.source.name)));
+        let iri = nn(&mint(
+            "proposal",
+            &p.cue,
+            &format!("proposal:{}|{cb}|{ce}", a.source.name),
+        ));
         o.typ(&iri, zhkg::PROPOSAL);
         o.typ(&iri, prov::ENTITY);
         o.add(&iri, zhkg::PROPOSED_BY, nn(&proposer.iri));
-        o.add(&iri, zhkg::TEXT, lang(&layout.slice(p.content.0, p.content.1), tag));
+        o.add(
+            &iri,
+            zhkg::TEXT,
+            lang(&layout.slice(p.content.0, p.content.1), tag),
+        );
         o.add(&iri, zhkg::CUE, lang(&p.cue, tag));
-        o.add(&iri, zhkg::STRENGTH, match p.strength {
-            Strength::Explicit => zhkg::EXPLICIT.into_owned(),
-            Strength::Soft => zhkg::SOFT.into_owned(),
-        });
+        o.add(
+            &iri,
+            zhkg::STRENGTH,
+            match p.strength {
+                Strength::Explicit => zhkg::EXPLICIT.into_owned(),
+                Strength::Soft => zhkg::SOFT.into_owned(),
+            },
+        );
         o.add(&iri, zhkg::RULE, Literal::new_simple_literal(p.rule));
         o.add(&iri, zhkg::CONFIDENCE, dec(p.confidence));
         o.add(&iri, prov::WAS_DERIVED_FROM, doc.clone());
@@ -296,14 +376,22 @@ pub fn document_quads(a: &Analysis) -> Vec<Quad> {
             }
         }
         if let Some(oc) = p.occasion {
-            o.add(&iri, zhkg::PROPOSED_AT, nn(&event_iri(&a.source.name, &a.mentions[oc].text)));
+            o.add(
+                &iri,
+                zhkg::PROPOSED_AT,
+                nn(&event_iri(&a.source.name, &a.mentions[oc].text)),
+            );
         }
         let ev = nn(&span_iri(&doc_iri, cb, ce));
         o.typ(&ev, nif::PHRASE);
         o.add(&ev, nif::REFERENCE_CONTEXT, doc.clone());
         o.add(&ev, nif::BEGIN_INDEX, int(cb));
         o.add(&ev, nif::END_INDEX, int(ce));
-        o.add(&ev, nif::ANCHOR_OF, Literal::new_simple_literal(orig_slice(cb, ce)));
+        o.add(
+            &ev,
+            nif::ANCHOR_OF,
+            Literal::new_simple_literal(orig_slice(cb, ce)),
+        );
         o.add(&ev, nif::SENTENCE, sentence_iris[p.sentence].clone());
         o.add(&iri, zhkg::EVIDENCE, ev);
         o.add(&iri, zhkg::EVIDENCE, mention_iri(p.proposer_mention));

@@ -53,7 +53,23 @@ pub struct Mention {
 fn nominal(tag: &str) -> bool {
     matches!(
         tag,
-        "n" | "nr" | "nrt" | "nrfg" | "ns" | "nt" | "nz" | "nn" | "j" | "vn" | "an" | "b" | "eng" | "s" | "f" | "g" | "ng" | "x"
+        "n" | "nr"
+            | "nrt"
+            | "nrfg"
+            | "ns"
+            | "nt"
+            | "nz"
+            | "nn"
+            | "j"
+            | "vn"
+            | "an"
+            | "b"
+            | "eng"
+            | "s"
+            | "f"
+            | "g"
+            | "ng"
+            | "x"
     )
 }
 
@@ -78,7 +94,15 @@ impl Ctx<'_> {
     fn role_at(&self, i: usize, end: usize, role: Role) -> Option<usize> {
         self.lx.role_prefix(&self.simp[i..end], role)
     }
-    fn mention(&self, kind: Kind, a: usize, b: usize, sentence: usize, lexicon: Option<usize>, rule: &'static str, confidence: f32) -> Mention {
+    fn mention(
+        &self,
+        kind: Kind,
+        (a, b): (usize, usize),
+        sentence: usize,
+        lexicon: Option<usize>,
+        rule: &'static str,
+        confidence: f32,
+    ) -> Mention {
         Mention {
             kind,
             start: a,
@@ -94,7 +118,12 @@ impl Ctx<'_> {
 
 /// Recognize the mentions of one document. `simp` is the Simplified view of
 /// `layout.text`; `tokens` are the segmenter's tokens over it, in order.
-pub fn recognize(layout: &Layout, simp: &[char], sentences: &[Sentence], tokens: &[Token]) -> Vec<Mention> {
+pub fn recognize(
+    layout: &Layout,
+    simp: &[char],
+    sentences: &[Sentence],
+    tokens: &[Token],
+) -> Vec<Mention> {
     let lx = Lexicon::get();
     let mut token_of = vec![usize::MAX; simp.len()];
     let mut token_at = HashMap::new();
@@ -138,7 +167,10 @@ pub fn recognize(layout: &Layout, simp: &[char], sentences: &[Sentence], tokens:
     // Organizations and places by head word may hold places, organizations and words that
     // looked like posts (提案委員會 holds 委員): the longer name wins.
     accepted = merge(accepted, outer, |m| {
-        matches!(m.kind, Kind::Organization | Kind::Place | Kind::Modifier | Kind::Post | Kind::Occasion)
+        matches!(
+            m.kind,
+            Kind::Organization | Kind::Place | Kind::Modifier | Kind::Post | Kind::Occasion
+        )
     });
     drop_posts_inside_names(&mut accepted);
     trim_names(&cx, &mut accepted);
@@ -149,7 +181,8 @@ pub fn recognize(layout: &Layout, simp: &[char], sentences: &[Sentence], tokens:
 
 /// Is `a..b` a whole run of the segmenter's tokens (starts and ends on token boundaries)?
 fn on_token_boundaries(cx: &Ctx, a: usize, b: usize) -> bool {
-    cx.token_at.contains_key(&a) && (b >= cx.simp.len() || cx.token_at.contains_key(&b) || cx.token_of[b] == usize::MAX)
+    cx.token_at.contains_key(&a)
+        && (b >= cx.simp.len() || cx.token_at.contains_key(&b) || cx.token_of[b] == usize::MAX)
 }
 
 /// Lexicon terms: organizations, places, posts, occasions and title modifiers.
@@ -164,10 +197,29 @@ fn lexicon_terms(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
         }
         let pick = |f: fn(&Term) -> Option<usize>| terms.iter().find_map(f);
         if let Some(i) = pick(|t| if let Term::Org(i) = t { Some(*i) } else { None }) {
-            out.push(cx.mention(Kind::Organization, a, b, si, Some(i), "lexicon-organization", 0.95));
-        } else if let Some(i) = pick(|t| if let Term::Place(i) = t { Some(*i) } else { None }) {
-            out.push(cx.mention(Kind::Place, a, b, si, Some(i), "lexicon-place", 0.95));
-        } else if let Some(i) = pick(|t| if let Term::Post(i) = t { Some(*i) } else { None }) {
+            out.push(cx.mention(
+                Kind::Organization,
+                (a, b),
+                si,
+                Some(i),
+                "lexicon-organization",
+                0.95,
+            ));
+        } else if let Some(i) = pick(|t| {
+            if let Term::Place(i) = t {
+                Some(*i)
+            } else {
+                None
+            }
+        }) {
+            out.push(cx.mention(Kind::Place, (a, b), si, Some(i), "lexicon-place", 0.95));
+        } else if let Some(i) = pick(|t| {
+            if let Term::Post(i) = t {
+                Some(*i)
+            } else {
+                None
+            }
+        }) {
             // A composite post names its organization: 全國政協委員 = 全國政協 + 委員.
             let split = cx.lx.org_prefix(&cx.simp[a..b]).and_then(|(o, n)| {
                 let rest: String = cx.simp[a + n..b].iter().collect();
@@ -175,16 +227,41 @@ fn lexicon_terms(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
             });
             match split {
                 Some((o, n, rest)) => {
-                    let pi = cx.lx.lookup(&rest).iter().find_map(|t| if let Term::Post(p) = t { Some(*p) } else { None });
-                    out.push(cx.mention(Kind::Organization, a, a + n, si, Some(o), "composite-post-organization", 0.9));
-                    out.push(cx.mention(Kind::Post, a + n, b, si, pi, "composite-post", 0.9));
+                    let pi = cx.lx.lookup(&rest).iter().find_map(|t| {
+                        if let Term::Post(p) = t {
+                            Some(*p)
+                        } else {
+                            None
+                        }
+                    });
+                    out.push(cx.mention(
+                        Kind::Organization,
+                        (a, a + n),
+                        si,
+                        Some(o),
+                        "composite-post-organization",
+                        0.9,
+                    ));
+                    out.push(cx.mention(Kind::Post, (a + n, b), si, pi, "composite-post", 0.9));
                 }
-                None => out.push(cx.mention(Kind::Post, a, b, si, Some(i), "lexicon-post", 0.9)),
+                None => out.push(cx.mention(Kind::Post, (a, b), si, Some(i), "lexicon-post", 0.9)),
             }
-        } else if let Some(i) = pick(|t| if let Term::Occasion(i) = t { Some(*i) } else { None }) {
-            out.push(cx.mention(Kind::Occasion, a, b, si, Some(i), "lexicon-occasion", 0.9));
-        } else if let Some(i) = pick(|t| if let Term::Modifier(i) = t { Some(*i) } else { None }) {
-            out.push(cx.mention(Kind::Modifier, a, b, si, Some(i), "lexicon-modifier", 0.9));
+        } else if let Some(i) = pick(|t| {
+            if let Term::Occasion(i) = t {
+                Some(*i)
+            } else {
+                None
+            }
+        }) {
+            out.push(cx.mention(Kind::Occasion, (a, b), si, Some(i), "lexicon-occasion", 0.9));
+        } else if let Some(i) = pick(|t| {
+            if let Term::Modifier(i) = t {
+                Some(*i)
+            } else {
+                None
+            }
+        }) {
+            out.push(cx.mention(Kind::Modifier, (a, b), si, Some(i), "lexicon-modifier", 0.9));
         }
     }
 }
@@ -200,14 +277,23 @@ fn has_proper_name(cx: &Ctx, a: usize, b: usize) -> bool {
             continue;
         }
         let t = &cx.tokens[ti];
-        if matches!(t.tag.as_str(), "ns" | "nr" | "nrt" | "nrfg" | "nt" | "nz" | "eng")
-            || cx.lx.lookup(&t.word).iter().any(|x| matches!(x, Term::Org(_) | Term::Place(_)))
+        if matches!(
+            t.tag.as_str(),
+            "ns" | "nr" | "nrt" | "nrfg" | "nt" | "nz" | "eng"
+        ) || cx
+            .lx
+            .lookup(&t.word)
+            .iter()
+            .any(|x| matches!(x, Term::Org(_) | Term::Place(_)))
         {
             return true;
         }
         i = t.end.max(i + 1);
     }
-    cx.lx.find_terms(&cx.simp[a..b]).iter().any(|(_, _, ts)| ts.iter().any(|x| matches!(x, Term::Org(_) | Term::Place(_))))
+    cx.lx.find_terms(&cx.simp[a..b]).iter().any(|(_, _, ts)| {
+        ts.iter()
+            .any(|x| matches!(x, Term::Org(_) | Term::Place(_)))
+    })
 }
 
 /// Organizations and places by head word: the longest suffix ending a token, grown
@@ -217,7 +303,17 @@ fn suffix_names(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
         let tok = &cx.tokens[ti];
         // A token that already is a complete known name needs no suffix rule.
         let known = cx.lx.lookup(&tok.word);
-        if known.iter().any(|t| matches!(t, Term::Org(_) | Term::Place(_) | Term::Modifier(_) | Term::Post(_) | Term::Occasion(_) | Term::Cue(_))) {
+        if known.iter().any(|t| {
+            matches!(
+                t,
+                Term::Org(_)
+                    | Term::Place(_)
+                    | Term::Modifier(_)
+                    | Term::Post(_)
+                    | Term::Occasion(_)
+                    | Term::Cue(_)
+            )
+        }) {
             continue;
         }
         for (kind, suffixes) in [
@@ -226,7 +322,8 @@ fn suffix_names(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
         ] {
             let Some(suf) = suffixes.iter().find(|x| {
                 let n = x.suffix.chars().count();
-                tok.end >= n + s.start && cx.s(tok.end - n, tok.end) == crate::script::to_simplified(&x.suffix)
+                tok.end >= n + s.start
+                    && cx.s(tok.end - n, tok.end) == crate::script::to_simplified(&x.suffix)
             }) else {
                 continue;
             };
@@ -250,13 +347,20 @@ fn suffix_names(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
                 // A post or a cue word right before an organ's head word names the organ
                 // (監事委員會, 提案委員會); further left, it ends the name (建議 | 國家發改委).
                 let known = cx.lx.lookup(&t.word);
-                let termlike = known.iter().any(|x| matches!(x, Term::Post(_) | Term::Cue(_) | Term::Occasion(_)));
+                let termlike = known
+                    .iter()
+                    .any(|x| matches!(x, Term::Post(_) | Term::Cue(_) | Term::Occasion(_)));
                 let next_to_head = k + 1 == ti && kind == Kind::Organization;
                 let joins = (nominal(&t.tag) && !termlike)
                     || (termlike && next_to_head)
-                    || (kind == Kind::Organization && t.word == "及" && k > 0 && nominal(&cx.tokens[k - 1].tag));
+                    || (kind == Kind::Organization
+                        && t.word == "及"
+                        && k > 0
+                        && nominal(&cx.tokens[k - 1].tag));
                 let blocked = cx.lx.has_role(&t.word, Role::Boundary)
-                    || t.word.chars().any(|c| !is_han(c) && !c.is_ascii_alphanumeric())
+                    || t.word
+                        .chars()
+                        .any(|c| !is_han(c) && !c.is_ascii_alphanumeric())
                     || tok.end - t.start > 18;
                 if !joins || blocked {
                     break;
@@ -269,7 +373,18 @@ fn suffix_names(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
             if suf.needs_name && !has_proper_name(cx, start, suf_start) {
                 continue;
             }
-            out.push(cx.mention(kind, start, tok.end, si, None, if kind == Kind::Organization { "suffix-organization" } else { "suffix-place" }, 0.7));
+            out.push(cx.mention(
+                kind,
+                (start, tok.end),
+                si,
+                None,
+                if kind == Kind::Organization {
+                    "suffix-organization"
+                } else {
+                    "suffix-place"
+                },
+                0.7,
+            ));
             break;
         }
     }
@@ -288,13 +403,23 @@ fn quoted_organizations(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention
             continue;
         };
         let inner = cx.s(i + 1, close);
-        let clean = inner.chars().all(|c| is_han(c) || matches!(c, '、' | '和' | '及'));
+        let clean = inner
+            .chars()
+            .all(|c| is_han(c) || matches!(c, '、' | '和' | '及'));
         let suffix = cx.lx.org_suffixes.iter().find(|x| {
             let sx = crate::script::to_simplified(&x.suffix);
-            inner.ends_with(&sx) && inner.chars().count() >= sx.chars().count() + x.min_prefix.max(2)
+            inner.ends_with(&sx)
+                && inner.chars().count() >= sx.chars().count() + x.min_prefix.max(2)
         });
         if clean && suffix.is_some() && cx.lx.lookup(&inner).is_empty() {
-            out.push(cx.mention(Kind::Organization, i + 1, close, si, None, "quoted-organization", 0.8));
+            out.push(cx.mention(
+                Kind::Organization,
+                (i + 1, close),
+                si,
+                None,
+                "quoted-organization",
+                0.8,
+            ));
         }
         i = close + 1;
     }
@@ -302,14 +427,28 @@ fn quoted_organizations(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention
 
 fn token_range(cx: &Ctx, s: &Sentence) -> std::ops::Range<usize> {
     let first = cx.token_of.get(s.start).copied().unwrap_or(usize::MAX);
-    let last = cx.token_of.get(s.end.saturating_sub(1)).copied().unwrap_or(usize::MAX);
+    let last = cx
+        .token_of
+        .get(s.end.saturating_sub(1))
+        .copied()
+        .unwrap_or(usize::MAX);
     if first == usize::MAX || last == usize::MAX {
         return 0..0;
     }
     first..last + 1
 }
 
-const COMPANY_HEADS: &[&str] = &["Limited", "Ltd", "Inc", "Corporation", "Corp", "Holdings", "Group", "LLC", "PLC"];
+const COMPANY_HEADS: &[&str] = &[
+    "Limited",
+    "Ltd",
+    "Inc",
+    "Corporation",
+    "Corp",
+    "Holdings",
+    "Group",
+    "LLC",
+    "PLC",
+];
 
 /// Latin-script company names: `DeepSeek （HK） Limited`.
 fn latin_companies(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
@@ -330,7 +469,9 @@ fn latin_companies(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
             let mut a = i;
             while a > s.start {
                 let c = text[a - 1];
-                if c.is_ascii_alphanumeric() || matches!(c, ' ' | '(' | ')' | '（' | '）' | '&' | '.' | '-') {
+                if c.is_ascii_alphanumeric()
+                    || matches!(c, ' ' | '(' | ')' | '（' | '）' | '&' | '.' | '-')
+                {
                     a -= 1;
                 } else {
                     break;
@@ -340,7 +481,7 @@ fn latin_companies(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
                 a += 1;
             }
             if a < i {
-                out.push(cx.mention(Kind::Organization, a, j, si, None, "latin-company", 0.85));
+                out.push(cx.mention(Kind::Organization, (a, j), si, None, "latin-company", 0.85));
             }
         }
         i = j.max(i + 1);
@@ -355,10 +496,12 @@ fn pronouns(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
         }
         let next = cx.simp.get(i + 1).copied().unwrap_or(' ');
         let prev = if i > 0 { cx.simp[i - 1] } else { ' ' };
-        if matches!(next, '们' | '人' | '国' | '日' | '方' | '处' | '乡' | '者') || matches!(prev, '其' | '吉' | '利' | '无') {
+        if matches!(next, '们' | '人' | '国' | '日' | '方' | '处' | '乡' | '者')
+            || matches!(prev, '其' | '吉' | '利' | '无')
+        {
             continue;
         }
-        out.push(cx.mention(Kind::Pronoun, i, i + 1, si, None, "pronoun", 0.8));
+        out.push(cx.mention(Kind::Pronoun, (i, i + 1), si, None, "pronoun", 0.8));
     }
 }
 
@@ -388,9 +531,15 @@ fn resolve_flat(mut cands: Vec<Mention>) -> Vec<Mention> {
 fn merge(base: Vec<Mention>, new: Vec<Mention>, nested: impl Fn(&Mention) -> bool) -> Vec<Mention> {
     let mut out = base;
     for m in resolve_flat(new) {
-        let ok = out.iter().filter(|o| o.start < m.end && m.start < o.end).all(|o| {
-            m.start <= o.start && o.end <= m.end && (m.end - m.start) > (o.end - o.start) && nested(o)
-        });
+        let ok = out
+            .iter()
+            .filter(|o| o.start < m.end && m.start < o.end)
+            .all(|o| {
+                m.start <= o.start
+                    && o.end <= m.end
+                    && (m.end - m.start) > (o.end - o.start)
+                    && nested(o)
+            });
         if ok {
             out.push(m);
         }
@@ -408,7 +557,10 @@ fn drop_posts_inside_names(mentions: &mut Vec<Mention>) {
         .map(|m| (m.start, m.end))
         .collect();
     mentions.retain(|m| {
-        !matches!(m.kind, Kind::Post | Kind::Occasion) || !names.iter().any(|&(a, b)| a <= m.start && m.end <= b && (b - a) > (m.end - m.start))
+        !matches!(m.kind, Kind::Post | Kind::Occasion)
+            || !names
+                .iter()
+                .any(|&(a, b)| a <= m.start && m.end <= b && (b - a) > (m.end - m.start))
     });
 }
 
@@ -431,7 +583,14 @@ fn merge_place_pairs(cx: &Ctx, mentions: Vec<Mention>) -> Vec<Mention> {
                 };
             if child_of_prev {
                 let start = prev.start;
-                out.push(cx.mention(Kind::Place, start, m.end, m.sentence, m.lexicon, "place-with-parent", 0.9));
+                out.push(cx.mention(
+                    Kind::Place,
+                    (start, m.end),
+                    m.sentence,
+                    m.lexicon,
+                    "place-with-parent",
+                    0.9,
+                ));
                 continue;
             }
         }
@@ -447,19 +606,38 @@ fn enumerated_places(cx: &Ctx, sentences: &[Sentence], accepted: &mut Vec<Mentio
     let mut found = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
         for i in s.start..s.end {
-            let Some(li) = cx.lx.place(&cx.text[i].to_string()) else { continue };
+            let Some(li) = cx.lx.place(&cx.text[i].to_string()) else {
+                continue;
+            };
             if accepted.iter().any(|m| m.start <= i && i < m.end) {
                 continue;
             }
-            let sep = |j: usize| j >= s.start && j < s.end && matches!(cx.text[j], '、' | '和' | '及' | '與');
-            let single = |j: usize| j >= s.start && j < s.end && cx.lx.place(&cx.text[j].to_string()).is_some();
+            let sep = |j: usize| {
+                j >= s.start && j < s.end && matches!(cx.text[j], '、' | '和' | '及' | '與')
+            };
+            let single = |j: usize| {
+                j >= s.start && j < s.end && cx.lx.place(&cx.text[j].to_string()).is_some()
+            };
             let next_item = sep(i + 1)
-                && (single(i + 2) || accepted.iter().any(|m| m.kind == Kind::Place && m.start == i + 2));
+                && (single(i + 2)
+                    || accepted
+                        .iter()
+                        .any(|m| m.kind == Kind::Place && m.start == i + 2));
             let prev_item = i >= s.start + 2
                 && sep(i - 1)
-                && (single(i - 2) || accepted.iter().any(|m| m.kind == Kind::Place && m.end == i - 1));
+                && (single(i - 2)
+                    || accepted
+                        .iter()
+                        .any(|m| m.kind == Kind::Place && m.end == i - 1));
             if next_item || prev_item {
-                found.push(cx.mention(Kind::Place, i, i + 1, si, Some(li), "enumerated-abbreviation", 0.7));
+                found.push(cx.mention(
+                    Kind::Place,
+                    (i, i + 1),
+                    si,
+                    Some(li),
+                    "enumerated-abbreviation",
+                    0.7,
+                ));
             }
         }
     }
@@ -469,7 +647,28 @@ fn enumerated_places(cx: &Ctx, sentences: &[Sentence], accepted: &mut Vec<Mentio
 
 /// Tags of words that are never the start of a name (prepositions, conjunctions, adverbs …).
 fn function_tag(tag: &str) -> bool {
-    matches!(tag, "p" | "c" | "d" | "u" | "uj" | "ul" | "uz" | "ug" | "ud" | "uv" | "r" | "m" | "q" | "f" | "t" | "y" | "e" | "o" | "zg" | "ad")
+    matches!(
+        tag,
+        "p" | "c"
+            | "d"
+            | "u"
+            | "uj"
+            | "ul"
+            | "uz"
+            | "ug"
+            | "ud"
+            | "uv"
+            | "r"
+            | "m"
+            | "q"
+            | "f"
+            | "t"
+            | "y"
+            | "e"
+            | "o"
+            | "zg"
+            | "ad"
+    )
 }
 
 /// A personal name starting at `at`: a surname and one or two given-name characters.
@@ -480,7 +679,9 @@ fn name_at(cx: &Ctx, at: usize, limit: usize) -> Option<usize> {
     // The surname must not be a function word here (從不同, 和籌組).
     if let Some(&t) = cx.token_at.get(&at) {
         let tk = &cx.tokens[t];
-        if function_tag(&tk.tag) || (tk.end - tk.start > 3 && !matches!(tk.tag.as_str(), "nr" | "nrfg" | "nrt")) {
+        if function_tag(&tk.tag)
+            || (tk.end - tk.start > 3 && !matches!(tk.tag.as_str(), "nr" | "nrfg" | "nrt"))
+        {
             return None;
         }
     }
@@ -493,7 +694,9 @@ fn name_at(cx: &Ctx, at: usize, limit: usize) -> Option<usize> {
         && cx.role_at(g + 1, limit, Role::AfterName).is_none()
         && !cx.token_at.get(&(g + 1)).is_some_and(|&t| {
             let tk = &cx.tokens[t];
-            tk.end - tk.start >= 2 && tk.end <= limit && !matches!(tk.tag.as_str(), "nr" | "nrfg" | "nrt")
+            tk.end - tk.start >= 2
+                && tk.end <= limit
+                && !matches!(tk.tag.as_str(), "nr" | "nrfg" | "nrt")
         })
         && cx.lx.lookup(&cx.s(g + 1, (g + 3).min(limit))).is_empty();
     let end = if second_ok { g + 2 } else { g + 1 };
@@ -504,7 +707,8 @@ fn name_at(cx: &Ctx, at: usize, limit: usize) -> Option<usize> {
     // A common word is not a name (施政, 範疇): the segmenter knows it as something else.
     if let Some(&t) = cx.token_at.get(&at) {
         let tk = &cx.tokens[t];
-        if tk.end == end && !matches!(tk.tag.as_str(), "nr" | "nrfg" | "nrt" | "x") && end - at <= 3 {
+        if tk.end == end && !matches!(tk.tag.as_str(), "nr" | "nrfg" | "nrt" | "x") && end - at <= 3
+        {
             return None;
         }
     }
@@ -513,16 +717,23 @@ fn name_at(cx: &Ctx, at: usize, limit: usize) -> Option<usize> {
 
 /// People named right after a post: 全國政協委員黃錦輝, 國務院總理李強.
 fn titled_people(cx: &Ctx, si: usize, s: &Sentence, accepted: &[Mention], out: &mut Vec<Mention>) {
-    for p in accepted.iter().filter(|m| m.sentence == si && m.kind == Kind::Post) {
+    for p in accepted
+        .iter()
+        .filter(|m| m.sentence == si && m.kind == Kind::Post)
+    {
         let mut at = p.end;
         if at < s.end && cx.text[at] == ' ' {
             at += 1;
         }
-        if at >= s.end || accepted.iter().any(|m| m.start == at && m.kind != Kind::Pronoun) {
+        if at >= s.end
+            || accepted
+                .iter()
+                .any(|m| m.start == at && m.kind != Kind::Pronoun)
+        {
             continue;
         }
         if let Some(end) = name_at(cx, at, s.end) {
-            out.push(cx.mention(Kind::Person, at, end, si, None, "title-name", 0.9));
+            out.push(cx.mention(Kind::Person, (at, end), si, None, "title-name", 0.9));
         }
     }
 }
@@ -540,11 +751,22 @@ fn byline_people(cx: &Ctx, si: usize, s: &Sentence, accepted: &[Mention], out: &
                 i += 1;
             }
             let a = i;
-            while i < s.end && is_han(cx.text[i]) && !accepted.iter().any(|m| m.start == i && m.kind == Kind::Post) {
+            while i < s.end
+                && is_han(cx.text[i])
+                && !accepted
+                    .iter()
+                    .any(|m| m.start == i && m.kind == Kind::Post)
+            {
                 i += 1;
             }
-            if (2..=4).contains(&(i - a)) && !cx.lx.lookup(&cx.s(a, i)).iter().any(|t| matches!(t, Term::Org(_) | Term::Place(_))) {
-                out.push(cx.mention(Kind::Person, a, i, si, None, "byline-name", 0.85));
+            if (2..=4).contains(&(i - a))
+                && !cx
+                    .lx
+                    .lookup(&cx.s(a, i))
+                    .iter()
+                    .any(|t| matches!(t, Term::Org(_) | Term::Place(_)))
+            {
+                out.push(cx.mention(Kind::Person, (a, i), si, None, "byline-name", 0.85));
             } else {
                 break;
             }
@@ -557,20 +779,30 @@ fn byline_people(cx: &Ctx, si: usize, s: &Sentence, accepted: &[Mention], out: &
 
 /// A name at a clause start followed by a verb of saying: `，岑浩輝表示`.
 fn speaker_people(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
-    const SAYING: &[&str] = &["表示", "指出", "认为", "强调", "透露", "坦言", "直言", "说", "称", "提出", "建议", "倡议", "呼吁", "希望", "致辞", "宴请", "代表", "日前", "昨日", "昨天", "今日", "近日", "早前", "在"];
+    const SAYING: &[&str] = &[
+        "表示", "指出", "认为", "强调", "透露", "坦言", "直言", "说", "称", "提出", "建议", "倡议",
+        "呼吁", "希望", "致辞", "宴请", "代表", "日前", "昨日", "昨天", "今日", "近日", "早前",
+        "在",
+    ];
     for at in s.start..s.end {
-        let boundary = at == s.start || matches!(cx.text[at - 1], '，' | '。' | '、' | '：' | '；' | ' ' | '●' | '」');
+        let boundary = at == s.start
+            || matches!(
+                cx.text[at - 1],
+                '，' | '。' | '、' | '：' | '；' | ' ' | '●' | '」'
+            );
         if !boundary {
             continue;
         }
-        let Some(end) = name_at(cx, at, s.end) else { continue };
+        let Some(end) = name_at(cx, at, s.end) else {
+            continue;
+        };
         for e in [end, end - 1] {
             if e - at < 2 {
                 continue;
             }
             let after = cx.s(e, (e + 2).min(s.end));
             if SAYING.iter().any(|w| after.starts_with(w)) && cx.token_at.contains_key(&e) {
-                out.push(cx.mention(Kind::Person, at, e, si, None, "speaker-name", 0.75));
+                out.push(cx.mention(Kind::Person, (at, e), si, None, "speaker-name", 0.75));
                 break;
             }
         }
@@ -583,17 +815,32 @@ fn tagged_people(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
     for ti in token_range(cx, s) {
         let t = &cx.tokens[ti];
         let n = t.end - t.start;
-        if !matches!(t.tag.as_str(), "nr" | "nrfg") || !(2..=4).contains(&n) || !t.word.chars().all(is_han) {
+        if !matches!(t.tag.as_str(), "nr" | "nrfg")
+            || !(2..=4).contains(&n)
+            || !t.word.chars().all(is_han)
+        {
             continue;
         }
         let chars: Vec<char> = t.word.chars().collect();
-        let Some(sl) = cx.lx.surname_len(&chars) else { continue };
-        let common = cx.lx.surname_rank(&chars[..sl].iter().collect::<String>()).is_some_and(|r| r < 200);
+        let Some(sl) = cx.lx.surname_len(&chars) else {
+            continue;
+        };
+        let common = cx
+            .lx
+            .surname_rank(&chars[..sl].iter().collect::<String>())
+            .is_some_and(|r| r < 200);
         let quoted = t.start > 0 && matches!(cx.text[t.start - 1], '「' | '『' | '“');
         if !common || quoted || cx.lx.is_not_name(&t.word) || !cx.lx.lookup(&t.word).is_empty() {
             continue;
         }
-        out.push(cx.mention(Kind::Person, t.start, t.end, si, None, "segmenter-person", 0.6));
+        out.push(cx.mention(
+            Kind::Person,
+            (t.start, t.end),
+            si,
+            None,
+            "segmenter-person",
+            0.6,
+        ));
     }
 }
 
@@ -605,12 +852,18 @@ fn trim_names(cx: &Ctx, mentions: &mut [Mention]) {
         .filter(|m| m.kind == Kind::Person && m.rule != "segmenter-person")
         .map(|m| cx.simp[m.start..m.end].to_vec())
         .collect();
-    for m in mentions.iter_mut().filter(|m| m.kind == Kind::Person && m.rule == "segmenter-person") {
+    for m in mentions
+        .iter_mut()
+        .filter(|m| m.kind == Kind::Person && m.rule == "segmenter-person")
+    {
         let name = &cx.simp[m.start..m.end];
         if strong.contains(name) {
             continue;
         }
-        if let Some(k) = strong.iter().find(|k| k.len() < name.len() && name.starts_with(k)) {
+        if let Some(k) = strong
+            .iter()
+            .find(|k| k.len() < name.len() && name.starts_with(k))
+        {
             m.end = m.start + k.len();
             m.text = cx.t(m.start, m.end);
         }
@@ -632,7 +885,9 @@ fn propagate_names(cx: &Ctx, sentences: &[Sentence], accepted: &mut Vec<Mention>
         .cloned()
         .collect();
     accepted.retain(|m| {
-        m.kind != Kind::Person || names.iter().any(|n| cx.simp[m.start..m.end] == n[..]) || m.end - m.start < 2
+        m.kind != Kind::Person
+            || names.iter().any(|n| cx.simp[m.start..m.end] == n[..])
+            || m.end - m.start < 2
     });
     let mut found = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
@@ -640,8 +895,10 @@ fn propagate_names(cx: &Ctx, sentences: &[Sentence], accepted: &mut Vec<Mention>
             let n = name.len();
             let mut i = s.start;
             while i + n <= s.end {
-                if cx.simp[i..i + n] == name[..] && !accepted.iter().any(|m| m.start < i + n && i < m.end) {
-                    found.push(cx.mention(Kind::Person, i, i + n, si, None, "same-name", 0.8));
+                if cx.simp[i..i + n] == name[..]
+                    && !accepted.iter().any(|m| m.start < i + n && i < m.end)
+                {
+                    found.push(cx.mention(Kind::Person, (i, i + n), si, None, "same-name", 0.8));
                     i += n;
                 } else {
                     i += 1;
@@ -672,32 +929,62 @@ mod tests {
 
     #[test]
     fn people_after_titles_in_both_scripts() {
-        let t = found("全國政協委員黃錦輝表示，建議特區政府主動爭取。", Kind::Person);
+        let t = found(
+            "全國政協委員黃錦輝表示，建議特區政府主動爭取。",
+            Kind::Person,
+        );
         assert_eq!(t, vec![("黃錦輝".to_string(), "title-name")]);
-        assert_eq!(names("全国政协委员黄锦辉表示，建议特区政府主动争取。", Kind::Person), vec!["黄锦辉"]);
-        assert_eq!(names("創新及科技局局長孫東指出，特區政府推出計劃。", Kind::Person), vec!["孫東"]);
-        assert_eq!(names("九龍社團聯會理事長徐莉重點關注跨境電商。", Kind::Person), vec!["徐莉"]);
+        assert_eq!(
+            names(
+                "全国政协委员黄锦辉表示，建议特区政府主动争取。",
+                Kind::Person
+            ),
+            vec!["黄锦辉"]
+        );
+        assert_eq!(
+            names("創新及科技局局長孫東指出，特區政府推出計劃。", Kind::Person),
+            vec!["孫東"]
+        );
+        assert_eq!(
+            names("九龍社團聯會理事長徐莉重點關注跨境電商。", Kind::Person),
+            vec!["徐莉"]
+        );
     }
 
     #[test]
     fn bylines_and_speakers() {
-        assert_eq!(names("●香港文匯報記者 子京、康敬、黃子晉\n", Kind::Person), vec!["子京", "康敬", "黃子晉"]);
-        assert_eq!(names("會上，岑浩輝表示，要做好施政報告。", Kind::Person), vec!["岑浩輝"]);
+        assert_eq!(
+            names("●香港文匯報記者 子京、康敬、黃子晉\n", Kind::Person),
+            vec!["子京", "康敬", "黃子晉"]
+        );
+        assert_eq!(
+            names("會上，岑浩輝表示，要做好施政報告。", Kind::Person),
+            vec!["岑浩輝"]
+        );
     }
 
     #[test]
     fn organizations_by_lexicon_and_suffix() {
-        let orgs = names("早前，香港研究協會的民調顯示，國家發改委和海關總署也有回應。", Kind::Organization);
+        let orgs = names(
+            "早前，香港研究協會的民調顯示，國家發改委和海關總署也有回應。",
+            Kind::Organization,
+        );
         for o in ["香港研究協會", "國家發改委", "海關總署"] {
             assert!(orgs.contains(&o.to_string()), "{o} not in {orgs:?}");
         }
         let orgs = names("DeepSeek在香港設立了兩家全資子公司——DeepSeek Limited與DeepSeek （HK） Limited，為本地產業打了強心針。", Kind::Organization);
-        assert!(orgs.contains(&"DeepSeek（HK）Limited".to_string()), "{orgs:?}");
+        assert!(
+            orgs.contains(&"DeepSeek（HK）Limited".to_string()),
+            "{orgs:?}"
+        );
     }
 
     #[test]
     fn places_with_parents_and_abbreviations() {
-        let p = names("推動香港北部都會區與深圳前海合作，又建議香港應更主動與美、英、歐盟等國家建立關係。", Kind::Place);
+        let p = names(
+            "推動香港北部都會區與深圳前海合作，又建議香港應更主動與美、英、歐盟等國家建立關係。",
+            Kind::Place,
+        );
         for x in ["香港北部都會區", "深圳前海", "美", "英", "歐盟"] {
             assert!(p.contains(&x.to_string()), "{x} not in {p:?}");
         }

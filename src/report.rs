@@ -17,7 +17,11 @@ fn entity_label(a: &Analysis, mention: usize) -> String {
 fn org_label(a: &Analysis, org: Option<OrgRef>) -> Option<String> {
     match org? {
         OrgRef::Mention(m) => Some(entity_label(a, m)),
-        OrgRef::Lexicon(li) => a.linked.lexicon_orgs.get(&li).map(|&e| a.linked.entities[e].label.clone()),
+        OrgRef::Lexicon(li) => a
+            .linked
+            .lexicon_orgs
+            .get(&li)
+            .map(|&e| a.linked.entities[e].label.clone()),
     }
 }
 
@@ -62,10 +66,21 @@ pub fn to_json(a: &Analysis) -> Value {
 
 /// The analysis as text: each sentence with its mentions, then positions and proposals.
 pub fn write_text(a: &Analysis, tokens: bool, out: &mut dyn Write) -> std::io::Result<()> {
-    writeln!(out, "# {} ({}, {})", a.source.name, a.script.lang_tag(), a.source.decoded.encoding)?;
+    writeln!(
+        out,
+        "# {} ({}, {})",
+        a.source.name,
+        a.script.lang_tag(),
+        a.source.decoded.encoding
+    )?;
     for (si, s) in a.sentences.iter().enumerate() {
         let (b, e) = a.layout.original_span(s.start, s.end);
-        writeln!(out, "\n[{si}] {} {b}..{e}: {}", s.kind.name(), a.layout.slice(s.start, s.end))?;
+        writeln!(
+            out,
+            "\n[{si}] {} {b}..{e}: {}",
+            s.kind.name(),
+            a.layout.slice(s.start, s.end)
+        )?;
         if tokens {
             let toks: Vec<String> = a
                 .tokens
@@ -75,11 +90,20 @@ pub fn write_text(a: &Analysis, tokens: bool, out: &mut dyn Write) -> std::io::R
                 .collect();
             writeln!(out, "    tokens: {}", toks.join(" "))?;
         }
-        for (i, m) in a.mentions.iter().enumerate().filter(|(_, m)| m.sentence == si) {
+        for (i, m) in a
+            .mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.sentence == si)
+        {
             let target = a.linked.of_mention[i]
                 .map(|e| format!(" → {}", a.linked.entities[e].label))
                 .unwrap_or_default();
-            writeln!(out, "    {:?} {}{target}  ({}, {:.2})", m.kind, m.text, m.rule, m.confidence)?;
+            writeln!(
+                out,
+                "    {:?} {}{target}  ({}, {:.2})",
+                m.kind, m.text, m.rule, m.confidence
+            )?;
         }
     }
     writeln!(out, "\n## positions")?;
@@ -105,9 +129,17 @@ pub fn write_text(a: &Analysis, tokens: bool, out: &mut dyn Write) -> std::io::R
             p.strength,
             p.rule,
             a.layout.slice(p.content.0, p.content.1),
-            p.addressee.map(|m| entity_label(a, m)).unwrap_or_else(|| "-".into()),
-            if places.is_empty() { "-".into() } else { places.join("、") },
-            p.occasion.map(|m| a.mentions[m].text.clone()).unwrap_or_else(|| "-".into()),
+            p.addressee
+                .map(|m| entity_label(a, m))
+                .unwrap_or_else(|| "-".into()),
+            if places.is_empty() {
+                "-".into()
+            } else {
+                places.join("、")
+            },
+            p.occasion
+                .map(|m| a.mentions[m].text.clone())
+                .unwrap_or_else(|| "-".into()),
         )?;
     }
     Ok(())

@@ -91,7 +91,10 @@ mod tests {
         for t in &toks {
             assert_eq!(chars[t.start..t.end].iter().collect::<String>(), t.word);
         }
-        assert!(toks.iter().any(|t| t.word.starts_with("全国政协")), "{toks:?}");
+        assert!(
+            toks.iter().any(|t| t.word.starts_with("全国政协")),
+            "{toks:?}"
+        );
         assert!(seg.is_word("效應") && seg.is_word("效应"));
     }
 }

@@ -9,7 +9,9 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use oxigraph::io::RdfFormat;
-use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
+use oxigraph::model::{
+    GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term,
+};
 use oxigraph::store::{StorageError, Store};
 
 use crate::rdf::{document_iri, extractor_id};
@@ -20,7 +22,8 @@ use crate::vocab::{zhkg, META_GRAPH, ONTOLOGY_GRAPH};
 pub const FORMAT_VERSION: &str = "1";
 
 /// The ontology, compiled in.
-pub const ONTOLOGY_TTL: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/ontology/zhkg.ttl"));
+pub const ONTOLOGY_TTL: &str =
+    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/ontology/zhkg.ttl"));
 
 const STORE_NODE: &str = "https://w3id.org/zhkg/id/store";
 
@@ -59,7 +62,10 @@ fn looks_like_store(dir: &Path) -> bool {
 
 fn storage(path: &Path, e: StorageError) -> StoreError {
     let msg = e.to_string();
-    if msg.contains("lock") || msg.contains("Resource temporarily unavailable") || msg.contains("LOCK") {
+    if msg.contains("lock")
+        || msg.contains("Resource temporarily unavailable")
+        || msg.contains("LOCK")
+    {
         StoreError::Locked(path.to_path_buf())
     } else {
         StoreError::Storage(path.to_path_buf(), e)
@@ -82,7 +88,13 @@ pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
 /// Open (or create) a store for writing. With `rebuild`, an existing store's content is
 /// dropped first, whatever version wrote it.
 pub fn open_for_build(path: &Path, rebuild: bool) -> Result<Store, StoreError> {
-    if path.exists() && !looks_like_store(path) && path.read_dir().map(|mut d| d.next().is_some()).unwrap_or(true) {
+    if path.exists()
+        && !looks_like_store(path)
+        && path
+            .read_dir()
+            .map(|mut d| d.next().is_some())
+            .unwrap_or(true)
+    {
         return Err(StoreError::NotAStore(path.to_path_buf()));
     }
     let store = Store::open(path).map_err(|e| storage(path, e))?;
@@ -94,7 +106,10 @@ pub fn open_for_build(path: &Path, rebuild: bool) -> Result<Store, StoreError> {
         None => {
             // A new store: record the format, load the ontology.
             let mut t = store.start_transaction().map_err(|e| storage(path, e))?;
-            t.insert(&meta_quad(zhkg::FORMAT_VERSION, Literal::new_simple_literal(FORMAT_VERSION)));
+            t.insert(&meta_quad(
+                zhkg::FORMAT_VERSION,
+                Literal::new_simple_literal(FORMAT_VERSION),
+            ));
             t.commit().map_err(|e| storage(path, e))?;
         }
     }
@@ -130,8 +145,14 @@ fn stored_version(store: &Store) -> Result<Option<String>, StorageError> {
 fn check_version(store: &Store, path: &Path) -> Result<(), StoreError> {
     match stored_version(store).map_err(|e| storage(path, e))? {
         Some(v) if v == FORMAT_VERSION => Ok(()),
-        Some(v) => Err(StoreError::Version { path: path.to_path_buf(), found: v }),
-        None => Err(StoreError::Version { path: path.to_path_buf(), found: "unknown".into() }),
+        Some(v) => Err(StoreError::Version {
+            path: path.to_path_buf(),
+            found: v,
+        }),
+        None => Err(StoreError::Version {
+            path: path.to_path_buf(),
+            found: "unknown".into(),
+        }),
     }
 }
 
@@ -155,13 +176,12 @@ pub fn is_current(store: &Store, name: &str, hash: &str) -> Result<bool, Storage
     let g = NamedNode::new_unchecked(document_iri(name));
     let graph = GraphNameRef::NamedNode(g.as_ref());
     let has = |p: NamedNodeRef<'_>, v: &str| -> Result<bool, StorageError> {
-        store
-            .contains(oxigraph::model::QuadRef::new(
-                g.as_ref(),
-                p,
-                oxigraph::model::LiteralRef::new_simple_literal(v),
-                graph,
-            ))
+        store.contains(oxigraph::model::QuadRef::new(
+            g.as_ref(),
+            p,
+            oxigraph::model::LiteralRef::new_simple_literal(v),
+            graph,
+        ))
     };
     Ok(has(zhkg::CONTENT_HASH, hash)? && has(zhkg::EXTRACTOR, &extractor_id())?)
 }
@@ -181,7 +201,9 @@ pub fn documents(store: &Store) -> Result<Vec<String>, StorageError> {
     let mut out = Vec::new();
     for q in store.quads_for_pattern(None, Some(crate::vocab::dcterms::IDENTIFIER), None, None) {
         let q = q?;
-        if let (NamedOrBlankNode::NamedNode(s), GraphName::NamedNode(g)) = (&q.subject, &q.graph_name) {
+        if let (NamedOrBlankNode::NamedNode(s), GraphName::NamedNode(g)) =
+            (&q.subject, &q.graph_name)
+        {
             if s == g {
                 if let Term::Literal(l) = &q.object {
                     out.push(l.value().to_string());

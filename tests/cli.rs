@@ -8,16 +8,32 @@ use common::*;
 fn build_prints_summary_and_queries_answer() {
     let st = built_corpus();
     assert!(st.summary.contains("2 documents built"), "{}", st.summary);
-    for word in ["people", "organizations", "places", "positions", "proposals", "triples"] {
-        assert!(st.summary.contains(word), "summary lacks {word}: {}", st.summary);
+    for word in [
+        "people",
+        "organizations",
+        "places",
+        "positions",
+        "proposals",
+        "triples",
+    ] {
+        assert!(
+            st.summary.contains(word),
+            "summary lacks {word}: {}",
+            st.summary
+        );
     }
     let rows = select(&st.dir, "queries/who-proposed-what.rq");
-    let proposers: Vec<&str> = rows.iter().filter_map(|r| r.get("proposer").map(String::as_str)).collect();
+    let proposers: Vec<&str> = rows
+        .iter()
+        .filter_map(|r| r.get("proposer").map(String::as_str))
+        .collect();
     for who in ["徐莉", "黃錦輝", "王惠貞", "胡劍江"] {
         assert!(proposers.contains(&who), "{who} missing from {proposers:?}");
     }
     // 徐莉's proposals include places.
-    assert!(rows.iter().any(|r| r.get("proposer").map(String::as_str) == Some("徐莉") && r.contains_key("place")));
+    assert!(rows
+        .iter()
+        .any(|r| r.get("proposer").map(String::as_str) == Some("徐莉") && r.contains_key("place")));
 }
 
 #[test]
@@ -28,7 +44,10 @@ fn every_contract_query_returns_its_variables() {
         ("organizations.rq", &["doc", "entity", "name"][..]),
         ("places.rq", &["doc", "entity", "name"][..]),
         ("positions.rq", &["doc", "person", "post"][..]),
-        ("who-proposed-what.rq", &["doc", "proposal", "proposer", "text"][..]),
+        (
+            "who-proposed-what.rq",
+            &["doc", "proposal", "proposer", "text"][..],
+        ),
     ] {
         let rows = select(&st.dir, &format!("queries/{file}"));
         assert!(!rows.is_empty(), "{file} returned nothing");
@@ -36,7 +55,11 @@ fn every_contract_query_returns_its_variables() {
             for v in vars {
                 assert!(r.contains_key(*v), "{file}: row without ?{v}: {r:?}");
             }
-            assert!(corpus_names().contains(&r["doc"]), "{file}: ?doc {} is not a file name", r["doc"]);
+            assert!(
+                corpus_names().contains(&r["doc"]),
+                "{file}: ?doc {} is not a file name",
+                r["doc"]
+            );
         }
     }
 }
@@ -46,7 +69,14 @@ fn every_ready_query_runs() {
     let st = built_corpus();
     for entry in std::fs::read_dir(project().join("queries")).unwrap() {
         let path = entry.unwrap().path();
-        let out = zhkg(&["query", "--store", st.dir.to_str().unwrap(), "--format", "json", path.to_str().unwrap()]);
+        let out = zhkg(&[
+            "query",
+            "--store",
+            st.dir.to_str().unwrap(),
+            "--format",
+            "json",
+            path.to_str().unwrap(),
+        ]);
         assert!(out.status.success(), "{}: {}", path.display(), stderr(&out));
         let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         assert!(v["results"]["bindings"].is_array(), "{}", path.display());
@@ -81,17 +111,42 @@ fn rebuilding_replaces_instead_of_duplicating() {
     let store = dir.join("store");
     let file = project().join("corpus/003_8c5a01bc59c1f841.txt");
     let count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }";
-    run_ok(&["build", "--store", store.to_str().unwrap(), file.to_str().unwrap()]);
+    run_ok(&[
+        "build",
+        "--store",
+        store.to_str().unwrap(),
+        file.to_str().unwrap(),
+    ]);
     let first = select_text(&store, count)[0]["n"].clone();
     // Unchanged: skipped.
-    let out = run_ok(&["build", "--store", store.to_str().unwrap(), file.to_str().unwrap()]);
-    assert!(stdout(&out).contains("0 documents built, 1 unchanged"), "{}", stdout(&out));
+    let out = run_ok(&[
+        "build",
+        "--store",
+        store.to_str().unwrap(),
+        file.to_str().unwrap(),
+    ]);
+    assert!(
+        stdout(&out).contains("0 documents built, 1 unchanged"),
+        "{}",
+        stdout(&out)
+    );
     // Forced: rebuilt, same triples.
-    run_ok(&["build", "--force", "--store", store.to_str().unwrap(), file.to_str().unwrap()]);
+    run_ok(&[
+        "build",
+        "--force",
+        "--store",
+        store.to_str().unwrap(),
+        file.to_str().unwrap(),
+    ]);
     assert_eq!(select_text(&store, count)[0]["n"], first);
     // A new article adds a graph.
     let other = project().join("corpus/000_67eb363e0280df5e.txt");
-    run_ok(&["build", "--store", store.to_str().unwrap(), other.to_str().unwrap()]);
+    run_ok(&[
+        "build",
+        "--store",
+        store.to_str().unwrap(),
+        other.to_str().unwrap(),
+    ]);
     let graphs = select_text(&store, "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s <http://purl.org/dc/terms/identifier> ?d } }");
     assert_eq!(graphs[0]["n"], "2");
 }
@@ -100,13 +155,29 @@ fn rebuilding_replaces_instead_of_duplicating() {
 fn updates_bad_syntax_and_missing_stores_get_clear_errors() {
     let st = built_corpus();
     let s = st.dir.to_str().unwrap();
-    let out = zhkg(&["query", "--store", s, "-e", "INSERT DATA { <http://a> <http://b> <http://c> }"]);
+    let out = zhkg(&[
+        "query",
+        "--store",
+        s,
+        "-e",
+        "INSERT DATA { <http://a> <http://b> <http://c> }",
+    ]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("SPARQL Update is refused"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("SPARQL Update is refused"),
+        "{}",
+        stderr(&out)
+    );
     let out = zhkg(&["query", "--store", s, "-e", "SELECT ?x WHERE { ?x ?y }"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("syntax error"), "{}", stderr(&out));
-    let out = zhkg(&["query", "--store", "/nonexistent/zhkg-store", "-e", "ASK {}"]);
+    let out = zhkg(&[
+        "query",
+        "--store",
+        "/nonexistent/zhkg-store",
+        "-e",
+        "ASK {}",
+    ]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("no store at"), "{}", stderr(&out));
 }

@@ -13,7 +13,12 @@ fn rdflib_counts(format: &str, file: &std::path::Path) -> serde_json::Value {
         .arg(file)
         .output()
         .expect("run python");
-    assert!(out.status.success(), "rdflib could not read {} as {format}: {}", file.display(), stderr(&out));
+    assert!(
+        out.status.success(),
+        "rdflib could not read {} as {format}: {}",
+        file.display(),
+        stderr(&out)
+    );
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
@@ -28,8 +33,19 @@ fn rdflib_reads_a_dump_of_the_store_with_the_same_quads() {
     let st = built_corpus();
     let dir = temp_dir("dump");
     let file = dir.join("dump.nq");
-    run_ok(&["export", "--store", st.dir.to_str().unwrap(), "--format", "nquads", "--out", file.to_str().unwrap()]);
-    let n = select_text(&st.dir, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")[0]["n"]
+    run_ok(&[
+        "export",
+        "--store",
+        st.dir.to_str().unwrap(),
+        "--format",
+        "nquads",
+        "--out",
+        file.to_str().unwrap(),
+    ]);
+    let n = select_text(
+        &st.dir,
+        "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+    )[0]["n"]
         .parse::<u64>()
         .unwrap();
     let c = rdflib_counts("nquads", &file);

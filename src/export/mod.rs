@@ -10,7 +10,10 @@ pub const PREFIXES: &[(&str, &str)] = &[
     ("schema", "http://schema.org/"),
     ("org", "http://www.w3.org/ns/org#"),
     ("prov", "http://www.w3.org/ns/prov#"),
-    ("nif", "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"),
+    (
+        "nif",
+        "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#",
+    ),
     ("itsrdf", "http://www.w3.org/2005/11/its/rdf#"),
     ("skos", "http://www.w3.org/2004/02/skos/core#"),
     ("dcterms", "http://purl.org/dc/terms/"),
@@ -33,7 +36,11 @@ pub fn prefixed(mut ser: RdfSerializer) -> RdfSerializer {
 pub fn compact_iri(iri: &str) -> String {
     for (p, ns) in PREFIXES {
         if let Some(local) = iri.strip_prefix(ns) {
-            if !local.is_empty() && local.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '/' | '.')) {
+            if !local.is_empty()
+                && local
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '/' | '.'))
+            {
                 return format!("{p}:{local}");
             }
         }

@@ -28,7 +28,9 @@ impl Rdf {
             Rdf::NQuads => RdfFormat::NQuads,
             Rdf::TriG => RdfFormat::TriG,
             Rdf::RdfXml => RdfFormat::RdfXml,
-            Rdf::JsonLd => RdfFormat::JsonLd { profile: Default::default() },
+            Rdf::JsonLd => RdfFormat::JsonLd {
+                profile: Default::default(),
+            },
         }
     }
 
@@ -40,7 +42,12 @@ impl Rdf {
 
 /// Write the store (or one named graph of it) in `format`. Formats without named graphs
 /// get the union of the graphs' triples, each triple once.
-pub fn write(store: &Store, format: Rdf, graph: Option<NamedNodeRef<'_>>, out: &mut dyn Write) -> std::io::Result<usize> {
+pub fn write(
+    store: &Store,
+    format: Rdf,
+    graph: Option<NamedNodeRef<'_>>,
+    out: &mut dyn Write,
+) -> std::io::Result<usize> {
     let mut ser = prefixed(RdfSerializer::from_format(format.format())).for_writer(out);
     let mut n = 0;
     match graph {
@@ -66,7 +73,7 @@ pub fn write(store: &Store, format: Rdf, graph: Option<NamedNodeRef<'_>>, out: &
             for q in store.iter() {
                 triples.push(q.map_err(std::io::Error::other)?.into());
             }
-            triples.sort_unstable_by(|a, b| a.to_string().cmp(&b.to_string()));
+            triples.sort_unstable_by_key(|t| t.to_string());
             triples.dedup();
             for t in &triples {
                 ser.serialize_triple(t)?;

@@ -32,13 +32,19 @@ pub fn stderr(o: &Output) -> String {
 
 pub fn run_ok(args: &[&str]) -> Output {
     let o = zhkg(args);
-    assert!(o.status.success(), "zhkg {args:?} failed: {}\n{}", stderr(&o), stdout(&o));
+    assert!(
+        o.status.success(),
+        "zhkg {args:?} failed: {}\n{}",
+        stderr(&o),
+        stdout(&o)
+    );
     o
 }
 
 /// A fresh folder under the target directory (kept for inspection after a failure).
 pub fn temp_dir(name: &str) -> PathBuf {
-    let base = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("zhkg-{name}-{}", std::process::id()));
+    let base = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("zhkg-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&base);
     std::fs::create_dir_all(&base).unwrap();
     base
@@ -63,7 +69,10 @@ pub fn built_corpus() -> &'static Built {
 }
 
 pub fn corpus_names() -> Vec<String> {
-    vec!["000_67eb363e0280df5e.txt".into(), "003_8c5a01bc59c1f841.txt".into()]
+    vec![
+        "000_67eb363e0280df5e.txt".into(),
+        "003_8c5a01bc59c1f841.txt".into(),
+    ]
 }
 
 fn rows(out: &Output) -> Vec<HashMap<String, String>> {
@@ -85,12 +94,27 @@ fn rows(out: &Output) -> Vec<HashMap<String, String>> {
 
 /// Run a query file and return its rows.
 pub fn select(store: &Path, file: &str) -> Vec<HashMap<String, String>> {
-    rows(&run_ok(&["query", "--store", store.to_str().unwrap(), "--format", "json", file]))
+    rows(&run_ok(&[
+        "query",
+        "--store",
+        store.to_str().unwrap(),
+        "--format",
+        "json",
+        file,
+    ]))
 }
 
 /// Run a query text and return its rows.
 pub fn select_text(store: &Path, query: &str) -> Vec<HashMap<String, String>> {
-    rows(&run_ok(&["query", "--store", store.to_str().unwrap(), "--format", "json", "-e", query]))
+    rows(&run_ok(&[
+        "query",
+        "--store",
+        store.to_str().unwrap(),
+        "--format",
+        "json",
+        "-e",
+        query,
+    ]))
 }
 
 /// The Python of the test environment (created by scripts/test.sh). Tests that need it
@@ -99,7 +123,11 @@ pub fn python() -> PathBuf {
     let p = std::env::var_os("ZHKG_PYTHON")
         .map(PathBuf::from)
         .unwrap_or_else(|| project().join(".venv/bin/python"));
-    assert!(p.exists(), "{} is missing: run `bash scripts/test.sh`, which creates the test environment", p.display());
+    assert!(
+        p.exists(),
+        "{} is missing: run `bash scripts/test.sh`, which creates the test environment",
+        p.display()
+    );
     p
 }
 
