@@ -518,7 +518,9 @@ fn split_measures(
             v += n;
         }
         let opens = lx.role_prefix(&simp[v..c1], Role::Action).is_some();
-        let purpose = lx.role_prefix(&simp[clause..k], Role::Purpose).is_some();
+        // After a purpose clause (以推動…，) the measure goes on, unless a coordinator
+        // starts a new one (，同時加快…).
+        let purpose = lx.role_prefix(&simp[clause..k], Role::Purpose).is_some() && v == k + 1;
         let preface = start == clause
             && k - start <= 10
             && lx.role_prefix(&simp[start..k], Role::Preface).is_some();
@@ -647,6 +649,8 @@ fn proposals(
                 })
             })
             .filter(|&(a, b, _)| !in_name(a, b))
+            // 提出多項建議 keeps 提出; 寶貴建議 is a noun; 提出的政策 reports a proposal.
+            .filter(|&(a, b, _)| !cue_is_noun(lx, simp, a, b) || simp.get(b) == Some(&'的'))
             .collect();
         // Does the cue at `a` open a proposal of its own rather than sit inside the content
         // of the one before (認同特區政府主動提出…)? Yes after a coordinator (又建議) or
@@ -671,9 +675,6 @@ fn proposals(
             }
             // 提出的政策: a cue in a relative clause reports the subject's proposal.
             let relative = simp.get(b) == Some(&'的');
-            if !relative && cue_is_noun(lx, simp, a, b) {
-                continue;
-            }
             // A group (他們, 各界) proposes: there is no one to name.
             if has_role_in(lx, simp, cs, a, Role::Plural) {
                 continue;
@@ -709,7 +710,13 @@ fn proposals(
                 })
                 .or_else(|| document_author(lx, simp, sentences, mentions, &before, a))
                 .or_else(|| here.last().map(|p| p.proposer_mention))
+                // A sentence that starts with the cue (又建議…) continues the paragraph's
+                // speaker; a cue later in a subject-less sentence has no proposer to name.
                 .or_else(|| {
+                    let skip = lx.role_prefix(&simp[s.start..a], Role::Coordinator).unwrap_or(0);
+                    if a - s.start > skip + 2 {
+                        return None;
+                    }
                     (0..mentions.len())
                         .rev()
                         .filter(|&i| {

@@ -410,7 +410,7 @@ fn is_headline(lines: &[Line], i: usize, oracle: &dyn WordOracle) -> bool {
         return false;
     }
     let next_special = next.is_single_han() || is_caption_start(next) || next.indented;
-    let short = line.len() * 100 <= width * 85;
+    let short = line.len() + 2 <= width;
     let spaced = text.trim().contains(' ') && text.chars().filter(|c| is_han(*c)).count() >= 6;
     short || next_special || spaced
 }

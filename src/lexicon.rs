@@ -133,6 +133,9 @@ pub struct Lexicon {
     /// Closed-class words by Simplified form → their roles (see grammar.tsv).
     grammar: HashMap<String, Vec<Role>>,
     terms: HashMap<String, Vec<Term>>,
+    /// Long names (six characters or more, Simplified) by their first two characters, for
+    /// abbreviated mentions (河套深港創新合作區 for 河套深港科技創新合作區).
+    long_names: HashMap<String, Vec<(Vec<char>, Term)>>,
     /// Terms by Simplified key in the order of `matcher`'s patterns.
     patterns: Vec<String>,
     matcher: AhoCorasick,
@@ -287,6 +290,18 @@ impl Lexicon {
             .enumerate()
             .for_each(|(i, m)| add(m, Term::Modifier(i)));
 
+        let mut long_names: HashMap<String, Vec<(Vec<char>, Term)>> = HashMap::new();
+        for (key, ts) in &terms {
+            let chars: Vec<char> = key.chars().collect();
+            if chars.len() >= 6 {
+                for t in ts.iter().filter(|t| matches!(t, Term::Org(_) | Term::Place(_))) {
+                    long_names
+                        .entry(chars[..2].iter().collect())
+                        .or_default()
+                        .push((chars.clone(), *t));
+                }
+            }
+        }
         // Single characters (美, 港) are too ambiguous to match blindly in running text;
         // the recognizer asks for them explicitly where the context allows.
         let mut patterns: Vec<String> = terms
@@ -312,6 +327,7 @@ impl Lexicon {
             not_names,
             grammar,
             terms,
+            long_names,
             patterns,
             matcher,
         }
@@ -364,6 +380,11 @@ impl Lexicon {
         (1..=text.len().min(4))
             .rev()
             .find(|&n| self.has_role(&text[..n].iter().collect::<String>(), role))
+    }
+
+    /// Known long names (Simplified) starting with these two characters.
+    pub fn long_names(&self, first_two: &str) -> &[(Vec<char>, Term)] {
+        self.long_names.get(first_two).map(Vec::as_slice).unwrap_or(&[])
     }
 
     pub fn is_surname(&self, s: &str) -> bool {

@@ -147,6 +147,7 @@ pub fn recognize(
         lexicon_terms(&cx, si, s, &mut flat);
         suffix_names(&cx, si, s, &mut outer);
         quoted_organizations(&cx, si, s, &mut outer);
+        abbreviated_names(&cx, si, s, &mut outer);
         latin_companies(&cx, si, s, &mut outer);
         pronouns(&cx, si, s, &mut flat);
     }
@@ -336,8 +337,21 @@ fn suffix_names(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
             if len > n && !(len >= 3 && matches!(tok.tag.as_str(), "ns" | "nt" | "nz")) {
                 continue;
             }
-            let mut start = suf_start.min(tok.start);
-            let mut k = ti;
+            // A one-character head that is a verb here (香港特區政府會攜手…: 會 = will) or
+            // that follows a complete known name is not a head word.
+            if n == 1 && len == 1 {
+                let verbish = tok.tag.starts_with('v') || tok.tag.starts_with('d');
+                let after_name = ti > 0
+                    && cx.tokens[ti - 1].end == tok.start
+                    && cx.lx.lookup(&cx.tokens[ti - 1].word).iter().any(|x| matches!(x, Term::Org(_) | Term::Place(_)));
+                if verbish || after_name {
+                    continue;
+                }
+            }
+            // The name grows leftwards from the token holding the head word's first char.
+            let first = cx.token_of[suf_start].min(ti);
+            let mut start = cx.tokens[first].start.min(suf_start);
+            let mut k = first;
             while k > 0 {
                 k -= 1;
                 let t = &cx.tokens[k];
@@ -350,7 +364,7 @@ fn suffix_names(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
                 let termlike = known
                     .iter()
                     .any(|x| matches!(x, Term::Post(_) | Term::Cue(_) | Term::Occasion(_)));
-                let next_to_head = k + 1 == ti && kind == Kind::Organization;
+                let next_to_head = k + 1 == first && kind == Kind::Organization;
                 let joins = (nominal(&t.tag) && !termlike)
                     || (termlike && next_to_head)
                     || (kind == Kind::Organization
@@ -390,6 +404,44 @@ fn suffix_names(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
     }
 }
 
+/// A known long name written with some characters left out (河套深港創新合作區 for
+/// 河套深港科技創新合作區): same first two and last two characters, the rest in order.
+fn abbreviated_names(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
+    for i in s.start..s.end.saturating_sub(3) {
+        let key: String = cx.simp[i..i + 2].iter().collect();
+        let mut best: Option<(usize, Term)> = None;
+        for (full, term) in cx.lx.long_names(&key) {
+            let n = full.len();
+            for j in (i + 4..=(i + n - 1).min(s.end)).rev() {
+                let span = &cx.simp[i..j];
+                if span[span.len() - 2..] != full[n - 2..] || !is_subsequence(span, full) {
+                    continue;
+                }
+                if !cx.token_at.contains_key(&i) || !(j == s.end || cx.token_at.contains_key(&j)) {
+                    continue;
+                }
+                if best.is_none_or(|(e, _)| j > e) {
+                    best = Some((j, *term));
+                }
+                break;
+            }
+        }
+        if let Some((j, term)) = best {
+            let (kind, li) = match term {
+                Term::Org(li) => (Kind::Organization, li),
+                Term::Place(li) => (Kind::Place, li),
+                _ => continue,
+            };
+            out.push(cx.mention(kind, (i, j), si, Some(li), "abbreviated-name", 0.75));
+        }
+    }
+}
+
+fn is_subsequence(short: &[char], long: &[char]) -> bool {
+    let mut it = long.iter();
+    short.iter().all(|c| it.any(|l| l == c))
+}
+
 /// A quoted name ending with an organization head word: 「教育、科技和人才委員會」.
 fn quoted_organizations(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
     let mut i = s.start;
@@ -411,7 +463,13 @@ fn quoted_organizations(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention
             inner.ends_with(&sx)
                 && inner.chars().count() >= sx.chars().count() + x.min_prefix.max(2)
         });
-        if clean && suffix.is_some() && cx.lx.lookup(&inner).is_empty() {
+        // A quoted slogan (「支持香港建設…中心」) holds verbs; a quoted name does not.
+        let verbs = cx.tokens[token_range(cx, s)]
+            .iter()
+            .any(|t| t.start > i && t.end <= close && t.tag.starts_with('v') && t.tag != "vn");
+        let lead = cx.lx.role_prefix(&cx.simp[i + 1..close], Role::Boundary).is_some()
+            || cx.lx.role_prefix(&cx.simp[i + 1..close], Role::Action).is_some();
+        if clean && !verbs && !lead && suffix.is_some() && cx.lx.lookup(&inner).is_empty() {
             out.push(cx.mention(
                 Kind::Organization,
                 (i + 1, close),
@@ -809,8 +867,8 @@ fn speaker_people(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
     }
 }
 
-/// The segmenter's person tags, kept when the word starts with a common surname and is
-/// not quoted (「雙循環」 is a slogan, not a person).
+/// The segmenter's guesses of person names (words not in its dictionary), kept when the
+/// word starts with a common surname and is not quoted (「雙循環」 is a slogan).
 fn tagged_people(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
     for ti in token_range(cx, s) {
         let t = &cx.tokens[ti];
@@ -830,7 +888,9 @@ fn tagged_people(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
             .surname_rank(&chars[..sl].iter().collect::<String>())
             .is_some_and(|r| r < 200);
         let quoted = t.start > 0 && matches!(cx.text[t.start - 1], '「' | '『' | '“');
-        if !common || quoted || cx.lx.is_not_name(&t.word) || !cx.lx.lookup(&t.word).is_empty() {
+        // A dictionary word tagged as a name is mostly a common word (施政, 寶貴); only a
+        // word the segmenter guessed is a name candidate.
+        if t.known || !common || quoted || cx.lx.is_not_name(&t.word) || !cx.lx.lookup(&t.word).is_empty() {
             continue;
         }
         out.push(cx.mention(

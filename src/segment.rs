@@ -20,6 +20,8 @@ pub struct Token {
     pub word: String,
     /// jieba's part-of-speech tag (`nr` person, `ns` place, `nt` organization, …).
     pub tag: String,
+    /// The word is in the dictionary (its tag comes from there, not from a guess).
+    pub known: bool,
 }
 
 /// jieba with the default dictionary plus the project's lexicons.
@@ -68,6 +70,7 @@ impl Segmenter {
                 end: t.end,
                 word: t.word.to_string(),
                 tag: t.tag.to_string(),
+                known: self.jieba.has_word(t.word),
             })
             .collect()
     }

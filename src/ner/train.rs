@@ -304,6 +304,8 @@ pub struct TrainConfig {
     pub ensemble: usize,
     /// Cost added to every wrong label while training (loss-augmented decoding).
     pub margin: f32,
+    /// Share of feature occurrences left out at random while learning from a sentence.
+    pub dropout: f64,
 }
 
 impl Default for TrainConfig {
@@ -314,6 +316,7 @@ impl Default for TrainConfig {
             prune: 0.05,
             ensemble: 1,
             margin: 0.0,
+            dropout: 0.0,
         }
     }
 }
@@ -385,8 +388,24 @@ impl Perceptron {
     }
 
     /// One example: decode, and on a mistake move towards the gold labels.
-    fn learn(&mut self, ex: &Prepared, margin: f32) -> bool {
-        let mut em = self.emissions(&ex.feats);
+    fn learn(&mut self, ex: &Prepared, margin: f32, drop: Option<(f64, &mut Rng)>) -> bool {
+        let dropped;
+        let feats = match drop {
+            Some((p, rng)) if p > 0.0 => {
+                let cut = (p * u64::MAX as f64) as u64;
+                let mut ids = Vec::with_capacity(ex.feats.ids.len());
+                let mut offsets = Vec::with_capacity(ex.feats.offsets.len());
+                for i in 0..ex.feats.len() {
+                    offsets.push(ids.len());
+                    ids.extend(ex.feats.at(i).iter().filter(|_| rng.next() >= cut));
+                }
+                offsets.push(ids.len());
+                dropped = Features { ids, offsets };
+                &dropped
+            }
+            _ => &ex.feats,
+        };
+        let mut em = self.emissions(feats);
         if margin > 0.0 {
             for (row, &g) in em.iter_mut().zip(&ex.gold) {
                 for (y, v) in row.iter_mut().enumerate() {
@@ -404,7 +423,7 @@ impl Perceptron {
         for i in 0..ex.gold.len() {
             let (g, p) = (ex.gold[i] as usize, pred[i] as usize);
             if g != p {
-                for &id in ex.feats.at(i) {
+                for &id in feats.at(i) {
                     self.update_feature(id, g, 1.0);
                     self.update_feature(id, p, -1.0);
                 }
@@ -500,7 +519,11 @@ pub fn train(
         let mut trans = [[0f32; NL]; NL + 1];
         for (p, rng, order) in &mut ps {
             rng.shuffle(order);
-            mistakes += order.iter().filter(|&&i| p.learn(&train_ex[i], cfg.margin)).count();
+            for &i in order.iter() {
+                if p.learn(&train_ex[i], cfg.margin, Some((cfg.dropout, &mut *rng))) {
+                    mistakes += 1;
+                }
+            }
             p.add_averaged(1.0 / k as f64, &mut dense, &mut trans);
         }
         mistakes /= k;
