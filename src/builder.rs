@@ -85,7 +85,10 @@ pub fn build(
         if let Some(first) = seen.get(&name) {
             report.failed.push(Problem {
                 path: f.clone(),
-                reason: format!("another file with the same name ({}) is in this build; documents are known by file name", first.display()),
+                reason: format!(
+                    "another file with the same name ({}) is in this build; documents are known by file name",
+                    first.display()
+                ),
                 skipped: false,
             });
         } else {
@@ -96,12 +99,8 @@ pub fn build(
     let (mut people, mut orgs, mut places) = (BTreeSet::new(), BTreeSet::new(), BTreeSet::new());
     let mut done = 0;
     for batch in todo.chunks(opts.batch.max(1)) {
-        let outcomes: Vec<Outcome> = pool.install(|| {
-            batch
-                .par_iter()
-                .map(|path| process(store, path, opts))
-                .collect()
-        });
+        let outcomes: Vec<Outcome> =
+            pool.install(|| batch.par_iter().map(|path| process(store, path, opts)).collect());
         for outcome in outcomes {
             match outcome {
                 Outcome::Unchanged => report.unchanged += 1,
@@ -113,13 +112,8 @@ pub fn build(
                             report.triples += quads.len();
                             report.positions += analysis.facts.positions.len();
                             report.proposals += analysis.facts.proposals.len();
-                            let used: BTreeSet<usize> = analysis
-                                .linked
-                                .of_mention
-                                .iter()
-                                .flatten()
-                                .copied()
-                                .collect();
+                            let used: BTreeSet<usize> =
+                                analysis.linked.of_mention.iter().flatten().copied().collect();
                             for e in used.iter().map(|&i| &analysis.linked.entities[i]) {
                                 match e.kind {
                                     Kind::Person => people.insert(e.iri.clone()),
@@ -170,7 +164,8 @@ fn process(store: &Store, path: &std::path::Path, opts: &BuildOptions) -> Outcom
         },
         Err(_) => Outcome::Failed(Problem {
             path: path.to_path_buf(),
-            reason: "internal error while extracting (please report this file); nothing was written for it".into(),
+            reason: "internal error while extracting (please report this file); nothing was written for it"
+                .into(),
             skipped: false,
         }),
     }

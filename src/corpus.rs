@@ -80,8 +80,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Problem>) {
                     } else {
                         problems.push(Problem {
                             path: e.into_path(),
-                            reason: "skipped: not a .txt file (name it explicitly to read it)"
-                                .into(),
+                            reason: "skipped: not a .txt file (name it explicitly to read it)".into(),
                             skipped: true,
                         });
                     }
@@ -122,9 +121,7 @@ pub fn read(path: &Path, max_bytes: u64) -> Result<Source, Problem> {
         reason,
         skipped: false,
     };
-    let size = std::fs::metadata(path)
-        .map_err(|e| fail(e.to_string()))?
-        .len();
+    let size = std::fs::metadata(path).map_err(|e| fail(e.to_string()))?.len();
     if size > max_bytes {
         return Err(fail(
             DecodeError::TooLarge {

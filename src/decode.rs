@@ -116,12 +116,7 @@ fn looks_like_utf16(bytes: &[u8]) -> bool {
     }
     let sample = &bytes[..bytes.len().min(4096)];
     let even = sample.iter().step_by(2).filter(|&&b| b == 0).count();
-    let odd = sample
-        .iter()
-        .skip(1)
-        .step_by(2)
-        .filter(|&&b| b == 0)
-        .count();
+    let odd = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
     let half = sample.len() / 2;
     (even > half * 3 / 10 && odd == 0) || (odd > half * 3 / 10 && even == 0)
 }
@@ -179,11 +174,7 @@ mod tests {
         let (gb, _, _) = encoding_rs::GB18030.encode(simp);
         let d = decode(&gb, DEFAULT_MAX_BYTES).unwrap();
         assert_eq!(d.text, simp);
-        assert!(
-            d.encoding == "GBK" || d.encoding == "gb18030",
-            "{}",
-            d.encoding
-        );
+        assert!(d.encoding == "GBK" || d.encoding == "gb18030", "{}", d.encoding);
     }
 
     #[test]

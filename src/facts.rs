@@ -11,6 +11,7 @@ use std::collections::BTreeSet;
 use crate::layout::{BlockKind, Layout};
 use crate::lexicon::{CueStrength, Lexicon, Role, Term};
 use crate::recognize::{Kind, Mention};
+use crate::segment::Token;
 use crate::sentence::Sentence;
 
 /// One title held by a person, as written before their name.
@@ -82,14 +83,15 @@ pub fn extract(
     layout: &Layout,
     simp: &[char],
     sentences: &[Sentence],
+    tokens: &[Token],
     mentions: &[Mention],
 ) -> Facts {
     let lx = Lexicon::get();
     let sar = Sar::new(lx, simp, sentences, mentions);
     let positions = positions(lx, layout, &sar, mentions);
     let mut antecedent = title_references(lx, &sar, mentions, &positions);
-    resolve_pronouns(lx, simp, sentences, mentions, &mut antecedent);
-    let proposals = proposals(lx, layout, simp, sentences, mentions, &antecedent);
+    resolve_pronouns(sentences, mentions, &mut antecedent);
+    let proposals = proposals(lx, layout, simp, sentences, tokens, mentions, &antecedent);
     Facts {
         positions,
         proposals,
@@ -141,13 +143,11 @@ impl<'a> Sar<'a> {
     /// The SAR a mention names explicitly (香港, 本港, 港區 …; 澳門, 澳區 …), if any.
     fn explicit(&self, m: &Mention) -> Option<Option<usize>> {
         let s: String = self.simp[m.start..m.end].iter().collect();
-        let lexicon_place =
-            |p: Option<usize>| m.kind == Kind::Place && m.lexicon.is_some() && m.lexicon == p;
+        let lexicon_place = |p: Option<usize>| m.kind == Kind::Place && m.lexicon.is_some() && m.lexicon == p;
         if lexicon_place(self.macao) || s.starts_with('澳') {
             return Some(self.macao);
         }
-        if lexicon_place(self.hk) || s.starts_with("香港") || s.starts_with("港区") || s == "本港"
-        {
+        if lexicon_place(self.hk) || s.starts_with("香港") || s.starts_with("港区") || s == "本港" {
             return Some(self.hk);
         }
         None
@@ -208,19 +208,12 @@ fn title_references(
             .iter()
             .filter(|p| canonical(p.post).as_deref() == Some(c.as_str()))
             .collect();
-        let names: BTreeSet<&str> = holders
-            .iter()
-            .map(|p| mentions[p.person].text.as_str())
-            .collect();
+        let names: BTreeSet<&str> = holders.iter().map(|p| mentions[p.person].text.as_str()).collect();
         if names.len() > 1 {
             let gov = sar.majority_government();
-            holders
-                .retain(|p| matches!(p.organization, Some(OrgRef::Lexicon(li)) if Some(li) == gov));
+            holders.retain(|p| matches!(p.organization, Some(OrgRef::Lexicon(li)) if Some(li) == gov));
         }
-        let names: BTreeSet<&str> = holders
-            .iter()
-            .map(|p| mentions[p.person].text.as_str())
-            .collect();
+        let names: BTreeSet<&str> = holders.iter().map(|p| mentions[p.person].text.as_str()).collect();
         if names.len() == 1 {
             out[i] = Some(holders[0].person);
         }
@@ -228,16 +221,11 @@ fn title_references(
     out
 }
 
-/// 他 / 她 → the person the passage is about: the last person who was the subject of a
-/// sentence (named first in it, or speaking) in the same block or the two before it, else
-/// the last person named there.
-fn resolve_pronouns(
-    lx: &Lexicon,
-    simp: &[char],
-    sentences: &[Sentence],
-    mentions: &[Mention],
-    out: &mut [Option<usize>],
-) {
+/// 他 / 她 → the subject of the passage: the first person named in the same sentence
+/// before the pronoun, else the first person of the last sentence that names one (in the
+/// same block or the two before it). A person quoted inside someone's statement (蘇長荣表示，
+/// 特首希望…) does not become the topic.
+fn resolve_pronouns(sentences: &[Sentence], mentions: &[Mention], out: &mut [Option<usize>]) {
     for i in 0..mentions.len() {
         if mentions[i].kind != Kind::Pronoun {
             continue;
@@ -245,29 +233,25 @@ fn resolve_pronouns(
         let person = |k: usize, out: &[Option<usize>]| -> Option<usize> {
             match mentions[k].kind {
                 Kind::Person => Some(k),
-                Kind::Post => out[k],
+                Kind::Post | Kind::Pronoun => out[k],
                 _ => None,
             }
         };
         let block = sentences[mentions[i].sentence].block;
-        let mut salient = None;
-        let mut last = None;
+        let mut found = None;
         for j in (0..i).rev() {
             let m = &mentions[j];
             if block - sentences[m.sentence].block > 2 {
                 break;
             }
-            let Some(p) = person(j, out) else { continue };
-            last.get_or_insert(p);
-            let first_in_sentence =
-                !(0..j).any(|k| mentions[k].sentence == m.sentence && person(k, out).is_some());
-            let after: String = simp[m.end..(m.end + 2).min(simp.len())].iter().collect();
-            if first_in_sentence || lx.has_role(&after, Role::AfterName) {
-                salient = Some(p);
-                break;
+            if person(j, out).is_none() {
+                continue;
             }
+            // The first person of that sentence.
+            found = (0..=j).filter(|&k| mentions[k].sentence == m.sentence).find_map(|k| person(k, out));
+            break;
         }
-        out[i] = salient.or(last);
+        out[i] = found;
     }
 }
 
@@ -367,9 +351,7 @@ fn positions(lx: &Lexicon, layout: &Layout, sar: &Sar, mentions: &[Mention]) -> 
                             && m.end < outer.end
                     });
                     match parent {
-                        Some(pi) if outer.lexicon.is_none() => {
-                            (Some(OrgRef::Mention(pi)), mentions[pi].end)
-                        }
+                        Some(pi) if outer.lexicon.is_none() => (Some(OrgRef::Mention(pi)), mentions[pi].end),
                         _ => (Some(OrgRef::Mention(t[k])), mentions[t[role_start]].start),
                     }
                 }
@@ -471,12 +453,11 @@ pub fn government_of(lx: &Lexicon, place: usize) -> Option<usize> {
     None
 }
 
-/// Is the cue at `a..b` used as a noun (多項建議, 寶貴建議, 意見建議，)?
+/// Is the cue at `a..b` used as a noun (多項建議, 寶貴建議, 所提建議的)?
 fn cue_is_noun(lx: &Lexicon, simp: &[char], a: usize, b: usize) -> bool {
-    let before_marker =
-        (1..=a.min(3)).any(|n| lx.has_role(&text_of(simp, a - n, a), Role::NounMarker));
+    let before_marker = (1..=a.min(3)).any(|n| lx.has_role(&text_of(simp, a - n, a), Role::NounMarker));
     let next = simp.get(b).copied().unwrap_or('。');
-    before_marker || matches!(next, '。' | '、' | '，' | '书' | '案' | '；' | '」')
+    before_marker || matches!(next, '。' | '、' | '书' | '案' | '；' | '」')
 }
 
 fn text_of(simp: &[char], a: usize, b: usize) -> String {
@@ -499,13 +480,7 @@ fn has_role_in(lx: &Lexicon, simp: &[char], a: usize, b: usize, role: Role) -> b
 /// Split a content span into the measures it lists: a new measure starts after a comma
 /// with an action verb (…合作機制，引進…，打造…), unless the clause before is a purpose
 /// clause (讓…，推動…) or a short preface (由海關總署牽頭，建立…).
-fn split_measures(
-    lx: &Lexicon,
-    text: &[char],
-    simp: &[char],
-    c0: usize,
-    c1: usize,
-) -> Vec<(usize, usize)> {
+fn split_measures(lx: &Lexicon, text: &[char], simp: &[char], c0: usize, c1: usize) -> Vec<(usize, usize)> {
     let mut pieces = Vec::new();
     let mut start = c0;
     let mut clause = c0;
@@ -521,9 +496,8 @@ fn split_measures(
         // After a purpose clause (以推動…，) the measure goes on, unless a coordinator
         // starts a new one (，同時加快…).
         let purpose = lx.role_prefix(&simp[clause..k], Role::Purpose).is_some() && v == k + 1;
-        let preface = start == clause
-            && k - start <= 10
-            && lx.role_prefix(&simp[start..k], Role::Preface).is_some();
+        let preface =
+            start == clause && k - start <= 10 && lx.role_prefix(&simp[start..k], Role::Preface).is_some();
         if opens && !purpose && !preface && k > start + 1 {
             pieces.push((start, k));
             start = v;
@@ -536,12 +510,7 @@ fn split_measures(
 }
 
 fn trim_end(text: &[char], a: usize, mut b: usize) -> usize {
-    while b > a
-        && matches!(
-            text[b - 1],
-            '。' | '；' | '，' | '！' | '？' | ' ' | '\n' | '等'
-        )
-    {
+    while b > a && matches!(text[b - 1], '。' | '；' | '，' | '！' | '？' | ' ' | '\n' | '等') {
         b -= 1;
     }
     b
@@ -604,6 +573,7 @@ fn proposals(
     layout: &Layout,
     simp: &[char],
     sentences: &[Sentence],
+    tokens: &[Token],
     mentions: &[Mention],
     antecedent: &[Option<usize>],
 ) -> Vec<Proposal> {
@@ -617,9 +587,8 @@ fn proposals(
             _ => None,
         }
     };
-    let is_object = |m: &Mention| {
-        m.start > 0 && lx.has_role(&simp[m.start - 1].to_string(), Role::ObjectMarker)
-    };
+    let is_object =
+        |m: &Mention| m.start > 0 && lx.has_role(&simp[m.start - 1].to_string(), Role::ObjectMarker);
     let in_name = |a: usize, b: usize| {
         mentions.iter().any(|m| {
             matches!(
@@ -639,9 +608,7 @@ fn proposals(
             .filter_map(|(a, b, terms)| {
                 terms.iter().find_map(|t| match t {
                     Term::Cue(i) => match lx.cues[*i].strength {
-                        CueStrength::Explicit => {
-                            Some((s.start + a, s.start + b, Strength::Explicit))
-                        }
+                        CueStrength::Explicit => Some((s.start + a, s.start + b, Strength::Explicit)),
                         CueStrength::Soft => Some((s.start + a, s.start + b, Strength::Soft)),
                         _ => None,
                     },
@@ -649,8 +616,10 @@ fn proposals(
                 })
             })
             .filter(|&(a, b, _)| !in_name(a, b))
-            // 提出多項建議 keeps 提出; 寶貴建議 is a noun; 提出的政策 reports a proposal.
-            .filter(|&(a, b, _)| !cue_is_noun(lx, simp, a, b) || simp.get(b) == Some(&'的'))
+            // A cue is a word of its own, not part of one (意見建議).
+            .filter(|&(a, b, _)| tokens.iter().any(|t| t.start == a) && tokens.iter().any(|t| t.end == b))
+            // 提出多項建議 keeps 提出; 寶貴建議 is a noun.
+            .filter(|&(a, b, _)| !cue_is_noun(lx, simp, a, b))
             .collect();
         // Does the cue at `a` open a proposal of its own rather than sit inside the content
         // of the one before (認同特區政府主動提出…)? Yes after a coordinator (又建議) or
@@ -669,14 +638,22 @@ fn proposals(
         let mut here: Vec<Proposal> = Vec::new();
         for (ci, &(a, b, strength)) in cues.iter().enumerate() {
             let cs = clause_start(text, s, a);
-            if a > s.start && here.iter().any(|p| p.content.0 <= a && a < p.content.1) && !opens(a)
-            {
+            if a > s.start && here.iter().any(|p| p.content.0 <= a && a < p.content.1) && !opens(a) {
                 continue;
             }
             // 提出的政策: a cue in a relative clause reports the subject's proposal.
             let relative = simp.get(b) == Some(&'的');
             // A group (他們, 各界) proposes: there is no one to name.
             if has_role_in(lx, simp, cs, a, Role::Plural) {
+                continue;
+            }
+            // A cue after another in its clause is what the first reports (希望預算案能
+            // 提出…, 認同政府提出…): part of that proposal, not one of its own.
+            let coordinated =
+                text[a - 1] == '，' || lx.role_prefix(&simp[cs..a], Role::Coordinator).is_some();
+            let under = cues.iter().any(|&(o, _, _)| o >= cs && o < a)
+                || has_role_in(lx, simp, cs, a, Role::Attitude);
+            if !coordinated && under {
                 continue;
             }
             // The proposer: the nearest person (or pronoun, or title standing for one)
@@ -703,9 +680,7 @@ fn proposals(
                     before
                         .iter()
                         .rev()
-                        .find(|&&i| {
-                            mentions[i].kind == Kind::Organization && a - mentions[i].end <= 6
-                        })
+                        .find(|&&i| mentions[i].kind == Kind::Organization && a - mentions[i].end <= 6)
                         .copied()
                 })
                 .or_else(|| document_author(lx, simp, sentences, mentions, &before, a))
@@ -713,15 +688,14 @@ fn proposals(
                 // A sentence that starts with the cue (又建議…) continues the paragraph's
                 // speaker; a cue later in a subject-less sentence has no proposer to name.
                 .or_else(|| {
-                    let skip = lx.role_prefix(&simp[s.start..a], Role::Coordinator).unwrap_or(0);
-                    if a - s.start > skip + 2 {
+                    let skip = lx.role_prefix(&simp[cs..a], Role::Coordinator).unwrap_or(0);
+                    if a - cs > skip + 2 {
                         return None;
                     }
                     (0..mentions.len())
                         .rev()
                         .filter(|&i| {
-                            mentions[i].end <= s.start
-                                && sentences[mentions[i].sentence].block == s.block
+                            mentions[i].end <= s.start && sentences[mentions[i].sentence].block == s.block
                         })
                         .find(|&i| person_like(i))
                 });
@@ -759,10 +733,7 @@ fn proposals(
                 c0 += 1;
             }
             let mut c1 = s.end;
-            if let Some(&(na, _, _)) = cues[ci + 1..]
-                .iter()
-                .find(|&&(na, _, _)| na > c0 && opens(na))
-            {
+            if let Some(&(na, _, _)) = cues[ci + 1..].iter().find(|&&(na, _, _)| na > c0 && opens(na)) {
                 let ncs = clause_start(text, s, na);
                 c1 = if ncs > c0 { ncs } else { na };
                 while c1 > c0 && matches!(text[c1 - 1], '，' | ' ') {
@@ -777,10 +748,7 @@ fn proposals(
             if text.get(c0) == Some(&'「') {
                 if let Some(q) = (c0..c1).find(|&i| text[i] == '」') {
                     let tail = text_of(simp, q + 1, q + 4);
-                    if ["的建议", "的倡议", "的提案"]
-                        .iter()
-                        .any(|t| tail.starts_with(t))
-                    {
+                    if ["的建议", "的倡议", "的提案"].iter().any(|t| tail.starts_with(t)) {
                         spans.push((c0 + 1, q));
                         let rest = text_of(simp, q + 4, (q + 8).min(c1));
                         if let Some(k) = rest.find("包括") {
@@ -791,8 +759,7 @@ fn proposals(
                 }
             }
             if spans.is_empty() {
-                if let Some(k) = lead.find("建议，包括").or_else(|| lead.find("意见，包括"))
-                {
+                if let Some(k) = lead.find("建议，包括").or_else(|| lead.find("意见，包括")) {
                     // 提出多項建議，包括……: the items.
                     let from = c0 + lead[..k].chars().count() + 5;
                     spans.extend(split_measures(lx, text, simp, from, c1));
@@ -860,10 +827,11 @@ fn document_author(
     before: &[usize],
     cue: usize,
 ) -> Option<usize> {
+    // The document is the subject: right before the cue, or first in the sentence.
     let doc = *before.iter().rev().find(|&&i| {
         let m = &mentions[i];
         m.kind == Kind::Occasion
-            && cue - m.end <= 6
+            && (cue - m.end <= 6 || before.first() == Some(&i))
             && m.lexicon.is_some_and(|li| lx.occasions[li].1 == "document")
     })?;
     let name = text_of(simp, mentions[doc].start, mentions[doc].end);
@@ -975,10 +943,7 @@ mod tests {
         let p = proposals(&a);
         assert_eq!(
             p[0],
-            (
-                "王惠貞".to_string(),
-                "將醫學院進一步擴建成為大學城".to_string()
-            )
+            ("王惠貞".to_string(), "將醫學院進一步擴建成為大學城".to_string())
         );
         assert_eq!(p[1], ("王惠貞".to_string(), "建立區塊鏈平台".to_string()));
         let last = a.facts.proposals.last().unwrap();

@@ -71,9 +71,7 @@ pub trait WordOracle {
     fn ends_with_title(&self, text: &str) -> bool;
 }
 
-const CAPTION_MARKS: &[char] = &[
-    '●', '▲', '◀', '▶', '■', '◆', '★', '▼', '►', '◇', '□', '◎', '▸',
-];
+const CAPTION_MARKS: &[char] = &['●', '▲', '◀', '▶', '■', '◆', '★', '▼', '►', '◇', '□', '◎', '▸'];
 const SENTENCE_END: &[char] = &['。', '！', '？', '!', '?', '…'];
 const CLOSERS: &[char] = &['」', '』', '”', '"', '）', ')', '》', '’'];
 const INNER_PUNCT: &[char] = &['，', '。', '；', '：', '！', '？', '、', ',', ';', ':'];
@@ -176,12 +174,7 @@ fn continues_word(a: &Line, b: &Line, oracle: &dyn WordOracle) -> bool {
             if t + h < 2 {
                 continue;
             }
-            let s: String = tail[..t]
-                .iter()
-                .rev()
-                .chain(head[..h].iter())
-                .copied()
-                .collect();
+            let s: String = tail[..t].iter().rev().chain(head[..h].iter()).copied().collect();
             if s.chars().all(is_han) && oracle.is_word(&crate::script::to_simplified(&s)) {
                 return true;
             }
@@ -389,10 +382,7 @@ fn is_headline(lines: &[Line], i: usize, oracle: &dyn WordOracle) -> bool {
     let line = &lines[i];
     let text = line.text();
     let width = local_width(lines, i);
-    if line.has_inner_punct()
-        || ends_sentence(&text.chars().collect::<Vec<_>>())
-        || line.len() > width + 4
-    {
+    if line.has_inner_punct() || ends_sentence(&text.chars().collect::<Vec<_>>()) || line.len() > width + 4 {
         return false;
     }
     // A dateline (香港文匯報訊 …) or a line ending inside a number or word runs on.
@@ -487,10 +477,7 @@ mod tests {
         assert_eq!(
             blocks(&l),
             vec![
-                (
-                    BlockKind::Body,
-                    "隨着DeepSeek效應的不斷擴散，據統計。".into()
-                ),
+                (BlockKind::Body, "隨着DeepSeek效應的不斷擴散，據統計。".into()),
                 (BlockKind::Headline, "冀建港深珠通道".into()),
                 (BlockKind::Body, "徐莉還建議，由海關牽頭。".into()),
             ]
@@ -499,7 +486,8 @@ mod tests {
 
     #[test]
     fn latin_words_hyphens_and_letter_spacing() {
-        let src = "作為新成員，Deep-\nSeek的入駐，DeepSeek\nLimited與HKCo-Pilot系統\n收 盤 ， 創 三 年 新 高 。\n";
+        let src =
+            "作為新成員，Deep-\nSeek的入駐，DeepSeek\nLimited與HKCo-Pilot系統\n收 盤 ， 創 三 年 新 高 。\n";
         let l = repair(src, &Dict);
         let text: String = l.text.iter().collect();
         assert_eq!(

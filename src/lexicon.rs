@@ -14,11 +14,7 @@ use crate::script::to_simplified;
 
 macro_rules! data {
     ($name:literal) => {
-        include_str!(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/ontology/lexicon/",
-            $name
-        ))
+        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/ontology/lexicon/", $name))
     };
 }
 
@@ -304,11 +300,7 @@ impl Lexicon {
         }
         // Single characters (美, 港) are too ambiguous to match blindly in running text;
         // the recognizer asks for them explicitly where the context allows.
-        let mut patterns: Vec<String> = terms
-            .keys()
-            .filter(|k| k.chars().count() >= 2)
-            .cloned()
-            .collect();
+        let mut patterns: Vec<String> = terms.keys().filter(|k| k.chars().count() >= 2).cloned().collect();
         patterns.sort();
         let matcher = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
@@ -359,11 +351,7 @@ impl Lexicon {
             .find_iter(&s)
             .map(|m| {
                 let key = &self.patterns[m.pattern().as_usize()];
-                (
-                    char_at[m.start()],
-                    char_at[m.end()],
-                    self.terms[key].as_slice(),
-                )
+                (char_at[m.start()], char_at[m.end()], self.terms[key].as_slice())
             })
             .collect()
     }
@@ -441,10 +429,9 @@ impl Lexicon {
     /// The organization whose name or alias `text` starts with, longest first, with the
     /// length of that prefix: splits composite posts (全國政協委員 → 全國政協 + 委員).
     pub fn org_prefix(&self, text: &[char]) -> Option<(usize, usize)> {
-        (2..text.len()).rev().find_map(|n| {
-            self.org(&text[..n].iter().collect::<String>())
-                .map(|o| (o, n))
-        })
+        (2..text.len())
+            .rev()
+            .find_map(|n| self.org(&text[..n].iter().collect::<String>()).map(|o| (o, n)))
     }
 
     /// Every term for the segmenter's user dictionary: (Simplified word, POS tag).
@@ -491,18 +478,13 @@ mod tests {
         assert!(lx.place("深圳").is_some());
         assert!(lx.is_post("局長").is_some() && lx.is_post("局长").is_some());
         assert!(lx.ends_with_post("香港文匯報記者"));
-        assert_eq!(
-            lx.surname_len(&"歐陽震華".chars().collect::<Vec<_>>()),
-            Some(2)
-        );
+        assert_eq!(lx.surname_len(&"歐陽震華".chars().collect::<Vec<_>>()), Some(2));
     }
 
     #[test]
     fn finds_longest_terms() {
         let lx = Lexicon::get();
-        let text: Vec<char> = to_simplified("港區全國人大代表在立法會發言")
-            .chars()
-            .collect();
+        let text: Vec<char> = to_simplified("港區全國人大代表在立法會發言").chars().collect();
         let found: Vec<String> = lx
             .find_terms(&text)
             .iter()

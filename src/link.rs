@@ -120,12 +120,7 @@ impl Builder<'_> {
         let (name, aliases, class, parent) = match kind {
             Kind::Organization => {
                 let o = &self.lx.orgs[i];
-                (
-                    o.name.clone(),
-                    o.aliases.clone(),
-                    o.kind.clone(),
-                    String::new(),
-                )
+                (o.name.clone(), o.aliases.clone(), o.kind.clone(), String::new())
             }
             _ => {
                 let p = &self.lx.places[i];
@@ -201,8 +196,8 @@ pub fn link(
     let sar = Sar::new(lx, simp, sentences, mentions);
     let sar_gov = |at: usize| sar.government(at);
     for (i, m) in mentions.iter().enumerate() {
-        let contextual = m.kind == Kind::Organization
-            && matches!(canonical(&m.text).as_str(), "特区政府" | "特区");
+        let contextual =
+            m.kind == Kind::Organization && matches!(canonical(&m.text).as_str(), "特区政府" | "特区");
         let e = match m.kind {
             Kind::Organization | Kind::Place => {
                 if contextual {
@@ -233,8 +228,8 @@ pub fn link(
         if let Some(a) = a {
             of_mention[i] = of_mention[*a];
             let m = &mentions[i];
-            let nickname = m.kind == Kind::Post
-                && m.lexicon.is_some_and(|li| !lx.posts[li].same_as.is_empty());
+            let nickname =
+                m.kind == Kind::Post && m.lexicon.is_some_and(|li| !lx.posts[li].same_as.is_empty());
             if let (true, Some(e)) = (nickname, of_mention[i]) {
                 written.entry(e).or_default().push(m.text.clone());
             }
@@ -248,10 +243,7 @@ pub fn link(
             .iter()
             .filter(|n| n.chars().count() >= 2)
             .filter(|n| {
-                ent.kind != Kind::Person
-                    || mentions
-                        .iter()
-                        .any(|m| m.kind == Kind::Person && &m.text == *n)
+                ent.kind != Kind::Person || mentions.iter().any(|m| m.kind == Kind::Person && &m.text == *n)
             })
             .max_by_key(|n| n.chars().count())
             .cloned();
@@ -297,20 +289,17 @@ pub fn link(
     }
 }
 
-fn merge_appositions(
-    text: &[char],
-    mentions: &[Mention],
-    of: &mut [Option<usize>],
-    entities: &mut [Entity],
-) {
+fn merge_appositions(text: &[char], mentions: &[Mention], of: &mut [Option<usize>], entities: &mut [Entity]) {
     let mut merges: BTreeMap<usize, usize> = BTreeMap::new();
     for (i, m) in mentions.iter().enumerate() {
         if text.get(m.end) != Some(&'（') && text.get(m.end) != Some(&'(') {
             continue;
         }
-        let Some((j, n)) = mentions.iter().enumerate().find(|(_, n)| {
-            n.start == m.end + 1 && matches!(text.get(n.end), Some('）') | Some(')'))
-        }) else {
+        let Some((j, n)) = mentions
+            .iter()
+            .enumerate()
+            .find(|(_, n)| n.start == m.end + 1 && matches!(text.get(n.end), Some('）') | Some(')')))
+        else {
             continue;
         };
         if let (Some(a), Some(bb)) = (of[i], of[j]) {
@@ -338,16 +327,8 @@ mod tests {
 
     #[test]
     fn iris_are_ascii_stable_and_script_independent() {
-        let a = mint(
-            "person",
-            "黃錦輝",
-            &format!("person:{}", canonical("黃錦輝")),
-        );
-        let b = mint(
-            "person",
-            "黄锦辉",
-            &format!("person:{}", canonical("黄锦辉")),
-        );
+        let a = mint("person", "黃錦輝", &format!("person:{}", canonical("黃錦輝")));
+        let b = mint("person", "黄锦辉", &format!("person:{}", canonical("黄锦辉")));
         assert_eq!(a, b);
         assert!(a.is_ascii());
         assert!(

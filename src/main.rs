@@ -172,9 +172,7 @@ fn cmd_build(
     if paths.is_empty() {
         let default = PathBuf::from("corpus");
         if !default.is_dir() {
-            anyhow::bail!(
-                "no articles named and no corpus/ folder here; give files or folders to build"
-            );
+            anyhow::bail!("no articles named and no corpus/ folder here; give files or folders to build");
         }
         paths.push(default);
     }
@@ -194,10 +192,8 @@ fn cmd_build(
     let bar = if !quiet && std::io::stderr().is_terminal() && files.len() > 1 {
         let b = ProgressBar::new(files.len() as u64);
         b.set_style(
-            ProgressStyle::with_template(
-                "{spinner} {bar:30} {pos}/{len} articles  {per_sec}  eta {eta}",
-            )
-            .expect("valid template"),
+            ProgressStyle::with_template("{spinner} {bar:30} {pos}/{len} articles  {per_sec}  eta {eta}")
+                .expect("valid template"),
         );
         Some(b)
     } else {
@@ -308,14 +304,9 @@ fn cmd_export(
     let graph_iri = match &graph {
         Some(name) => {
             if !zhkg::store::documents(&store)?.contains(name) {
-                anyhow::bail!(
-                    "no article named {name} in the store at {}",
-                    store_dir.display()
-                );
+                anyhow::bail!("no article named {name} in the store at {}", store_dir.display());
             }
-            Some(oxigraph::model::NamedNode::new(zhkg::rdf::document_iri(
-                name,
-            ))?)
+            Some(oxigraph::model::NamedNode::new(zhkg::rdf::document_iri(name))?)
         }
         None => None,
     };
@@ -324,8 +315,7 @@ fn cmd_export(
             // Write to a temporary file and rename, so a failed export leaves no half file.
             let tmp = path.with_extension("partial");
             let mut w = std::io::BufWriter::new(
-                std::fs::File::create(&tmp)
-                    .map_err(|e| anyhow::anyhow!("{}: {e}", tmp.display()))?,
+                std::fs::File::create(&tmp).map_err(|e| anyhow::anyhow!("{}: {e}", tmp.display()))?,
             );
             let n = write(&store, rdf, graph_iri.as_ref().map(|g| g.as_ref()), &mut w)?;
             w.flush()?;
@@ -346,12 +336,7 @@ fn cmd_export(
     Ok(ExitCode::SUCCESS)
 }
 
-fn cmd_extract(
-    json: bool,
-    tokens: bool,
-    max_file_size: u64,
-    files: &[PathBuf],
-) -> anyhow::Result<ExitCode> {
+fn cmd_extract(json: bool, tokens: bool, max_file_size: u64, files: &[PathBuf]) -> anyhow::Result<ExitCode> {
     let mut failed = false;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

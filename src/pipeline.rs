@@ -90,7 +90,7 @@ pub fn analyze(source: Source) -> Analysis {
         }));
     }
     let mentions = recognize::recognize(&layout, &simp, &sentences, &tokens);
-    let facts = facts::extract(&layout, &simp, &sentences, &mentions);
+    let facts = facts::extract(&layout, &simp, &sentences, &tokens, &mentions);
     let linked = link::link(&layout.text, &simp, script, &sentences, &mentions, &facts);
     Analysis {
         hash: source.content_hash(),

@@ -154,8 +154,7 @@ fn write_results(
                     Format::Json => QueryResultsFormat::Json,
                     _ => QueryResultsFormat::Xml,
                 };
-                QueryResultsSerializer::from_format(rf)
-                    .serialize_boolean_to_writer(&mut *out, b)?;
+                QueryResultsSerializer::from_format(rf).serialize_boolean_to_writer(&mut *out, b)?;
             }
             f => {
                 return Err(QueryError::WrongFormat {
@@ -179,8 +178,7 @@ fn write_results(
                     })
                 }
             };
-            let mut ser =
-                crate::export::prefixed(RdfSerializer::from_format(rf)).for_writer(&mut *out);
+            let mut ser = crate::export::prefixed(RdfSerializer::from_format(rf)).for_writer(&mut *out);
             for t in triples {
                 let t = t.map_err(|e| eval_err(e, timeout))?;
                 ser.serialize_triple(&t)?;

@@ -105,21 +105,13 @@ pub fn document_quads(a: &Analysis) -> Vec<Quad> {
     );
     o.add(&doc, nif::BEGIN_INDEX, int(0));
     o.add(&doc, nif::END_INDEX, int(original.len()));
-    o.add(
-        &doc,
-        zhkg::CONTENT_HASH,
-        Literal::new_simple_literal(&a.hash),
-    );
+    o.add(&doc, zhkg::CONTENT_HASH, Literal::new_simple_literal(&a.hash));
     o.add(
         &doc,
         zhkg::ENCODING,
         Literal::new_simple_literal(a.source.decoded.encoding),
     );
-    o.add(
-        &doc,
-        zhkg::EXTRACTOR,
-        Literal::new_simple_literal(extractor_id()),
-    );
+    o.add(&doc, zhkg::EXTRACTOR, Literal::new_simple_literal(extractor_id()));
     if let Some(path) = &a.source.path {
         o.add(
             &doc,
@@ -128,11 +120,7 @@ pub fn document_quads(a: &Analysis) -> Vec<Quad> {
         );
     }
     if let Some(h) = layout.blocks.iter().find(|b| b.kind == BlockKind::Headline) {
-        o.add(
-            &doc,
-            dcterms::TITLE,
-            lang(&layout.slice(h.start, h.end), tag),
-        );
+        o.add(&doc, dcterms::TITLE, lang(&layout.slice(h.start, h.end), tag));
     }
 
     // Sentences.
@@ -150,11 +138,7 @@ pub fn document_quads(a: &Analysis) -> Vec<Quad> {
             Literal::new_simple_literal(orig_slice(b, e)),
         );
         o.add(&iri, zhkg::TEXT, lang(&layout.slice(s.start, s.end), tag));
-        o.add(
-            &iri,
-            zhkg::BLOCK_KIND,
-            Literal::new_simple_literal(s.kind.name()),
-        );
+        o.add(&iri, zhkg::BLOCK_KIND, Literal::new_simple_literal(s.kind.name()));
         sentence_iris.push(iri);
     }
 

@@ -118,12 +118,7 @@ impl Ctx<'_> {
 
 /// Recognize the mentions of one document. `simp` is the Simplified view of
 /// `layout.text`; `tokens` are the segmenter's tokens over it, in order.
-pub fn recognize(
-    layout: &Layout,
-    simp: &[char],
-    sentences: &[Sentence],
-    tokens: &[Token],
-) -> Vec<Mention> {
+pub fn recognize(layout: &Layout, simp: &[char], sentences: &[Sentence], tokens: &[Token]) -> Vec<Mention> {
     let lx = Lexicon::get();
     let mut token_of = vec![usize::MAX; simp.len()];
     let mut token_at = HashMap::new();
@@ -206,21 +201,9 @@ fn lexicon_terms(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
                 "lexicon-organization",
                 0.95,
             ));
-        } else if let Some(i) = pick(|t| {
-            if let Term::Place(i) = t {
-                Some(*i)
-            } else {
-                None
-            }
-        }) {
+        } else if let Some(i) = pick(|t| if let Term::Place(i) = t { Some(*i) } else { None }) {
             out.push(cx.mention(Kind::Place, (a, b), si, Some(i), "lexicon-place", 0.95));
-        } else if let Some(i) = pick(|t| {
-            if let Term::Post(i) = t {
-                Some(*i)
-            } else {
-                None
-            }
-        }) {
+        } else if let Some(i) = pick(|t| if let Term::Post(i) = t { Some(*i) } else { None }) {
             // A composite post names its organization: 全國政協委員 = 全國政協 + 委員.
             let split = cx.lx.org_prefix(&cx.simp[a..b]).and_then(|(o, n)| {
                 let rest: String = cx.simp[a + n..b].iter().collect();
@@ -247,21 +230,9 @@ fn lexicon_terms(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
                 }
                 None => out.push(cx.mention(Kind::Post, (a, b), si, Some(i), "lexicon-post", 0.9)),
             }
-        } else if let Some(i) = pick(|t| {
-            if let Term::Occasion(i) = t {
-                Some(*i)
-            } else {
-                None
-            }
-        }) {
+        } else if let Some(i) = pick(|t| if let Term::Occasion(i) = t { Some(*i) } else { None }) {
             out.push(cx.mention(Kind::Occasion, (a, b), si, Some(i), "lexicon-occasion", 0.9));
-        } else if let Some(i) = pick(|t| {
-            if let Term::Modifier(i) = t {
-                Some(*i)
-            } else {
-                None
-            }
-        }) {
+        } else if let Some(i) = pick(|t| if let Term::Modifier(i) = t { Some(*i) } else { None }) {
             out.push(cx.mention(Kind::Modifier, (a, b), si, Some(i), "lexicon-modifier", 0.9));
         }
     }
@@ -278,23 +249,21 @@ fn has_proper_name(cx: &Ctx, a: usize, b: usize) -> bool {
             continue;
         }
         let t = &cx.tokens[ti];
-        if matches!(
-            t.tag.as_str(),
-            "ns" | "nr" | "nrt" | "nrfg" | "nt" | "nz" | "eng"
-        ) || cx
-            .lx
-            .lookup(&t.word)
-            .iter()
-            .any(|x| matches!(x, Term::Org(_) | Term::Place(_)))
+        if matches!(t.tag.as_str(), "ns" | "nr" | "nrt" | "nrfg" | "nt" | "nz" | "eng")
+            || cx
+                .lx
+                .lookup(&t.word)
+                .iter()
+                .any(|x| matches!(x, Term::Org(_) | Term::Place(_)))
         {
             return true;
         }
         i = t.end.max(i + 1);
     }
-    cx.lx.find_terms(&cx.simp[a..b]).iter().any(|(_, _, ts)| {
-        ts.iter()
-            .any(|x| matches!(x, Term::Org(_) | Term::Place(_)))
-    })
+    cx.lx
+        .find_terms(&cx.simp[a..b])
+        .iter()
+        .any(|(_, _, ts)| ts.iter().any(|x| matches!(x, Term::Org(_) | Term::Place(_))))
 }
 
 /// Organizations and places by head word: the longest suffix ending a token, grown
@@ -343,7 +312,11 @@ fn suffix_names(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
                 let verbish = tok.tag.starts_with('v') || tok.tag.starts_with('d');
                 let after_name = ti > 0
                     && cx.tokens[ti - 1].end == tok.start
-                    && cx.lx.lookup(&cx.tokens[ti - 1].word).iter().any(|x| matches!(x, Term::Org(_) | Term::Place(_)));
+                    && cx
+                        .lx
+                        .lookup(&cx.tokens[ti - 1].word)
+                        .iter()
+                        .any(|x| matches!(x, Term::Org(_) | Term::Place(_)));
                 if verbish || after_name {
                     continue;
                 }
@@ -372,9 +345,7 @@ fn suffix_names(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
                         && k > 0
                         && nominal(&cx.tokens[k - 1].tag));
                 let blocked = cx.lx.has_role(&t.word, Role::Boundary)
-                    || t.word
-                        .chars()
-                        .any(|c| !is_han(c) && !c.is_ascii_alphanumeric())
+                    || t.word.chars().any(|c| !is_han(c) && !c.is_ascii_alphanumeric())
                     || tok.end - t.start > 18;
                 if !joins || blocked {
                     break;
@@ -417,7 +388,7 @@ fn abbreviated_names(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) 
                 if span[span.len() - 2..] != full[n - 2..] || !is_subsequence(span, full) {
                     continue;
                 }
-                if !cx.token_at.contains_key(&i) || !(j == s.end || cx.token_at.contains_key(&j)) {
+                if !cx.token_at.contains_key(&i) {
                     continue;
                 }
                 if best.is_none_or(|(e, _)| j > e) {
@@ -460,14 +431,16 @@ fn quoted_organizations(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention
             .all(|c| is_han(c) || matches!(c, '、' | '和' | '及'));
         let suffix = cx.lx.org_suffixes.iter().find(|x| {
             let sx = crate::script::to_simplified(&x.suffix);
-            inner.ends_with(&sx)
-                && inner.chars().count() >= sx.chars().count() + x.min_prefix.max(2)
+            inner.ends_with(&sx) && inner.chars().count() >= sx.chars().count() + x.min_prefix.max(2)
         });
         // A quoted slogan (「支持香港建設…中心」) holds verbs; a quoted name does not.
         let verbs = cx.tokens[token_range(cx, s)]
             .iter()
             .any(|t| t.start > i && t.end <= close && t.tag.starts_with('v') && t.tag != "vn");
-        let lead = cx.lx.role_prefix(&cx.simp[i + 1..close], Role::Boundary).is_some()
+        let lead = cx
+            .lx
+            .role_prefix(&cx.simp[i + 1..close], Role::Boundary)
+            .is_some()
             || cx.lx.role_prefix(&cx.simp[i + 1..close], Role::Action).is_some();
         if clean && !verbs && !lead && suffix.is_some() && cx.lx.lookup(&inner).is_empty() {
             out.push(cx.mention(
@@ -527,8 +500,7 @@ fn latin_companies(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
             let mut a = i;
             while a > s.start {
                 let c = text[a - 1];
-                if c.is_ascii_alphanumeric()
-                    || matches!(c, ' ' | '(' | ')' | '（' | '）' | '&' | '.' | '-')
+                if c.is_ascii_alphanumeric() || matches!(c, ' ' | '(' | ')' | '（' | '）' | '&' | '.' | '-')
                 {
                     a -= 1;
                 } else {
@@ -593,10 +565,7 @@ fn merge(base: Vec<Mention>, new: Vec<Mention>, nested: impl Fn(&Mention) -> boo
             .iter()
             .filter(|o| o.start < m.end && m.start < o.end)
             .all(|o| {
-                m.start <= o.start
-                    && o.end <= m.end
-                    && (m.end - m.start) > (o.end - o.start)
-                    && nested(o)
+                m.start <= o.start && o.end <= m.end && (m.end - m.start) > (o.end - o.start) && nested(o)
             });
         if ok {
             out.push(m);
@@ -670,23 +639,14 @@ fn enumerated_places(cx: &Ctx, sentences: &[Sentence], accepted: &mut Vec<Mentio
             if accepted.iter().any(|m| m.start <= i && i < m.end) {
                 continue;
             }
-            let sep = |j: usize| {
-                j >= s.start && j < s.end && matches!(cx.text[j], '、' | '和' | '及' | '與')
-            };
-            let single = |j: usize| {
-                j >= s.start && j < s.end && cx.lx.place(&cx.text[j].to_string()).is_some()
-            };
+            let sep = |j: usize| j >= s.start && j < s.end && matches!(cx.text[j], '、' | '和' | '及' | '與');
+            let single =
+                |j: usize| j >= s.start && j < s.end && cx.lx.place(&cx.text[j].to_string()).is_some();
             let next_item = sep(i + 1)
-                && (single(i + 2)
-                    || accepted
-                        .iter()
-                        .any(|m| m.kind == Kind::Place && m.start == i + 2));
+                && (single(i + 2) || accepted.iter().any(|m| m.kind == Kind::Place && m.start == i + 2));
             let prev_item = i >= s.start + 2
                 && sep(i - 1)
-                && (single(i - 2)
-                    || accepted
-                        .iter()
-                        .any(|m| m.kind == Kind::Place && m.end == i - 1));
+                && (single(i - 2) || accepted.iter().any(|m| m.kind == Kind::Place && m.end == i - 1));
             if next_item || prev_item {
                 found.push(cx.mention(
                     Kind::Place,
@@ -752,9 +712,7 @@ fn name_at(cx: &Ctx, at: usize, limit: usize) -> Option<usize> {
         && cx.role_at(g + 1, limit, Role::AfterName).is_none()
         && !cx.token_at.get(&(g + 1)).is_some_and(|&t| {
             let tk = &cx.tokens[t];
-            tk.end - tk.start >= 2
-                && tk.end <= limit
-                && !matches!(tk.tag.as_str(), "nr" | "nrfg" | "nrt")
+            tk.end - tk.start >= 2 && tk.end <= limit && !matches!(tk.tag.as_str(), "nr" | "nrfg" | "nrt")
         })
         && cx.lx.lookup(&cx.s(g + 1, (g + 3).min(limit))).is_empty();
     let end = if second_ok { g + 2 } else { g + 1 };
@@ -765,8 +723,7 @@ fn name_at(cx: &Ctx, at: usize, limit: usize) -> Option<usize> {
     // A common word is not a name (施政, 範疇): the segmenter knows it as something else.
     if let Some(&t) = cx.token_at.get(&at) {
         let tk = &cx.tokens[t];
-        if tk.end == end && !matches!(tk.tag.as_str(), "nr" | "nrfg" | "nrt" | "x") && end - at <= 3
-        {
+        if tk.end == end && !matches!(tk.tag.as_str(), "nr" | "nrfg" | "nrt" | "x") && end - at <= 3 {
             return None;
         }
     }
@@ -783,11 +740,7 @@ fn titled_people(cx: &Ctx, si: usize, s: &Sentence, accepted: &[Mention], out: &
         if at < s.end && cx.text[at] == ' ' {
             at += 1;
         }
-        if at >= s.end
-            || accepted
-                .iter()
-                .any(|m| m.start == at && m.kind != Kind::Pronoun)
-        {
+        if at >= s.end || accepted.iter().any(|m| m.start == at && m.kind != Kind::Pronoun) {
             continue;
         }
         if let Some(end) = name_at(cx, at, s.end) {
@@ -811,9 +764,7 @@ fn byline_people(cx: &Ctx, si: usize, s: &Sentence, accepted: &[Mention], out: &
             let a = i;
             while i < s.end
                 && is_han(cx.text[i])
-                && !accepted
-                    .iter()
-                    .any(|m| m.start == i && m.kind == Kind::Post)
+                && !accepted.iter().any(|m| m.start == i && m.kind == Kind::Post)
             {
                 i += 1;
             }
@@ -838,9 +789,8 @@ fn byline_people(cx: &Ctx, si: usize, s: &Sentence, accepted: &[Mention], out: &
 /// A name at a clause start followed by a verb of saying: `，岑浩輝表示`.
 fn speaker_people(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
     const SAYING: &[&str] = &[
-        "表示", "指出", "认为", "强调", "透露", "坦言", "直言", "说", "称", "提出", "建议", "倡议",
-        "呼吁", "希望", "致辞", "宴请", "代表", "日前", "昨日", "昨天", "今日", "近日", "早前",
-        "在",
+        "表示", "指出", "认为", "强调", "透露", "坦言", "直言", "说", "称", "提出", "建议", "倡议", "呼吁",
+        "希望", "致辞", "宴请", "代表", "日前", "昨日", "昨天", "今日", "近日", "早前", "在",
     ];
     for at in s.start..s.end {
         let boundary = at == s.start
@@ -873,10 +823,7 @@ fn tagged_people(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
     for ti in token_range(cx, s) {
         let t = &cx.tokens[ti];
         let n = t.end - t.start;
-        if !matches!(t.tag.as_str(), "nr" | "nrfg")
-            || !(2..=4).contains(&n)
-            || !t.word.chars().all(is_han)
-        {
+        if !matches!(t.tag.as_str(), "nr" | "nrfg") || !(2..=4).contains(&n) || !t.word.chars().all(is_han) {
             continue;
         }
         let chars: Vec<char> = t.word.chars().collect();
@@ -893,14 +840,7 @@ fn tagged_people(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
         if t.known || !common || quoted || cx.lx.is_not_name(&t.word) || !cx.lx.lookup(&t.word).is_empty() {
             continue;
         }
-        out.push(cx.mention(
-            Kind::Person,
-            (t.start, t.end),
-            si,
-            None,
-            "segmenter-person",
-            0.6,
-        ));
+        out.push(cx.mention(Kind::Person, (t.start, t.end), si, None, "segmenter-person", 0.6));
     }
 }
 
@@ -955,9 +895,7 @@ fn propagate_names(cx: &Ctx, sentences: &[Sentence], accepted: &mut Vec<Mention>
             let n = name.len();
             let mut i = s.start;
             while i + n <= s.end {
-                if cx.simp[i..i + n] == name[..]
-                    && !accepted.iter().any(|m| m.start < i + n && i < m.end)
-                {
+                if cx.simp[i..i + n] == name[..] && !accepted.iter().any(|m| m.start < i + n && i < m.end) {
                     found.push(cx.mention(Kind::Person, (i, i + n), si, None, "same-name", 0.8));
                     i += n;
                 } else {
@@ -989,16 +927,10 @@ mod tests {
 
     #[test]
     fn people_after_titles_in_both_scripts() {
-        let t = found(
-            "全國政協委員黃錦輝表示，建議特區政府主動爭取。",
-            Kind::Person,
-        );
+        let t = found("全國政協委員黃錦輝表示，建議特區政府主動爭取。", Kind::Person);
         assert_eq!(t, vec![("黃錦輝".to_string(), "title-name")]);
         assert_eq!(
-            names(
-                "全国政协委员黄锦辉表示，建议特区政府主动争取。",
-                Kind::Person
-            ),
+            names("全国政协委员黄锦辉表示，建议特区政府主动争取。", Kind::Person),
             vec!["黄锦辉"]
         );
         assert_eq!(
@@ -1033,10 +965,7 @@ mod tests {
             assert!(orgs.contains(&o.to_string()), "{o} not in {orgs:?}");
         }
         let orgs = names("DeepSeek在香港設立了兩家全資子公司——DeepSeek Limited與DeepSeek （HK） Limited，為本地產業打了強心針。", Kind::Organization);
-        assert!(
-            orgs.contains(&"DeepSeek（HK）Limited".to_string()),
-            "{orgs:?}"
-        );
+        assert!(orgs.contains(&"DeepSeek（HK）Limited".to_string()), "{orgs:?}");
     }
 
     #[test]

@@ -90,12 +90,7 @@ pub fn write_text(a: &Analysis, tokens: bool, out: &mut dyn Write) -> std::io::R
                 .collect();
             writeln!(out, "    tokens: {}", toks.join(" "))?;
         }
-        for (i, m) in a
-            .mentions
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| m.sentence == si)
-        {
+        for (i, m) in a.mentions.iter().enumerate().filter(|(_, m)| m.sentence == si) {
             let target = a.linked.of_mention[i]
                 .map(|e| format!(" → {}", a.linked.entities[e].label))
                 .unwrap_or_default();

@@ -72,10 +72,7 @@ fn convert_char(c: char, to: Script) -> char {
         (Some(m), None) => m,
         _ => c,
     };
-    cache
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .insert(c, mapped);
+    cache.lock().unwrap_or_else(|e| e.into_inner()).insert(c, mapped);
     mapped
 }
 
@@ -140,13 +137,7 @@ mod tests {
     #[test]
     fn traditional_view_and_detection() {
         assert_eq!(to_traditional("国务院总理李强"), "國務院總理李強");
-        assert_eq!(
-            detect("国务院总理李强在政府工作报告中提出"),
-            Script::Simplified
-        );
-        assert_eq!(
-            detect("國務院總理李強在政府工作報告中提出"),
-            Script::Traditional
-        );
+        assert_eq!(detect("国务院总理李强在政府工作报告中提出"), Script::Simplified);
+        assert_eq!(detect("國務院總理李強在政府工作報告中提出"), Script::Traditional);
     }
 }

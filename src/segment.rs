@@ -38,9 +38,7 @@ impl Segmenter {
 
     /// jieba's own dictionary, without the project's lexicons: the baseline.
     pub fn plain() -> Segmenter {
-        Segmenter {
-            jieba: Jieba::new(),
-        }
+        Segmenter { jieba: Jieba::new() }
     }
 
     fn with_lexicon(lexicon: &Lexicon) -> Segmenter {
@@ -94,10 +92,7 @@ mod tests {
         for t in &toks {
             assert_eq!(chars[t.start..t.end].iter().collect::<String>(), t.word);
         }
-        assert!(
-            toks.iter().any(|t| t.word.starts_with("全国政协")),
-            "{toks:?}"
-        );
+        assert!(toks.iter().any(|t| t.word.starts_with("全国政协")), "{toks:?}");
         assert!(seg.is_word("效應") && seg.is_word("效应"));
     }
 }

@@ -32,8 +32,7 @@ pub fn split(layout: &Layout) -> Vec<Sentence> {
             let c = text[i];
             i += 1;
             if TERMINALS.contains(&c) {
-                while i < block.end && (CLOSERS.contains(&text[i]) || TERMINALS.contains(&text[i]))
-                {
+                while i < block.end && (CLOSERS.contains(&text[i]) || TERMINALS.contains(&text[i])) {
                     i += 1;
                 }
                 push(&mut out, layout, start, i, bi);
@@ -47,10 +46,7 @@ pub fn split(layout: &Layout) -> Vec<Sentence> {
 
 fn push(out: &mut Vec<Sentence>, layout: &Layout, start: usize, end: usize, block: usize) {
     let text = &layout.text[start..end];
-    if text
-        .iter()
-        .all(|c| c.is_whitespace() || TERMINALS.contains(c))
-    {
+    if text.iter().all(|c| c.is_whitespace() || TERMINALS.contains(c)) {
         return;
     }
     let semicolon = text

@@ -22,8 +22,7 @@ use crate::vocab::{zhkg, META_GRAPH, ONTOLOGY_GRAPH};
 pub const FORMAT_VERSION: &str = "1";
 
 /// The ontology, compiled in.
-pub const ONTOLOGY_TTL: &str =
-    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/ontology/zhkg.ttl"));
+pub const ONTOLOGY_TTL: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/ontology/zhkg.ttl"));
 
 const STORE_NODE: &str = "https://w3id.org/zhkg/id/store";
 
@@ -62,10 +61,7 @@ fn looks_like_store(dir: &Path) -> bool {
 
 fn storage(path: &Path, e: StorageError) -> StoreError {
     let msg = e.to_string();
-    if msg.contains("lock")
-        || msg.contains("Resource temporarily unavailable")
-        || msg.contains("LOCK")
-    {
+    if msg.contains("lock") || msg.contains("Resource temporarily unavailable") || msg.contains("LOCK") {
         StoreError::Locked(path.to_path_buf())
     } else {
         StoreError::Storage(path.to_path_buf(), e)
@@ -90,10 +86,7 @@ pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
 pub fn open_for_build(path: &Path, rebuild: bool) -> Result<Store, StoreError> {
     if path.exists()
         && !looks_like_store(path)
-        && path
-            .read_dir()
-            .map(|mut d| d.next().is_some())
-            .unwrap_or(true)
+        && path.read_dir().map(|mut d| d.next().is_some()).unwrap_or(true)
     {
         return Err(StoreError::NotAStore(path.to_path_buf()));
     }
@@ -201,9 +194,7 @@ pub fn documents(store: &Store) -> Result<Vec<String>, StorageError> {
     let mut out = Vec::new();
     for q in store.quads_for_pattern(None, Some(crate::vocab::dcterms::IDENTIFIER), None, None) {
         let q = q?;
-        if let (NamedOrBlankNode::NamedNode(s), GraphName::NamedNode(g)) =
-            (&q.subject, &q.graph_name)
-        {
+        if let (NamedOrBlankNode::NamedNode(s), GraphName::NamedNode(g)) = (&q.subject, &q.graph_name) {
             if s == g {
                 if let Term::Literal(l) = &q.object {
                     out.push(l.value().to_string());

@@ -16,11 +16,7 @@ fn build_prints_summary_and_queries_answer() {
         "proposals",
         "triples",
     ] {
-        assert!(
-            st.summary.contains(word),
-            "summary lacks {word}: {}",
-            st.summary
-        );
+        assert!(st.summary.contains(word), "summary lacks {word}: {}", st.summary);
     }
     let rows = select(&st.dir, "queries/who-proposed-what.rq");
     let proposers: Vec<&str> = rows
@@ -171,13 +167,7 @@ fn updates_bad_syntax_and_missing_stores_get_clear_errors() {
     let out = zhkg(&["query", "--store", s, "-e", "SELECT ?x WHERE { ?x ?y }"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("syntax error"), "{}", stderr(&out));
-    let out = zhkg(&[
-        "query",
-        "--store",
-        "/nonexistent/zhkg-store",
-        "-e",
-        "ASK {}",
-    ]);
+    let out = zhkg(&["query", "--store", "/nonexistent/zhkg-store", "-e", "ASK {}"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("no store at"), "{}", stderr(&out));
 }

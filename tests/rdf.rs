@@ -42,10 +42,7 @@ fn rdflib_reads_a_dump_of_the_store_with_the_same_quads() {
         "--out",
         file.to_str().unwrap(),
     ]);
-    let n = select_text(
-        &st.dir,
-        "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
-    )[0]["n"]
+    let n = select_text(&st.dir, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")[0]["n"]
         .parse::<u64>()
         .unwrap();
     let c = rdflib_counts("nquads", &file);

@@ -43,8 +43,7 @@ pub fn run_ok(args: &[&str]) -> Output {
 
 /// A fresh folder under the target directory (kept for inspection after a failure).
 pub fn temp_dir(name: &str) -> PathBuf {
-    let base = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
-        .join(format!("zhkg-{name}-{}", std::process::id()));
+    let base = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("zhkg-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&base);
     std::fs::create_dir_all(&base).unwrap();
     base
@@ -76,8 +75,8 @@ pub fn corpus_names() -> Vec<String> {
 }
 
 fn rows(out: &Output) -> Vec<HashMap<String, String>> {
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", stdout(out)));
+    let v: serde_json::Value =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", stdout(out)));
     v["results"]["bindings"]
         .as_array()
         .unwrap()
@@ -138,5 +137,7 @@ pub fn tool(name: &str, package: &str) -> PathBuf {
             .map(|d| d.join(name))
             .find(|p| p.is_file())
     });
-    found.unwrap_or_else(|| panic!("`{name}` is not installed: run `bash scripts/test.sh` (it installs Debian's {package})"))
+    found.unwrap_or_else(|| {
+        panic!("`{name}` is not installed: run `bash scripts/test.sh` (it installs Debian's {package})")
+    })
 }
