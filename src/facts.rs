@@ -492,7 +492,9 @@ fn split_measures(lx: &Lexicon, text: &[char], simp: &[char], c0: usize, c1: usi
         if let Some(n) = lx.role_prefix(&simp[v..c1], Role::Coordinator) {
             v += n;
         }
-        let opens = lx.role_prefix(&simp[v..c1], Role::Action).is_some();
+        // What follows 認同／支持… is the item agreed with, however many clauses it has.
+        let opens = lx.role_prefix(&simp[v..c1], Role::Action).is_some()
+            && !has_role_in(lx, simp, start, k, Role::Attitude);
         // After a purpose clause (以推動…，) the measure goes on, unless a coordinator
         // starts a new one (，同時加快…).
         let purpose = lx.role_prefix(&simp[clause..k], Role::Purpose).is_some() && v == k + 1;
@@ -516,12 +518,18 @@ fn trim_end(text: &[char], a: usize, mut b: usize) -> usize {
     b
 }
 
-/// Mentions of `kind` inside `a..b`.
+/// Mentions of `kind` inside `a..b`, outermost only (深圳前海, not also 深圳).
 fn inside(mentions: &[Mention], kind: Kind, a: usize, b: usize) -> Vec<usize> {
+    let within = |m: &Mention| m.kind == kind && m.start >= a && m.end <= b;
     mentions
         .iter()
         .enumerate()
-        .filter(|(_, m)| m.kind == kind && m.start >= a && m.end <= b)
+        .filter(|(_, m)| within(m))
+        .filter(|(_, m)| {
+            !mentions
+                .iter()
+                .any(|o| within(o) && o.start <= m.start && m.end <= o.end && o.end - o.start > m.end - m.start)
+        })
         .map(|(i, _)| i)
         .collect()
 }

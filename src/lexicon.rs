@@ -110,6 +110,7 @@ pub enum Role {
     Attitude,
     Plural,
     ObjectMarker,
+    PlaceVerb,
 }
 
 /// All lexicons, indexed by Simplified form.
@@ -126,6 +127,8 @@ pub struct Lexicon {
     /// Surname → rank in the list (most common first).
     surnames: HashMap<String, usize>,
     not_names: HashMap<String, ()>,
+    /// One-character place abbreviations (Simplified) → (place, allowed after a verb).
+    abbreviations: HashMap<char, (usize, bool)>,
     /// Closed-class words by Simplified form → their roles (see grammar.tsv).
     grammar: HashMap<String, Vec<Role>>,
     terms: HashMap<String, Vec<Term>>,
@@ -247,6 +250,7 @@ impl Lexicon {
                 "attitude" => Role::Attitude,
                 "plural" => Role::Plural,
                 "object_marker" => Role::ObjectMarker,
+                "place_verb" => Role::PlaceVerb,
                 _ => continue,
             };
             grammar.entry(to_simplified(&c[0])).or_default().push(role);
@@ -286,6 +290,14 @@ impl Lexicon {
             .enumerate()
             .for_each(|(i, m)| add(m, Term::Modifier(i)));
 
+        let mut abbreviations: HashMap<char, (usize, bool)> = HashMap::new();
+        for c in rows(data!("abbreviations.tsv"), 3) {
+            let place = places.iter().position(|p| p.name == c[1] || p.aliases.contains(&c[1]));
+            let ch = to_simplified(&c[0]).chars().next();
+            if let (Some(p), Some(ch)) = (place, ch) {
+                abbreviations.insert(ch, (p, c[2].split_whitespace().any(|x| x == "verb")));
+            }
+        }
         let mut long_names: HashMap<String, Vec<(Vec<char>, Term)>> = HashMap::new();
         for (key, ts) in &terms {
             let chars: Vec<char> = key.chars().collect();
@@ -318,6 +330,7 @@ impl Lexicon {
             surnames,
             not_names,
             grammar,
+            abbreviations,
             terms,
             long_names,
             patterns,
@@ -368,6 +381,12 @@ impl Lexicon {
         (1..=text.len().min(4))
             .rev()
             .find(|&n| self.has_role(&text[..n].iter().collect::<String>(), role))
+    }
+
+    /// The place a one-character abbreviation (Simplified) stands for, and whether it may
+    /// stand alone after a verb (來港) rather than only in a run (粵港澳).
+    pub fn abbreviation(&self, c: char) -> Option<(usize, bool)> {
+        self.abbreviations.get(&c).copied()
     }
 
     /// Known long names (Simplified) starting with these two characters.

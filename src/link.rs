@@ -191,7 +191,9 @@ pub fn link(
         by_key: HashMap::new(),
     };
     let mut of_mention: Vec<Option<usize>> = vec![None; mentions.len()];
-    let mut written: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+    // Names as written, per entity, with whether the mention is a place written with
+    // its parent (深圳前海), which is a fuller form than the place's own name.
+    let mut written: BTreeMap<usize, Vec<(String, bool)>> = BTreeMap::new();
     // Context-dependent names: 特區政府 means the government of the SAR in context.
     let sar = Sar::new(lx, simp, sentences, mentions);
     let sar_gov = |at: usize| sar.government(at);
@@ -218,7 +220,7 @@ pub fn link(
         // A name that means different things in different passages (特區政府) is not a
         // name of the entity, only a way to refer to it here.
         if let (Some(e), false) = (e, contextual) {
-            written.entry(e).or_default().push(m.text.clone());
+            written.entry(e).or_default().push((m.text.clone(), m.rule == "place-with-parent"));
         }
         of_mention[i] = e;
     }
@@ -231,30 +233,35 @@ pub fn link(
             let nickname =
                 m.kind == Kind::Post && m.lexicon.is_some_and(|li| !lx.posts[li].same_as.is_empty());
             if let (true, Some(e)) = (nickname, of_mention[i]) {
-                written.entry(e).or_default().push(m.text.clone());
+                written.entry(e).or_default().push((m.text.clone(), false));
             }
         }
     }
-    // The label is the fullest name the document writes; known names become aliases.
+    // The label is the fullest name the document writes (a place's own name before the
+    // same place written with its parent: 北部都會區, not 香港北部都會區); known names
+    // become aliases. One-character abbreviations (美) never replace a full name.
     for (e, names) in written {
         let ent = &mut b.entities[e];
-        // One-character abbreviations (美) never replace a full name.
-        let best = names
-            .iter()
-            .filter(|n| n.chars().count() >= 2)
-            .filter(|n| {
-                ent.kind != Kind::Person || mentions.iter().any(|m| m.kind == Kind::Person && &m.text == *n)
-            })
-            .max_by_key(|n| n.chars().count())
-            .cloned();
-        if let Some(best) = best {
+        let candidates = |merged: bool| {
+            names
+                .iter()
+                .filter(|(n, m)| *m == merged && n.chars().count() >= 2)
+                .filter(|(n, _)| {
+                    ent.kind != Kind::Person || mentions.iter().any(|m| m.kind == Kind::Person && &m.text == n)
+                })
+                .max_by_key(|(n, _)| n.chars().count())
+                .map(|(n, _)| n.clone())
+        };
+        // A known place or body keeps its usual name when the document writes it.
+        let usual = names.iter().any(|(n, _)| n == &ent.label).then(|| ent.label.clone());
+        if let Some(best) = usual.or_else(|| candidates(false)).or_else(|| candidates(true)) {
             if best != ent.label {
                 let old = std::mem::replace(&mut ent.label, best.clone());
                 ent.aliases.insert(old);
                 ent.aliases.remove(&best);
             }
         }
-        for n in names {
+        for (n, _) in names {
             if n != ent.label {
                 ent.aliases.insert(n);
             }

@@ -149,6 +149,7 @@ pub fn recognize(layout: &Layout, simp: &[char], sentences: &[Sentence], tokens:
     let mut accepted = resolve_flat(flat);
     accepted = merge_place_pairs(&cx, accepted);
     enumerated_places(&cx, sentences, &mut accepted);
+    abbreviated_places(&cx, sentences, &mut accepted);
     // People need the posts found above.
     let mut people = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
@@ -657,6 +658,44 @@ fn enumerated_places(cx: &Ctx, sentences: &[Sentence], accepted: &mut Vec<Mentio
                     0.7,
                 ));
             }
+        }
+    }
+    accepted.extend(found);
+    accepted.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+}
+
+/// One-character abbreviations in the contexts where they name places: a run of them
+/// (港深珠, 京津冀) or one right after a verb of going or governing (來港, 治澳).
+fn abbreviated_places(cx: &Ctx, sentences: &[Sentence], accepted: &mut Vec<Mention>) {
+    let mut found = Vec::new();
+    let free = |i: usize, accepted: &[Mention]| !accepted.iter().any(|m| m.start <= i && i < m.end);
+    for (si, s) in sentences.iter().enumerate() {
+        let abbr = |i: usize| (i >= s.start && i < s.end).then(|| cx.lx.abbreviation(cx.simp[i])).flatten();
+        let mut i = s.start;
+        while i < s.end {
+            let run = (i..s.end).take_while(|&j| abbr(j).is_some() && free(j, accepted)).count();
+            // A run must not be part of a longer word the segmenter knows (中美洲).
+            let whole = run >= 2
+                && cx.token_at.contains_key(&i)
+                && (i + run == s.end || cx.token_at.contains_key(&(i + run)) || !is_han(cx.text[i + run]));
+            if whole {
+                for j in i..i + run {
+                    let (li, _) = abbr(j).unwrap();
+                    found.push(cx.mention(Kind::Place, (j, j + 1), si, Some(li), "abbreviation-run", 0.75));
+                }
+                i += run;
+                continue;
+            }
+            if let Some((li, verb)) = abbr(i) {
+                let after_verb = (1..=2).any(|n| {
+                    i >= s.start + n && cx.lx.has_role(&cx.s(i - n, i), Role::PlaceVerb)
+                });
+                let alone = i + 1 >= s.end || !is_han(cx.text[i + 1]) || cx.token_at.contains_key(&(i + 1));
+                if verb && after_verb && alone && free(i, accepted) {
+                    found.push(cx.mention(Kind::Place, (i, i + 1), si, Some(li), "abbreviation-after-verb", 0.7));
+                }
+            }
+            i += 1;
         }
     }
     accepted.extend(found);
