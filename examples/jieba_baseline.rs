@@ -23,7 +23,10 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("build") => build(&args[1..]),
         Some("query") => query(&args[1..]),
-        _ => Err("usage: jieba_baseline build --store DIR FILE... | query --store DIR --format json FILE.rq".into()),
+        _ => Err(
+            "usage: jieba_baseline build --store DIR FILE... | query --store DIR --format json FILE.rq"
+                .into(),
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -35,7 +38,9 @@ fn main() -> ExitCode {
 }
 
 fn option(args: &[String], name: &str) -> Option<String> {
-    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1).cloned())
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1).cloned())
 }
 
 fn build(args: &[String]) -> Result<(), String> {
@@ -49,12 +54,23 @@ fn build(args: &[String]) -> Result<(), String> {
     let store = zhkg::store::open_for_build(&store_dir, false).map_err(|e| e.to_string())?;
     let seg = Segmenter::plain();
     for f in files {
-        let source = zhkg::corpus::read(f.as_ref(), zhkg::decode::DEFAULT_MAX_BYTES).map_err(|p| p.to_string())?;
+        let source =
+            zhkg::corpus::read(f.as_ref(), zhkg::decode::DEFAULT_MAX_BYTES).map_err(|p| p.to_string())?;
         let doc = NamedNode::new_unchecked(zhkg::rdf::document_iri(&source.name));
         let g = GraphName::NamedNode(doc.clone());
         let mut quads = vec![
-            Quad::new(doc.clone(), dcterms::IDENTIFIER, Literal::new_simple_literal(&source.name), g.clone()),
-            Quad::new(doc.clone(), dcterms::LANGUAGE, Literal::new_simple_literal("zh-Hant"), g.clone()),
+            Quad::new(
+                doc.clone(),
+                dcterms::IDENTIFIER,
+                Literal::new_simple_literal(&source.name),
+                g.clone(),
+            ),
+            Quad::new(
+                doc.clone(),
+                dcterms::LANGUAGE,
+                Literal::new_simple_literal("zh-Hant"),
+                g.clone(),
+            ),
         ];
         // jieba's dictionary is Simplified: tag the Simplified view, name as written.
         let text = source.decoded.text.replace(['\n', '\r'], "");
@@ -68,7 +84,12 @@ fn build(args: &[String]) -> Result<(), String> {
                 _ => continue,
             };
             let name: String = original[t.start..t.end].iter().collect();
-            let kind = class.as_str().rsplit('/').next().unwrap_or("x").to_ascii_lowercase();
+            let kind = class
+                .as_str()
+                .rsplit('/')
+                .next()
+                .unwrap_or("x")
+                .to_ascii_lowercase();
             let entity = NamedNode::new_unchecked(zhkg::link::mint(&kind, &name, &format!("{kind}:{name}")));
             let s = NamedOrBlankNode::from(entity);
             quads.push(Quad::new(s.clone(), rdf::TYPE, class.into_owned(), g.clone()));
@@ -90,6 +111,12 @@ fn query(args: &[String]) -> Result<(), String> {
     let text = std::fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))?;
     let store = zhkg::store::open_read_only(&store_dir).map_err(|e| e.to_string())?;
     let mut out = std::io::stdout().lock();
-    zhkg::query::run(&store, &text, zhkg::query::Format::Json, std::time::Duration::from_secs(60), &mut out)
-        .map_err(|e| e.to_string())
+    zhkg::query::run(
+        &store,
+        &text,
+        zhkg::query::Format::Json,
+        std::time::Duration::from_secs(60),
+        &mut out,
+    )
+    .map_err(|e| e.to_string())
 }

@@ -248,7 +248,9 @@ fn resolve_pronouns(sentences: &[Sentence], mentions: &[Mention], out: &mut [Opt
                 continue;
             }
             // The first person of that sentence.
-            found = (0..=j).filter(|&k| mentions[k].sentence == m.sentence).find_map(|k| person(k, out));
+            found = (0..=j)
+                .filter(|&k| mentions[k].sentence == m.sentence)
+                .find_map(|k| person(k, out));
             break;
         }
         out[i] = found;
@@ -526,9 +528,9 @@ fn inside(mentions: &[Mention], kind: Kind, a: usize, b: usize) -> Vec<usize> {
         .enumerate()
         .filter(|(_, m)| within(m))
         .filter(|(_, m)| {
-            !mentions
-                .iter()
-                .any(|o| within(o) && o.start <= m.start && m.end <= o.end && o.end - o.start > m.end - m.start)
+            !mentions.iter().any(|o| {
+                within(o) && o.start <= m.start && m.end <= o.end && o.end - o.start > m.end - m.start
+            })
         })
         .map(|(i, _)| i)
         .collect()

@@ -292,7 +292,9 @@ impl Lexicon {
 
         let mut abbreviations: HashMap<char, (usize, bool)> = HashMap::new();
         for c in rows(data!("abbreviations.tsv"), 3) {
-            let place = places.iter().position(|p| p.name == c[1] || p.aliases.contains(&c[1]));
+            let place = places
+                .iter()
+                .position(|p| p.name == c[1] || p.aliases.contains(&c[1]));
             let ch = to_simplified(&c[0]).chars().next();
             if let (Some(p), Some(ch)) = (place, ch) {
                 abbreviations.insert(ch, (p, c[2].split_whitespace().any(|x| x == "verb")));

@@ -201,6 +201,8 @@ pub fn link(
         let contextual =
             m.kind == Kind::Organization && matches!(canonical(&m.text).as_str(), "特区政府" | "特区");
         let e = match m.kind {
+            // An organ named in a title is part of the title, not an entity of its own.
+            Kind::Organization if m.rule == "organ-in-title" => None,
             Kind::Organization | Kind::Place => {
                 if contextual {
                     match sar_gov(m.start) {
@@ -220,7 +222,10 @@ pub fn link(
         // A name that means different things in different passages (特區政府) is not a
         // name of the entity, only a way to refer to it here.
         if let (Some(e), false) = (e, contextual) {
-            written.entry(e).or_default().push((m.text.clone(), m.rule == "place-with-parent"));
+            written
+                .entry(e)
+                .or_default()
+                .push((m.text.clone(), m.rule == "place-with-parent"));
         }
         of_mention[i] = e;
     }
@@ -247,13 +252,17 @@ pub fn link(
                 .iter()
                 .filter(|(n, m)| *m == merged && n.chars().count() >= 2)
                 .filter(|(n, _)| {
-                    ent.kind != Kind::Person || mentions.iter().any(|m| m.kind == Kind::Person && &m.text == n)
+                    ent.kind != Kind::Person
+                        || mentions.iter().any(|m| m.kind == Kind::Person && &m.text == n)
                 })
                 .max_by_key(|(n, _)| n.chars().count())
                 .map(|(n, _)| n.clone())
         };
         // A known place or body keeps its usual name when the document writes it.
-        let usual = names.iter().any(|(n, _)| n == &ent.label).then(|| ent.label.clone());
+        let usual = names
+            .iter()
+            .any(|(n, _)| n == &ent.label)
+            .then(|| ent.label.clone());
         if let Some(best) = usual.or_else(|| candidates(false)).or_else(|| candidates(true)) {
             if best != ent.label {
                 let old = std::mem::replace(&mut ent.label, best.clone());

@@ -65,10 +65,10 @@ fn nominal(tag: &str) -> bool {
             | "an"
             | "b"
             | "eng"
-            | "s"
             | "f"
             | "g"
             | "ng"
+            | "l"
             | "x"
     )
 }
@@ -170,6 +170,7 @@ pub fn recognize(layout: &Layout, simp: &[char], sentences: &[Sentence], tokens:
         )
     });
     drop_posts_inside_names(&mut accepted);
+    mark_organs_in_titles(&mut accepted);
     trim_names(&cx, &mut accepted);
     propagate_names(&cx, sentences, &mut accepted);
     accepted.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
@@ -239,8 +240,27 @@ fn lexicon_terms(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
     }
 }
 
-/// Does `a..b` hold a proper name: a place, person or organization token, a Latin word,
-/// or a lexicon organization or place?
+/// Does `a..b` end with an occasion word (大會, 峰會, 論壇)?
+fn ends_with_occasion(cx: &Ctx, a: usize, b: usize) -> bool {
+    (a..b.saturating_sub(1)).any(|i| {
+        cx.lx
+            .lookup(&cx.s(i, b))
+            .iter()
+            .any(|t| matches!(t, Term::Occasion(_)))
+    })
+}
+
+/// Is `a..head` a known organization whose own name already ends with `suffix`?
+fn redundant_head(cx: &Ctx, a: usize, head: usize, suffix: &str) -> bool {
+    let suffix = crate::script::to_simplified(suffix);
+    cx.lx
+        .org(&cx.s(a, head))
+        .is_some_and(|o| crate::script::to_simplified(&cx.lx.orgs[o].name).ends_with(&suffix))
+}
+
+/// Does `a..b` hold a proper name: a known place or organization, a Latin word, or a word
+/// the segmenter guessed as a name? (Its dictionary tags common words such as 上市 or 愛國
+/// as places, so a dictionary word of two characters does not count.)
 fn has_proper_name(cx: &Ctx, a: usize, b: usize) -> bool {
     let mut i = a;
     while i < b {
@@ -250,7 +270,9 @@ fn has_proper_name(cx: &Ctx, a: usize, b: usize) -> bool {
             continue;
         }
         let t = &cx.tokens[ti];
-        if matches!(t.tag.as_str(), "ns" | "nr" | "nrt" | "nrfg" | "nt" | "nz" | "eng")
+        let guessed = !t.known || t.end - t.start >= 3;
+        if (guessed && matches!(t.tag.as_str(), "ns" | "nr" | "nrt" | "nrfg" | "nt" | "nz"))
+            || t.tag == "eng"
             || cx
                 .lx
                 .lookup(&t.word)
@@ -345,7 +367,11 @@ fn suffix_names(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
                         && t.word == "及"
                         && k > 0
                         && nominal(&cx.tokens[k - 1].tag));
-                let blocked = cx.lx.has_role(&t.word, Role::Boundary)
+                // A verbal noun with its own object is a verb phrase (建設 | 全球…中心), not
+                // part of the name; right before the head it names the body's work (研究協會).
+                let verb_object = t.tag == "vn" && k + 1 != first;
+                let blocked = verb_object
+                    || cx.lx.has_role(&t.word, Role::Boundary)
                     || t.word.chars().any(|c| !is_han(c) && !c.is_ascii_alphanumeric())
                     || tok.end - t.start > 18;
                 if !joins || blocked {
@@ -357,6 +383,14 @@ fn suffix_names(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
                 continue;
             }
             if suf.needs_name && !has_proper_name(cx, start, suf_start) {
+                continue;
+            }
+            // An event (世界婦女大會, 高峰會) is not an organization.
+            if kind == Kind::Organization && ends_with_occasion(cx, start, tok.end) {
+                continue;
+            }
+            // 全國政協 + 委員會: a known body that already is a committee, not a sub-body.
+            if kind == Kind::Organization && redundant_head(cx, start, suf_start, &suf.suffix) {
                 continue;
             }
             out.push(cx.mention(
@@ -443,7 +477,8 @@ fn quoted_organizations(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention
             .role_prefix(&cx.simp[i + 1..close], Role::Boundary)
             .is_some()
             || cx.lx.role_prefix(&cx.simp[i + 1..close], Role::Action).is_some();
-        if clean && !verbs && !lead && suffix.is_some() && cx.lx.lookup(&inner).is_empty() {
+        let event = ends_with_occasion(cx, i + 1, close);
+        if clean && !verbs && !lead && !event && suffix.is_some() && cx.lx.lookup(&inner).is_empty() {
             out.push(cx.mention(
                 Kind::Organization,
                 (i + 1, close),
@@ -592,6 +627,25 @@ fn drop_posts_inside_names(mentions: &mut Vec<Mention>) {
     });
 }
 
+/// 經民聯監事委員會副主席: a body named after a known organization and followed by a post
+/// is the organization's organ, part of the title; the organization is the entity.
+fn mark_organs_in_titles(mentions: &mut [Mention]) {
+    let organs: Vec<usize> = (0..mentions.len())
+        .filter(|&i| {
+            let m = &mentions[i];
+            m.kind == Kind::Organization
+                && m.lexicon.is_none()
+                && mentions.iter().any(|p| {
+                    p.kind == Kind::Organization && p.lexicon.is_some() && p.start == m.start && p.end < m.end
+                })
+                && mentions.iter().any(|p| p.kind == Kind::Post && p.start == m.end)
+        })
+        .collect();
+    for i in organs {
+        mentions[i].rule = "organ-in-title";
+    }
+}
+
 /// A place written after its parent is one place (深圳前海 = 前海, 珠海橫琴 = 橫琴); the
 /// parent stays a mention of its own inside it.
 fn merge_place_pairs(cx: &Ctx, mentions: Vec<Mention>) -> Vec<Mention> {
@@ -670,10 +724,16 @@ fn abbreviated_places(cx: &Ctx, sentences: &[Sentence], accepted: &mut Vec<Menti
     let mut found = Vec::new();
     let free = |i: usize, accepted: &[Mention]| !accepted.iter().any(|m| m.start <= i && i < m.end);
     for (si, s) in sentences.iter().enumerate() {
-        let abbr = |i: usize| (i >= s.start && i < s.end).then(|| cx.lx.abbreviation(cx.simp[i])).flatten();
+        let abbr = |i: usize| {
+            (i >= s.start && i < s.end)
+                .then(|| cx.lx.abbreviation(cx.simp[i]))
+                .flatten()
+        };
         let mut i = s.start;
         while i < s.end {
-            let run = (i..s.end).take_while(|&j| abbr(j).is_some() && free(j, accepted)).count();
+            let run = (i..s.end)
+                .take_while(|&j| abbr(j).is_some() && free(j, accepted))
+                .count();
             // A run must not be part of a longer word the segmenter knows (中美洲).
             let whole = run >= 2
                 && cx.token_at.contains_key(&i)
@@ -687,12 +747,18 @@ fn abbreviated_places(cx: &Ctx, sentences: &[Sentence], accepted: &mut Vec<Menti
                 continue;
             }
             if let Some((li, verb)) = abbr(i) {
-                let after_verb = (1..=2).any(|n| {
-                    i >= s.start + n && cx.lx.has_role(&cx.s(i - n, i), Role::PlaceVerb)
-                });
+                let after_verb =
+                    (1..=2).any(|n| i >= s.start + n && cx.lx.has_role(&cx.s(i - n, i), Role::PlaceVerb));
                 let alone = i + 1 >= s.end || !is_han(cx.text[i + 1]) || cx.token_at.contains_key(&(i + 1));
                 if verb && after_verb && alone && free(i, accepted) {
-                    found.push(cx.mention(Kind::Place, (i, i + 1), si, Some(li), "abbreviation-after-verb", 0.7));
+                    found.push(cx.mention(
+                        Kind::Place,
+                        (i, i + 1),
+                        si,
+                        Some(li),
+                        "abbreviation-after-verb",
+                        0.7,
+                    ));
                 }
             }
             i += 1;
