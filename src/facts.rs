@@ -89,7 +89,7 @@ pub fn extract(
     let lx = Lexicon::get();
     let sar = Sar::new(lx, simp, sentences, mentions);
     let positions = positions(lx, layout, &sar, mentions);
-    let mut antecedent = title_references(lx, &sar, mentions, &positions);
+    let mut antecedent = title_references(lx, &sar, simp, mentions, &positions);
     resolve_pronouns(sentences, mentions, &mut antecedent);
     let proposals = proposals(lx, layout, simp, sentences, tokens, mentions, &antecedent);
     Facts {
@@ -185,6 +185,7 @@ impl<'a> Sar<'a> {
 fn title_references(
     lx: &Lexicon,
     sar: &Sar,
+    simp: &[char],
     mentions: &[Mention],
     positions: &[Position],
 ) -> Vec<Option<usize>> {
@@ -200,7 +201,12 @@ fn title_references(
         let Some(post) = m.lexicon.and_then(|li| lx.posts.get(li)) else {
             continue;
         };
-        if post.rank != "head" {
+        // A title stands for a person when it is a by-name (特首) or the subject of a verb of
+        // saying (局長表示); 參選行政長官 or 以行政長官身份 name the post, not its holder.
+        let subject = lx
+            .role_prefix(&simp[m.end..(m.end + 2).min(simp.len())], Role::SubjectVerb)
+            .is_some();
+        if post.rank != "head" || (post.same_as.is_empty() && !subject) {
             continue;
         }
         let c = post.canonical().to_string();

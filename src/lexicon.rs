@@ -111,6 +111,7 @@ pub enum Role {
     Plural,
     ObjectMarker,
     PlaceVerb,
+    SubjectVerb,
 }
 
 /// All lexicons, indexed by Simplified form.
@@ -251,6 +252,7 @@ impl Lexicon {
                 "plural" => Role::Plural,
                 "object_marker" => Role::ObjectMarker,
                 "place_verb" => Role::PlaceVerb,
+                "subject_verb" => Role::SubjectVerb,
                 _ => continue,
             };
             grammar.entry(to_simplified(&c[0])).or_default().push(role);

@@ -15,6 +15,7 @@
 //! | RDF | [`rdf`] | quads in the article's named graph |
 //! | store | [`store`] | the on-disk oxigraph store |
 //! | query, export | [`query`], [`export`] | results, files for other tools |
+//! | explain | [`explain`] | why an entity is in the store: mentions, rules, facts |
 //!
 //! [`pipeline::analyze`] runs the extraction stages on one document; [`builder::build`]
 //! runs them over a corpus into a store.
@@ -22,6 +23,7 @@
 pub mod builder;
 pub mod corpus;
 pub mod decode;
+pub mod explain;
 pub mod export;
 pub mod facts;
 pub mod layout;

@@ -92,6 +92,15 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Explain why an entity is in the store: its names, every mention with the rule that
+    /// found it and its sentence, and the positions and proposals it takes part in.
+    Explain {
+        /// Store folder.
+        #[arg(long, default_value = "output/store")]
+        store: PathBuf,
+        /// A name of the entity (any of its names, in either script).
+        name: String,
+    },
     /// Export the graph for other tools: RDF serializations for triple stores.
     Export {
         /// Store folder.
@@ -144,6 +153,7 @@ fn main() -> ExitCode {
             max_file_size,
             files,
         } => cmd_extract(json, tokens, max_file_size, &files),
+        Command::Explain { store, name } => cmd_explain(&store, &name),
         Command::Export {
             store,
             format,
@@ -363,4 +373,30 @@ fn cmd_extract(json: bool, tokens: bool, max_file_size: u64, files: &[PathBuf]) 
     } else {
         ExitCode::SUCCESS
     })
+}
+
+fn cmd_explain(store_dir: &Path, name: &str) -> anyhow::Result<ExitCode> {
+    let store = zhkg::store::open_read_only(store_dir)?;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let broken_pipe = |e: &std::io::Error| e.kind() == std::io::ErrorKind::BrokenPipe;
+    let n = match zhkg::explain::explain(&store, name, &mut out) {
+        Ok(n) => n,
+        Err(e) if e.downcast_ref::<std::io::Error>().is_some_and(broken_pipe) => {
+            return Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => anyhow::bail!("{e}"),
+    };
+    match out.flush() {
+        Err(e) if !broken_pipe(&e) => return Err(e.into()),
+        _ => {}
+    }
+    if n == 0 {
+        eprintln!(
+            "zhkg: no person, organization or place named {name} in {}",
+            store_dir.display()
+        );
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
 }

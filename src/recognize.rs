@@ -893,10 +893,6 @@ fn byline_people(cx: &Ctx, si: usize, s: &Sentence, accepted: &[Mention], out: &
 
 /// A name at a clause start followed by a verb of saying: `，岑浩輝表示`.
 fn speaker_people(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
-    const SAYING: &[&str] = &[
-        "表示", "指出", "认为", "强调", "透露", "坦言", "直言", "说", "称", "提出", "建议", "倡议", "呼吁",
-        "希望", "致辞", "宴请", "代表", "日前", "昨日", "昨天", "今日", "近日", "早前", "在",
-    ];
     for at in s.start..s.end {
         let boundary = at == s.start
             || matches!(
@@ -913,8 +909,7 @@ fn speaker_people(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
             if e - at < 2 {
                 continue;
             }
-            let after = cx.s(e, (e + 2).min(s.end));
-            if SAYING.iter().any(|w| after.starts_with(w)) && cx.token_at.contains_key(&e) {
+            if cx.role_at(e, s.end, Role::SubjectVerb).is_some() && cx.token_at.contains_key(&e) {
                 out.push(cx.mention(Kind::Person, (at, e), si, None, "speaker-name", 0.75));
                 break;
             }
