@@ -203,6 +203,17 @@ pub fn link(
         let e = match m.kind {
             // An organ named in a title is part of the title, not an entity of its own.
             Kind::Organization if m.rule == "organ-in-title" => None,
+            // A place inside an organization's name (觀塘 in 觀塘區議會) is part of the name.
+            Kind::Place
+                if mentions.iter().any(|o| {
+                    o.kind == Kind::Organization
+                        && o.start <= m.start
+                        && m.end <= o.end
+                        && o.end - o.start > m.end - m.start
+                }) =>
+            {
+                None
+            }
             Kind::Organization | Kind::Place => {
                 if contextual {
                     match sar_gov(m.start) {

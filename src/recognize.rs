@@ -150,19 +150,9 @@ pub fn recognize(layout: &Layout, simp: &[char], sentences: &[Sentence], tokens:
     accepted = merge_place_pairs(&cx, accepted);
     enumerated_places(&cx, sentences, &mut accepted);
     abbreviated_places(&cx, sentences, &mut accepted);
-    // People need the posts found above.
-    let mut people = Vec::new();
-    for (si, s) in sentences.iter().enumerate() {
-        titled_people(&cx, si, s, &accepted, &mut people);
-        if s.kind == BlockKind::Byline {
-            byline_people(&cx, si, s, &accepted, &mut people);
-        }
-        speaker_people(&cx, si, s, &mut people);
-        tagged_people(&cx, si, s, &mut people);
-    }
-    accepted = merge(accepted, people, |_| false);
     // Organizations and places by head word may hold places, organizations and words that
-    // looked like posts (提案委員會 holds 委員): the longer name wins.
+    // looked like posts (提案委員會 holds 委員): the longer name wins. People come after, so
+    // 黃閣鎮 stays a town, not a Mr 黃閣.
     accepted = merge(accepted, outer, |m| {
         matches!(
             m.kind,
@@ -170,7 +160,20 @@ pub fn recognize(layout: &Layout, simp: &[char], sentences: &[Sentence], tokens:
         )
     });
     drop_posts_inside_names(&mut accepted);
+    // People need the posts found above.
+    let mut people = Vec::new();
+    for (si, s) in sentences.iter().enumerate() {
+        titled_people(&cx, si, s, &accepted, &mut people);
+        name_before_title(&cx, si, s, &accepted, &mut people);
+        if s.kind == BlockKind::Byline {
+            byline_people(&cx, si, s, &accepted, &mut people);
+        }
+        speaker_people(&cx, si, s, &mut people);
+        tagged_people(&cx, si, s, &mut people);
+    }
+    accepted = merge(accepted, people, |_| false);
     mark_organs_in_titles(&mut accepted);
+    branches(&cx, &mut accepted);
     trim_names(&cx, &mut accepted);
     propagate_names(&cx, sentences, &mut accepted);
     accepted.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
@@ -627,6 +630,33 @@ fn drop_posts_inside_names(mentions: &mut Vec<Mention>) {
     });
 }
 
+/// 香港科技大學（廣州）: a body with a place in brackets is its branch there, another body.
+fn branches(cx: &Ctx, mentions: &mut Vec<Mention>) {
+    let mut found = Vec::new();
+    for m in mentions.iter().filter(|m| m.kind == Kind::Organization) {
+        if !matches!(cx.text.get(m.end), Some('（' | '(')) {
+            continue;
+        }
+        let place = mentions.iter().find(|p| {
+            p.kind == Kind::Place && p.start == m.end + 1 && matches!(cx.text.get(p.end), Some('）' | ')'))
+        });
+        if let Some(p) = place {
+            found.push(cx.mention(
+                Kind::Organization,
+                (m.start, p.end + 1),
+                m.sentence,
+                None,
+                "organization-branch",
+                0.8,
+            ));
+        }
+    }
+    for b in found {
+        mentions.retain(|m| !(m.kind == Kind::Organization && m.start == b.start && m.end < b.end));
+        mentions.push(b);
+    }
+}
+
 /// 經民聯監事委員會副主席: a body named after a known organization and followed by a post
 /// is the organization's organ, part of the title; the organization is the entity.
 fn mark_organs_in_titles(mentions: &mut [Mention]) {
@@ -768,71 +798,82 @@ fn abbreviated_places(cx: &Ctx, sentences: &[Sentence], accepted: &mut Vec<Menti
     accepted.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
 }
 
-/// Tags of words that are never the start of a name (prepositions, conjunctions, adverbs …).
-fn function_tag(tag: &str) -> bool {
-    matches!(
-        tag,
-        "p" | "c"
-            | "d"
-            | "u"
-            | "uj"
-            | "ul"
-            | "uz"
-            | "ug"
-            | "ud"
-            | "uv"
-            | "r"
-            | "m"
-            | "q"
-            | "f"
-            | "t"
-            | "y"
-            | "e"
-            | "o"
-            | "zg"
-            | "ad"
-    )
-}
-
 /// A personal name starting at `at`: a surname and one or two given-name characters.
-/// Returns its end. The given name stops before a word that follows names (表示, 在 …)
-/// and before a multi-character word the segmenter starts there (重點).
+/// Returns its end. Most given names have two characters; the name is cut to one when the
+/// second would start a word that follows names (表示, 在, 指出), a single-character verb
+/// after a name the segmenter knows (李強|作), or a dictionary word (徐莉|重點); it keeps
+/// two when a word that follows names comes right after them (何子健|則, 劉欣然|、).
 fn name_at(cx: &Ctx, at: usize, limit: usize) -> Option<usize> {
     let sl = cx.lx.surname_len(&cx.simp[at..limit.min(cx.simp.len())])?;
+    let token = |i: usize| cx.token_at.get(&i).map(|&t| &cx.tokens[t]);
+    let person_tag = |t: &Token| matches!(t.tag.as_str(), "nr" | "nrfg" | "nrt");
     // The surname must not be a function word here (從不同, 和籌組).
-    if let Some(&t) = cx.token_at.get(&at) {
-        let tk = &cx.tokens[t];
-        if function_tag(&tk.tag)
-            || (tk.end - tk.start > 3 && !matches!(tk.tag.as_str(), "nr" | "nrfg" | "nrt"))
-        {
+    if let Some(tk) = token(at) {
+        let function = matches!(
+            tk.tag.as_str(),
+            "p" | "c" | "d" | "u" | "uj" | "ul" | "uz" | "y" | "e" | "o"
+        );
+        if function || (tk.end - tk.start > 3 && !person_tag(tk)) {
             return None;
         }
     }
     let g = at + sl;
     let han = |i: usize| i < limit && is_han(cx.text[i]);
+    let follows_name = |i: usize| i >= limit || !han(i) || cx.role_at(i, limit, Role::AfterName).is_some();
     if !han(g) || cx.role_at(g, limit, Role::AfterName).is_some_and(|n| n > 1) {
         return None;
     }
-    let second_ok = han(g + 1)
-        && cx.role_at(g + 1, limit, Role::AfterName).is_none()
-        && !cx.token_at.get(&(g + 1)).is_some_and(|&t| {
-            let tk = &cx.tokens[t];
-            tk.end - tk.start >= 2 && tk.end <= limit && !matches!(tk.tag.as_str(), "nr" | "nrfg" | "nrt")
-        })
-        && cx.lx.lookup(&cx.s(g + 1, (g + 3).min(limit))).is_empty();
-    let end = if second_ok { g + 2 } else { g + 1 };
+    let third = g + 1;
+    let two_chars = if follows_name(third) {
+        true
+    } else if follows_name(third + 1) {
+        false
+    } else {
+        let known_name = token(at).is_some_and(|t| person_tag(t) && t.end == third);
+        let verb_after = token(third).is_some_and(|t| {
+            t.end == third + 1 && matches!(t.tag.chars().next(), Some('v' | 'p' | 'd' | 'c'))
+        });
+        let word_after = token(third).is_some_and(|t| t.known && t.end - t.start >= 2 && !person_tag(t));
+        (known_name && verb_after)
+            || word_after
+            || !cx.lx.lookup(&cx.s(third, (third + 2).min(limit))).is_empty()
+    };
+    let end = if two_chars { third } else { third + 1 };
     let name = cx.s(at, end);
     if cx.lx.is_not_name(&name) || !cx.lx.lookup(&name).is_empty() {
         return None;
     }
     // A common word is not a name (施政, 範疇): the segmenter knows it as something else.
-    if let Some(&t) = cx.token_at.get(&at) {
-        let tk = &cx.tokens[t];
-        if tk.end == end && !matches!(tk.tag.as_str(), "nr" | "nrfg" | "nrt" | "x") && end - at <= 3 {
+    if let Some(tk) = token(at) {
+        if tk.end == end && tk.known && !person_tag(tk) && tk.tag != "x" {
             return None;
         }
     }
     Some(end)
+}
+
+/// People named right before a title: 楊秀英代表, 何子健議員 (a name at a clause start or
+/// after 的, then a member's or head's post).
+fn name_before_title(cx: &Ctx, si: usize, s: &Sentence, accepted: &[Mention], out: &mut Vec<Mention>) {
+    for p in accepted
+        .iter()
+        .filter(|m| m.sentence == si && m.kind == Kind::Post)
+    {
+        for len in [3, 2, 4] {
+            let Some(at) = p.start.checked_sub(len).filter(|&a| a >= s.start) else {
+                continue;
+            };
+            let boundary = at == s.start
+                || matches!(
+                    cx.text[at - 1],
+                    '，' | '。' | '、' | '：' | '；' | ' ' | '的' | '」' | '（' | '和' | '與'
+                );
+            if boundary && name_at(cx, at, p.start) == Some(p.start) {
+                out.push(cx.mention(Kind::Person, (at, p.start), si, None, "name-title", 0.8));
+                break;
+            }
+        }
+    }
 }
 
 /// People named right after a post: 全國政協委員黃錦輝, 國務院總理李強.
