@@ -203,6 +203,11 @@ pub fn link(
         let e = match m.kind {
             // An organ named in a title is part of the title, not an entity of its own.
             Kind::Organization if m.rule == "organ-in-title" => None,
+            // 協會 for the association named before: its entity, not a new name.
+            Kind::Organization if m.rule == "head-reference" => mentions[..i]
+                .iter()
+                .rposition(|o| o.kind == Kind::Organization && o.text.ends_with(&m.text) && o.text != m.text)
+                .and_then(|j| of_mention[j]),
             // A place inside an organization's name (觀塘 in 觀塘區議會) is part of the name.
             Kind::Place
                 if mentions.iter().any(|o| {
@@ -232,7 +237,8 @@ pub fn link(
         };
         // A name that means different things in different passages (特區政府) is not a
         // name of the entity, only a way to refer to it here.
-        if let (Some(e), false) = (e, contextual) {
+        let reference = m.rule == "head-reference";
+        if let (Some(e), false) = (e, contextual || reference) {
             written
                 .entry(e)
                 .or_default()

@@ -140,7 +140,13 @@ pub fn recognize(layout: &Layout, simp: &[char], sentences: &[Sentence], tokens:
     let mut outer: Vec<Mention> = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
         lexicon_terms(&cx, si, s, &mut flat);
-        suffix_names(&cx, si, s, &mut outer);
+        let posts: Vec<usize> = flat
+            .iter()
+            .filter(|m| m.sentence == si && m.kind == Kind::Post)
+            .map(|m| m.start)
+            .collect();
+        suffix_names(&cx, si, s, &posts, &mut outer);
+        segmenter_organizations(&cx, si, s, &mut outer);
         quoted_organizations(&cx, si, s, &mut outer);
         abbreviated_names(&cx, si, s, &mut outer);
         latin_companies(&cx, si, s, &mut outer);
@@ -174,6 +180,7 @@ pub fn recognize(layout: &Layout, simp: &[char], sentences: &[Sentence], tokens:
     accepted = merge(accepted, people, |_| false);
     mark_organs_in_titles(&mut accepted);
     branches(&cx, &mut accepted);
+    head_references(&cx, sentences, &mut accepted);
     trim_names(&cx, &mut accepted);
     propagate_names(&cx, sentences, &mut accepted);
     accepted.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
@@ -193,7 +200,8 @@ fn lexicon_terms(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
         // A two-character term must be a word here, not the end of one and the start of
         // the next (增長和 holds 長和 only by accident).
         let latin = cx.text[a].is_ascii_alphanumeric();
-        if b - a == 2 && !latin && !on_token_boundaries(cx, a, b) {
+        let post = terms.iter().all(|t| matches!(t, Term::Post(_)));
+        if b - a == 2 && !latin && !post && !on_token_boundaries(cx, a, b) {
             continue;
         }
         let pick = |f: fn(&Term) -> Option<usize>| terms.iter().find_map(f);
@@ -209,10 +217,15 @@ fn lexicon_terms(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
         } else if let Some(i) = pick(|t| if let Term::Place(i) = t { Some(*i) } else { None }) {
             out.push(cx.mention(Kind::Place, (a, b), si, Some(i), "lexicon-place", 0.95));
         } else if let Some(i) = pick(|t| if let Term::Post(i) = t { Some(*i) } else { None }) {
-            // A composite post names its organization: 全國政協委員 = 全國政協 + 委員.
+            // A composite post names its organization: 全國政協委員 = 全國政協 + 委員; but
+            // the head of an office is one title (財政司司長: 司 + 司長).
             let split = cx.lx.org_prefix(&cx.simp[a..b]).and_then(|(o, n)| {
                 let rest: String = cx.simp[a + n..b].iter().collect();
-                cx.lx.is_post(&rest).map(|_| (o, n, rest))
+                let head_of_office = rest.starts_with(cx.simp[a + n - 1]);
+                cx.lx
+                    .is_post(&rest)
+                    .filter(|_| !head_of_office)
+                    .map(|_| (o, n, rest))
             });
             match split {
                 Some((o, n, rest)) => {
@@ -292,24 +305,37 @@ fn has_proper_name(cx: &Ctx, a: usize, b: usize) -> bool {
         .any(|(_, _, ts)| ts.iter().any(|x| matches!(x, Term::Org(_) | Term::Place(_))))
 }
 
-/// Organizations and places by head word: the longest suffix ending a token, grown
-/// leftwards over nominal tokens until a boundary word, a verb or punctuation.
-fn suffix_names(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
-    for ti in token_range(cx, s) {
+/// Organizations and places by head word: the longest suffix ending a token (or ending
+/// where a post starts inside a token: 協會|會長), grown leftwards over nominal tokens until
+/// a boundary word, a verb or punctuation.
+fn suffix_names(cx: &Ctx, si: usize, s: &Sentence, posts: &[usize], out: &mut Vec<Mention>) {
+    let mut ends: Vec<(usize, Option<usize>)> = token_range(cx, s)
+        .map(|ti| (cx.tokens[ti].end, Some(ti)))
+        .collect();
+    ends.extend(
+        posts
+            .iter()
+            .filter(|&&p| p > s.start && !cx.token_at.contains_key(&p))
+            .map(|&p| (p, None)),
+    );
+    for (end, whole) in ends {
+        let ti = whole.unwrap_or(cx.token_of[end - 1]);
         let tok = &cx.tokens[ti];
         // A token that already is a complete known name needs no suffix rule.
         let known = cx.lx.lookup(&tok.word);
-        if known.iter().any(|t| {
-            matches!(
-                t,
-                Term::Org(_)
-                    | Term::Place(_)
-                    | Term::Modifier(_)
-                    | Term::Post(_)
-                    | Term::Occasion(_)
-                    | Term::Cue(_)
-            )
-        }) {
+        if whole.is_some()
+            && known.iter().any(|t| {
+                matches!(
+                    t,
+                    Term::Org(_)
+                        | Term::Place(_)
+                        | Term::Modifier(_)
+                        | Term::Post(_)
+                        | Term::Occasion(_)
+                        | Term::Cue(_)
+                )
+            })
+        {
             continue;
         }
         for (kind, suffixes) in [
@@ -318,23 +344,32 @@ fn suffix_names(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
         ] {
             let Some(suf) = suffixes.iter().find(|x| {
                 let n = x.suffix.chars().count();
-                tok.end >= n + s.start
-                    && cx.s(tok.end - n, tok.end) == crate::script::to_simplified(&x.suffix)
+                end >= n + s.start && cx.s(end - n, end) == crate::script::to_simplified(&x.suffix)
             }) else {
                 continue;
             };
             let n = suf.suffix.chars().count();
-            let suf_start = tok.end - n;
-            // A common word that merely ends like a name (社會, 股市, 格局) is not one: a
-            // suffix inside a longer token counts only in a long place or organization
-            // token (深圳市), since the segmenter tags some common words as places (上市).
+            let suf_start = end - n;
             let len = tok.end - tok.start;
-            if len > n && !(len >= 3 && matches!(tok.tag.as_str(), "ns" | "nt" | "nz")) {
+            // A common word that merely ends like a name (社會, 股市, 格局) is not one: a
+            // one-character head inside a longer token counts only in a long place or
+            // organization token (深圳市), since the segmenter tags some common words as
+            // places (上市). A longer head inside a token makes a compound (產業協會).
+            if whole.is_some()
+                && n == 1
+                && len > 1
+                && !(len >= 3 && matches!(tok.tag.as_str(), "ns" | "nt" | "nz"))
+            {
                 continue;
+            }
+            // A long place token is a whole name already (橫瀝鎮 in 今年內在橫瀝鎮).
+            if kind == Kind::Place && whole.is_some() && tok.tag == "ns" && len >= 3 && len > n {
+                out.push(cx.mention(kind, (tok.start, end), si, None, "suffix-place", 0.7));
+                break;
             }
             // A one-character head that is a verb here (香港特區政府會攜手…: 會 = will) or
             // that follows a complete known name is not a head word.
-            if n == 1 && len == 1 {
+            if whole.is_some() && n == 1 && len == 1 {
                 let verbish = tok.tag.starts_with('v') || tok.tag.starts_with('d');
                 let after_name = ti > 0
                     && cx.tokens[ti - 1].end == tok.start
@@ -376,7 +411,7 @@ fn suffix_names(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
                 let blocked = verb_object
                     || cx.lx.has_role(&t.word, Role::Boundary)
                     || t.word.chars().any(|c| !is_han(c) && !c.is_ascii_alphanumeric())
-                    || tok.end - t.start > 18;
+                    || end - t.start > 18;
                 if !joins || blocked {
                     break;
                 }
@@ -389,28 +424,99 @@ fn suffix_names(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
                 continue;
             }
             // An event (世界婦女大會, 高峰會) is not an organization.
-            if kind == Kind::Organization && ends_with_occasion(cx, start, tok.end) {
+            if kind == Kind::Organization && ends_with_occasion(cx, start, end) {
                 continue;
             }
             // 全國政協 + 委員會: a known body that already is a committee, not a sub-body.
             if kind == Kind::Organization && redundant_head(cx, start, suf_start, &suf.suffix) {
                 continue;
             }
-            out.push(cx.mention(
-                kind,
-                (start, tok.end),
-                si,
-                None,
-                if kind == Kind::Organization {
-                    "suffix-organization"
-                } else {
-                    "suffix-place"
-                },
-                0.7,
-            ));
+            let rule = if kind == Kind::Organization {
+                "suffix-organization"
+            } else {
+                "suffix-place"
+            };
+            out.push(cx.mention(kind, (start, end), si, None, rule, 0.7));
             break;
         }
     }
+}
+
+/// Organizations the segmenter's dictionary knows (九三學社中央/nt): long tokens tagged as
+/// organizations that are not events, places or known terms.
+fn segmenter_organizations(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
+    for ti in token_range(cx, s) {
+        let t = &cx.tokens[ti];
+        if t.tag != "nt" || t.end - t.start < 4 || !t.word.chars().all(is_han) {
+            continue;
+        }
+        // The dictionary's 公共財政/nt and 新興產業/nt are not bodies: keep only names that
+        // hold a known organization or place (九三學社 + 中央).
+        let anchored = cx
+            .lx
+            .find_terms(&cx.simp[t.start..t.end])
+            .iter()
+            .any(|(_, _, ts)| ts.iter().any(|x| matches!(x, Term::Org(_) | Term::Place(_))));
+        if !anchored {
+            continue;
+        }
+        if !cx.lx.lookup(&t.word).is_empty() || ends_with_occasion(cx, t.start, t.end) {
+            continue;
+        }
+        let place_like = cx
+            .lx
+            .place_suffixes
+            .iter()
+            .any(|x| t.word.ends_with(&crate::script::to_simplified(&x.suffix)));
+        if !place_like {
+            out.push(cx.mention(
+                Kind::Organization,
+                (t.start, t.end),
+                si,
+                None,
+                "segmenter-organization",
+                0.6,
+            ));
+        }
+    }
+}
+
+/// A bare head word (協會, 該公司, 本會) standing for the organization with that head named
+/// before: the linker resolves it.
+fn head_references(cx: &Ctx, sentences: &[Sentence], accepted: &mut Vec<Mention>) {
+    let mut found = Vec::new();
+    for (si, s) in sentences.iter().enumerate() {
+        for ti in token_range(cx, s) {
+            let t = &cx.tokens[ti];
+            let word: String = t.word.trim_start_matches(['该', '本']).to_string();
+            if word.chars().count() < 2 || accepted.iter().any(|m| m.start < t.end && t.start < m.end) {
+                continue;
+            }
+            let is_head = cx
+                .lx
+                .org_suffixes
+                .iter()
+                .any(|x| crate::script::to_simplified(&x.suffix) == word);
+            let named_before = accepted.iter().any(|m| {
+                m.kind == Kind::Organization
+                    && m.end <= t.start
+                    && m.end - m.start > word.chars().count()
+                    && cx.s(m.start, m.end).ends_with(&word)
+            });
+            if is_head && named_before {
+                found.push(cx.mention(
+                    Kind::Organization,
+                    (t.start, t.end),
+                    si,
+                    None,
+                    "head-reference",
+                    0.6,
+                ));
+            }
+        }
+    }
+    accepted.extend(found);
+    accepted.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
 }
 
 /// A known long name written with some characters left out (河套深港創新合作區 for
