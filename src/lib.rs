@@ -14,7 +14,7 @@
 //! | entities | [`link`] | [`link::Entity`] with stable IRIs |
 //! | RDF | [`rdf`] | quads in the article's named graph |
 //! | store | [`store`] | the on-disk oxigraph store |
-//! | query, export | [`query`], [`export`] | results, files for other tools |
+//! | query, export, push | [`query`], [`export`], [`push`] | results, files for other tools, remote stores |
 //!
 //! [`pipeline::analyze`] runs the extraction stages on one document; [`builder::build`]
 //! runs them over a corpus into a store.
@@ -28,6 +28,7 @@ pub mod layout;
 pub mod lexicon;
 pub mod link;
 pub mod pipeline;
+pub mod push;
 pub mod query;
 pub mod rdf;
 pub mod recognize;
