@@ -622,6 +622,18 @@ impl PropertyGraph {
                 queue.push_back(m);
             }
         }
-        seen.keys().map(|&i| self.graph[i].iri.clone()).collect()
+        // A proposal is drawn with its proposer, even one step further.
+        let proposers: Vec<NodeIndex> = seen
+            .keys()
+            .filter(|&&i| self.graph[i].kind == Kind::Proposal)
+            .flat_map(|&i| self.graph.edges_directed(i, Direction::Outgoing))
+            .filter(|e| e.weight().rel == Rel::ProposedBy)
+            .map(|e| e.target())
+            .collect();
+        seen.keys()
+            .copied()
+            .chain(proposers)
+            .map(|i| self.graph[i].iri.clone())
+            .collect()
     }
 }
