@@ -289,6 +289,9 @@ pub fn write_file_atomically(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> Result<(), ExportError>,
 ) -> Result<(), ExportError> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(|e| ExportError::Io(parent.to_path_buf(), e))?;
+    }
     let tmp = temp_sibling(path);
     let io = |e| ExportError::Io(tmp.clone(), e);
     let result = (|| {
