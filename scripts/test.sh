@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, installing first whatever the tests use:
-#   Debian packages (graphviz with a CJK font, raptor2-utils) and a Python venv (.venv)
+#   Debian packages (graphviz with a CJK font, raptor2-utils, virtuoso-opensource for the
+#   push tests, which start their own server on loopback) and a Python venv (.venv)
 #   with the independent RDF / graph tools the tests load zhkg's output into.
 # Usage: bash scripts/test.sh        (CI runs exactly this through .ci/run)
 set -euo pipefail
@@ -15,7 +16,7 @@ step "Build prerequisites"
 bash scripts/setup-build.sh
 
 step "Debian packages the tests use"
-packages=(graphviz fonts-noto-cjk raptor2-utils)
+packages=(graphviz fonts-noto-cjk raptor2-utils virtuoso-opensource)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

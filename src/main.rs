@@ -101,32 +101,93 @@ enum Command {
         /// A name of the entity (any of its names, in either script).
         name: String,
     },
-    /// Export the graph for other tools: RDF serializations for triple stores.
+    /// Export the graph for other tools: RDF for triple stores, GraphViz diagrams,
+    /// GraphML, and folders for the Neo4j and Kùzu property-graph databases.
+    ///
+    /// The whole store by default; or one article (--graph), the result of a CONSTRUCT
+    /// query (--query), or an entity's neighbourhood (--entity, --depth).
+    #[command(after_help = EXPORT_HELP)]
     Export {
         /// Store folder.
         #[arg(long, default_value = "output/store")]
         store: PathBuf,
         /// What to write.
         #[arg(long, short, value_enum)]
-        format: ExportFormat,
-        /// Output file (default: standard output).
+        format: zhkg::export::Format,
+        /// Output file (default: standard output); for neo4j and kuzu a folder (default:
+        /// output/neo4j, output/kuzu), replaced as a whole.
         #[arg(long, short)]
         out: Option<PathBuf>,
         /// Only this article's graph (its file name).
-        #[arg(long)]
+        #[arg(long, conflicts_with_all = ["query", "entity"])]
         graph: Option<String>,
+        /// Export what this CONSTRUCT (or DESCRIBE) query returns (`-` for standard input).
+        #[arg(long, conflicts_with = "entity")]
+        query: Option<PathBuf>,
+        /// Only the neighbourhood of the person, organization or place with this name
+        /// (as written, either script) or IRI.
+        #[arg(long)]
+        entity: Option<String>,
+        /// How many facts away from --entity to go (1: its proposals and memberships; 2:
+        /// also their places, organizations and addressees).
+        #[arg(long, default_value_t = 2, requires = "entity")]
+        depth: usize,
+        /// Diagrams: box each article's proposals (and the entities only it names).
+        #[arg(long)]
+        clusters: bool,
+        /// Stop a --query after this many seconds.
+        #[arg(long, default_value_t = 60.0)]
+        timeout: f64,
+    },
+    /// Send the articles' graphs to a remote triple store with the SPARQL 1.1 Graph Store
+    /// HTTP Protocol (one PUT per graph, so pushing again replaces rather than duplicates).
+    #[command(after_help = PUSH_HELP)]
+    Push {
+        /// Store folder.
+        #[arg(long, default_value = "output/store")]
+        store: PathBuf,
+        /// The remote store's Graph Store Protocol URL, e.g.
+        /// http://localhost:8890/sparql-graph-crud (Virtuoso), http://localhost:3030/ds/data
+        /// (Fuseki), http://localhost:7878/store (oxigraph server).
+        #[arg(long)]
+        endpoint: String,
+        /// One remote named graph per article (the article's IRI, as in the local store);
+        /// without it, all articles go into one graph (--into).
+        #[arg(long)]
+        graph_per_document: bool,
+        /// The remote graph receiving all articles when not --graph-per-document.
+        #[arg(long, default_value = zhkg::push::CORPUS_GRAPH, conflicts_with = "graph_per_document")]
+        into: String,
+        /// HTTP basic authentication, as USER:PASSWORD.
+        #[arg(long)]
+        user: Option<String>,
+        /// Give up on a request after this many seconds.
+        #[arg(long, default_value_t = 60.0)]
+        timeout: f64,
+        /// Print only errors and the summary.
+        #[arg(long, short)]
+        quiet: bool,
     },
 }
 
-#[derive(Clone, Copy, clap::ValueEnum)]
-enum ExportFormat {
-    Turtle,
-    Ntriples,
-    Nquads,
-    Trig,
-    Rdfxml,
-    Jsonld,
-}
+const EXPORT_HELP: &str = "\
+Examples:
+  zhkg export -f turtle -o output/graph.ttl             the articles' triples, merged
+  zhkg export -f trig -o output/graph.trig              every named graph (reload: round trip)
+  zhkg export -f png -o output/sample-graph.png --clusters    diagram of the corpus
+  zhkg export -f svg --entity 徐莉 -o xu-li.svg           one person's neighbourhood
+  zhkg export -f neo4j                                  output/neo4j: neo4j-admin CSV + Cypher
+  zhkg export -f kuzu                                   output/kuzu: DDL + CSV for COPY FROM
+  zhkg export -f graphml -o output/graph.graphml";
+
+const PUSH_HELP: &str = "\
+Examples:
+  zhkg push --endpoint http://localhost:8890/sparql-graph-crud --graph-per-document
+  zhkg push --endpoint http://localhost:3030/ds/data --user admin:secret
+
+The ontology goes to its own graph too. The store must accept writes from zhkg: Virtuoso
+needs `GRANT SPARQL_UPDATE TO \"SPARQL\"` for /sparql-graph-crud (or use --user with its
+authenticated endpoint); Fuseki needs a dataset opened for update.";
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -159,7 +220,29 @@ fn main() -> ExitCode {
             format,
             out,
             graph,
-        } => cmd_export(&store, format, out, graph),
+            query,
+            entity,
+            depth,
+            clusters,
+            timeout,
+        } => {
+            let selection = match (graph, query, entity) {
+                (Some(g), _, _) => Ok(zhkg::export::Selection::Document(g)),
+                (_, Some(q), _) => read_text(&q).map(zhkg::export::Selection::Construct),
+                (_, _, Some(name)) => Ok(zhkg::export::Selection::Entity { name, depth }),
+                _ => Ok(zhkg::export::Selection::All),
+            };
+            selection.and_then(|sel| cmd_export(&store, format, out, sel, clusters, timeout))
+        }
+        Command::Push {
+            store,
+            endpoint,
+            graph_per_document,
+            into,
+            user,
+            timeout,
+            quiet,
+        } => cmd_push(&store, endpoint, graph_per_document, into, user, timeout, quiet),
     };
     match result {
         Ok(code) => code,
@@ -295,55 +378,217 @@ fn cmd_query(
     }
 }
 
+fn read_text(path: &Path) -> anyhow::Result<String> {
+    if path.as_os_str() == "-" {
+        let mut s = String::new();
+        std::io::stdin().read_to_string(&mut s)?;
+        Ok(s)
+    } else {
+        std::fs::read_to_string(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
+    }
+}
+
 fn cmd_export(
     store_dir: &Path,
-    format: ExportFormat,
+    format: zhkg::export::Format,
     out: Option<PathBuf>,
-    graph: Option<String>,
+    selection: zhkg::export::Selection,
+    clusters: bool,
+    timeout: f64,
 ) -> anyhow::Result<ExitCode> {
-    use zhkg::export::rdf::{write, Rdf};
+    use zhkg::export::{self, dot, model::PropertyGraph, Format, Selection};
+    if let Selection::Construct(q) = &selection {
+        // Check the query before touching the store, so syntax errors come first.
+        query::check(q).map_err(|e| anyhow::anyhow!("--query: {e}"))?;
+    }
+    if format.is_binary() && out.is_none() && std::io::stdout().is_terminal() {
+        anyhow::bail!("--format {format:?} writes an image: give --out FILE or redirect standard output");
+    }
     let store = zhkg::store::open_read_only(store_dir)?;
-    let rdf = match format {
-        ExportFormat::Turtle => Rdf::Turtle,
-        ExportFormat::Ntriples => Rdf::NTriples,
-        ExportFormat::Nquads => Rdf::NQuads,
-        ExportFormat::Trig => Rdf::TriG,
-        ExportFormat::Rdfxml => Rdf::RdfXml,
-        ExportFormat::Jsonld => Rdf::JsonLd,
-    };
-    let graph_iri = match &graph {
-        Some(name) => {
-            if !zhkg::store::documents(&store)?.contains(name) {
-                anyhow::bail!("no article named {name} in the store at {}", store_dir.display());
+    let timeout = Duration::from_secs_f64(timeout.max(0.001));
+    let quads = export::select(&store, &selection, timeout)?;
+
+    // Write `bytes`-producing output to --out (atomically) or standard output.
+    let emit =
+        |write: &mut dyn FnMut(&mut dyn Write) -> Result<(), export::ExportError>| -> anyhow::Result<()> {
+            match &out {
+                Some(path) => export::write_file_atomically(path, |w| write(w))?,
+                None => {
+                    let mut w = std::io::BufWriter::new(std::io::stdout().lock());
+                    match write(&mut w).and_then(|()| {
+                        w.flush()
+                            .map_err(|e| export::ExportError::Io("standard output".into(), e))
+                    }) {
+                        Err(export::ExportError::Io(_, e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+                        r => r?,
+                    }
+                }
             }
-            Some(oxigraph::model::NamedNode::new(zhkg::rdf::document_iri(name))?)
+            Ok(())
+        };
+    let target = out
+        .as_ref()
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|| "standard output".into());
+
+    if let Some(rdf) = format.rdf() {
+        let mut n = 0;
+        emit(&mut |w| {
+            n = export::rdf::write(&quads, rdf, w)
+                .map_err(|e| export::ExportError::Io(target.clone().into(), e))?;
+            Ok(())
+        })?;
+        if out.is_some() {
+            eprintln!("wrote {n} statements to {target}");
         }
-        None => None,
-    };
-    let n = match &out {
-        Some(path) => {
-            // Write to a temporary file and rename, so a failed export leaves no half file.
-            let tmp = path.with_extension("partial");
-            let mut w = std::io::BufWriter::new(
-                std::fs::File::create(&tmp).map_err(|e| anyhow::anyhow!("{}: {e}", tmp.display()))?,
+        return Ok(ExitCode::SUCCESS);
+    }
+
+    let pg = PropertyGraph::from_quads(&quads);
+    match format {
+        Format::Dot | Format::Svg | Format::Png => {
+            let focus: Vec<String> = match &selection {
+                Selection::Entity { name, .. } => {
+                    pg.find(name).iter().map(|&i| pg.graph[i].iri.clone()).collect()
+                }
+                _ => Vec::new(),
+            };
+            let title = diagram_title(&pg, &selection);
+            let source = dot::to_dot(
+                &pg,
+                &dot::DotOptions {
+                    clusters,
+                    title: Some(title),
+                    focus,
+                    proposal_chars: 0,
+                },
             );
-            let n = write(&store, rdf, graph_iri.as_ref().map(|g| g.as_ref()), &mut w)?;
-            w.flush()?;
-            drop(w);
-            std::fs::rename(&tmp, path)?;
-            n
+            let bytes = match format {
+                Format::Dot => source.into_bytes(),
+                _ => {
+                    if dot::cjk_font_installed() == Some(false) {
+                        eprintln!("warning: no font with Chinese characters is installed, so labels may show as empty boxes; install one (Debian/Ubuntu: `apt-get install fonts-noto-cjk`)");
+                    }
+                    let image = if format == Format::Svg {
+                        dot::Image::Svg
+                    } else {
+                        dot::Image::Png
+                    };
+                    let (bytes, warnings) = dot::render(&source, image)?;
+                    if !warnings.is_empty() {
+                        eprintln!("GraphViz: {warnings}");
+                    }
+                    bytes
+                }
+            };
+            emit(&mut |w| {
+                w.write_all(&bytes)
+                    .map_err(|e| export::ExportError::Io(target.clone().into(), e))
+            })?;
+            if out.is_some() {
+                eprintln!("wrote the diagram to {target}");
+            }
         }
-        None => {
-            let mut w = std::io::BufWriter::new(std::io::stdout().lock());
-            let n = write(&store, rdf, graph_iri.as_ref().map(|g| g.as_ref()), &mut w)?;
-            w.flush()?;
-            n
+        Format::Graphml => {
+            emit(&mut |w| export::graphml::write(&pg, w))?;
+            if out.is_some() {
+                eprintln!(
+                    "wrote {} nodes and {} edges to {target}",
+                    pg.graph.node_count(),
+                    pg.graph.edge_count()
+                );
+            }
         }
-    };
-    if let Some(path) = out {
-        eprintln!("wrote {n} statements to {}", path.display());
+        Format::Neo4j | Format::Kuzu => {
+            let dir = out
+                .clone()
+                .or_else(|| format.default_folder())
+                .expect("folder format");
+            let name = dir
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "neo4j".into());
+            let mut written = None;
+            export::write_dir_atomically(&dir, |tmp| {
+                written = Some(if format == Format::Neo4j {
+                    export::neo4j::write(&pg, tmp, &name)?
+                } else {
+                    export::kuzu::write(&pg, tmp)?
+                });
+                Ok(())
+            })?;
+            let w = written.expect("written");
+            eprintln!(
+                "wrote {} nodes and {} relationships in {} files to {}",
+                w.nodes,
+                w.relationships,
+                w.files.len(),
+                dir.display()
+            );
+        }
+        _ => unreachable!("RDF formats handled above"),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn diagram_title(pg: &zhkg::export::model::PropertyGraph, selection: &zhkg::export::Selection) -> String {
+    use zhkg::export::model::Kind;
+    use zhkg::export::Selection;
+    let (nodes, _) = pg.counts();
+    let n = |k: Kind| nodes.get(&k).copied().unwrap_or(0);
+    let what = format!(
+        "{} 項建議 proposals · {} 人 people",
+        n(Kind::Proposal),
+        n(Kind::Person)
+    );
+    match selection {
+        Selection::All => format!("zhkg：{} 篇文章 articles · {what}", n(Kind::Article)),
+        Selection::Document(d) => {
+            let title = pg
+                .graph
+                .node_weights()
+                .find(|a| a.kind == Kind::Article)
+                .and_then(|a| a.text("title"))
+                .unwrap_or("");
+            format!("{title}  ({d}) · {what}")
+        }
+        Selection::Construct(_) => format!("zhkg CONSTRUCT · {what}"),
+        Selection::Entity { name, depth } => format!("{name}（{depth} 步 steps）· {what}"),
+    }
+}
+
+fn cmd_push(
+    store_dir: &Path,
+    endpoint: String,
+    per_document: bool,
+    into: String,
+    user: Option<String>,
+    timeout: f64,
+    quiet: bool,
+) -> anyhow::Result<ExitCode> {
+    use zhkg::push::{push, PushOptions};
+    let store = zhkg::store::open_read_only(store_dir)?;
+    let opts = PushOptions {
+        endpoint,
+        per_document,
+        into,
+        user,
+        timeout: Duration::from_secs_f64(timeout.max(0.001)),
+    };
+    let report = push(&store, &opts, &mut |line: &str| {
+        if !quiet {
+            eprintln!("{line}");
+        }
+    })?;
+    println!("{}", report.summary(&opts.endpoint));
+    Ok(if report.failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        for f in &report.failed {
+            eprintln!("error: {f}");
+        }
+        ExitCode::from(1)
+    })
 }
 
 fn cmd_extract(json: bool, tokens: bool, max_file_size: u64, files: &[PathBuf]) -> anyhow::Result<ExitCode> {
