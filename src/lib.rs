@@ -14,12 +14,8 @@
 //! | entities | [`link`] | [`link::Entity`] with stable IRIs |
 //! | RDF | [`rdf`] | quads in the article's named graph |
 //! | store | [`store`] | the on-disk oxigraph store |
-<<<<<<< HEAD
-//! | query, export | [`query`], [`export`] | results, files for other tools |
-//! | explain | [`explain`] | why an entity is in the store: mentions, rules, facts |
-=======
 //! | query, export, push | [`query`], [`export`], [`push`] | results, files for other tools, remote stores |
->>>>>>> main
+//! | explain | [`explain`] | why an entity is in the store: mentions, rules, facts |
 //!
 //! [`pipeline::analyze`] runs the extraction stages on one document; [`builder::build`]
 //! runs them over a corpus into a store.
