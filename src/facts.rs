@@ -699,14 +699,29 @@ fn proposals(
                         .find(|&&i| mentions[i].kind == Kind::Organization && a - mentions[i].end <= 6)
                         .copied()
                 })
+                // An organization that opens the sentence is its subject (XX協會亦在會上發表
+                // 倡議書，倡議…) when no person comes between.
+                .or_else(|| {
+                    let first = *before.first()?;
+                    let m = &mentions[first];
+                    (m.kind == Kind::Organization && m.start <= s.start + 1).then_some(first)
+                })
                 .or_else(|| document_author(lx, simp, sentences, mentions, &before, a))
                 .or_else(|| here.last().map(|p| p.proposer_mention))
-                // A sentence that starts with the cue (又建議…) continues the paragraph's
-                // speaker; a cue later in a subject-less sentence has no proposer to name.
+                // A sentence that starts with the cue (又建議…, 同時建議…) continues the
+                // proposer of the sentence before, or else the paragraph's speaker; a cue later
+                // in a subject-less sentence has no proposer to name.
                 .or_else(|| {
                     let skip = lx.role_prefix(&simp[cs..a], Role::Coordinator).unwrap_or(0);
                     if a - cs > skip + 2 {
                         return None;
+                    }
+                    if let Some(p) = out
+                        .iter()
+                        .rev()
+                        .find(|p| p.sentence + 1 == si && sentences[p.sentence].block == s.block)
+                    {
+                        return Some(p.proposer_mention);
                     }
                     (0..mentions.len())
                         .rev()
@@ -757,6 +772,15 @@ fn proposals(
                 }
             }
             let c1 = trim_end(text, c0, c1);
+            // 提交了一份關於…的提案: the object is a document, whose proposals come later.
+            if mentions.iter().any(|m| {
+                m.kind == Kind::Occasion
+                    && m.end == c1
+                    && m.lexicon.is_some_and(|li| lx.occasions[li].1 == "document")
+            }) && c1 - c0 <= 30
+            {
+                continue;
+            }
             cue.addressee = addressee(lx, simp, mentions, si, a, c0, c1);
             let mut spans: Vec<(usize, usize)> = Vec::new();
             let lead = text_of(simp, c0, (c0 + 8).min(c1));

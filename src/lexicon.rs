@@ -96,6 +96,15 @@ pub enum Term {
     Modifier(usize),
 }
 
+/// A one-character abbreviation of a place and the contexts it names the place in: in a
+/// run of abbreviations (粵港澳) always; after a verb (來港) or before 方 (美方) if marked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Abbreviation {
+    pub place: usize,
+    pub after_verb: bool,
+    pub before_side: bool,
+}
+
 /// The role a closed-class word plays for the rules (see `grammar.tsv`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Role {
@@ -128,8 +137,8 @@ pub struct Lexicon {
     /// Surname → rank in the list (most common first).
     surnames: HashMap<String, usize>,
     not_names: HashMap<String, ()>,
-    /// One-character place abbreviations (Simplified) → (place, allowed after a verb).
-    abbreviations: HashMap<char, (usize, bool)>,
+    /// One-character place abbreviations (Simplified) → where they may stand.
+    abbreviations: HashMap<char, Abbreviation>,
     /// Closed-class words by Simplified form → their roles (see grammar.tsv).
     grammar: HashMap<String, Vec<Role>>,
     terms: HashMap<String, Vec<Term>>,
@@ -292,14 +301,20 @@ impl Lexicon {
             .enumerate()
             .for_each(|(i, m)| add(m, Term::Modifier(i)));
 
-        let mut abbreviations: HashMap<char, (usize, bool)> = HashMap::new();
+        let mut abbreviations: HashMap<char, Abbreviation> = HashMap::new();
         for c in rows(data!("abbreviations.tsv"), 3) {
             let place = places
                 .iter()
                 .position(|p| p.name == c[1] || p.aliases.contains(&c[1]));
             let ch = to_simplified(&c[0]).chars().next();
-            if let (Some(p), Some(ch)) = (place, ch) {
-                abbreviations.insert(ch, (p, c[2].split_whitespace().any(|x| x == "verb")));
+            let has = |w: &str| c[2].split_whitespace().any(|x| x == w);
+            if let (Some(place), Some(ch)) = (place, ch) {
+                let ab = Abbreviation {
+                    place,
+                    after_verb: has("verb"),
+                    before_side: has("side"),
+                };
+                abbreviations.insert(ch, ab);
             }
         }
         let mut long_names: HashMap<String, Vec<(Vec<char>, Term)>> = HashMap::new();
@@ -387,9 +402,9 @@ impl Lexicon {
             .find(|&n| self.has_role(&text[..n].iter().collect::<String>(), role))
     }
 
-    /// The place a one-character abbreviation (Simplified) stands for, and whether it may
-    /// stand alone after a verb (來港) rather than only in a run (粵港澳).
-    pub fn abbreviation(&self, c: char) -> Option<(usize, bool)> {
+    /// The place a one-character abbreviation (Simplified) stands for, and where it may
+    /// stand (see `abbreviations.tsv`).
+    pub fn abbreviation(&self, c: char) -> Option<Abbreviation> {
         self.abbreviations.get(&c).copied()
     }
 

@@ -277,7 +277,10 @@ fn redundant_head(cx: &Ctx, a: usize, head: usize, suffix: &str) -> bool {
 /// Does `a..b` hold a proper name: a known place or organization, a Latin word, or a word
 /// the segmenter guessed as a name? (Its dictionary tags common words such as 上市 or 愛國
 /// as places, so a dictionary word of two characters does not count.)
-fn has_proper_name(cx: &Ctx, a: usize, b: usize) -> bool {
+fn has_proper_name(cx: &Ctx, a: usize, b: usize, kind: Kind) -> bool {
+    // A place is named after places (觀塘|站), not after organizations (中央|蘇區).
+    let known_name =
+        |x: &Term| matches!(x, Term::Place(_)) || (kind == Kind::Organization && matches!(x, Term::Org(_)));
     let mut i = a;
     while i < b {
         let ti = cx.token_of[i];
@@ -286,14 +289,13 @@ fn has_proper_name(cx: &Ctx, a: usize, b: usize) -> bool {
             continue;
         }
         let t = &cx.tokens[ti];
-        let guessed = !t.known || t.end - t.start >= 3;
+        // Before a place's head word (黃閣|鎮) a known place or person word is good enough.
+        let guessed = !t.known
+            || t.end - t.start >= 3
+            || (kind == Kind::Place && matches!(t.tag.as_str(), "ns" | "nr"));
         if (guessed && matches!(t.tag.as_str(), "ns" | "nr" | "nrt" | "nrfg" | "nt" | "nz"))
             || t.tag == "eng"
-            || cx
-                .lx
-                .lookup(&t.word)
-                .iter()
-                .any(|x| matches!(x, Term::Org(_) | Term::Place(_)))
+            || cx.lx.lookup(&t.word).iter().any(known_name)
         {
             return true;
         }
@@ -302,7 +304,7 @@ fn has_proper_name(cx: &Ctx, a: usize, b: usize) -> bool {
     cx.lx
         .find_terms(&cx.simp[a..b])
         .iter()
-        .any(|(_, _, ts)| ts.iter().any(|x| matches!(x, Term::Org(_) | Term::Place(_))))
+        .any(|(_, _, ts)| ts.iter().any(known_name))
 }
 
 /// Organizations and places by head word: the longest suffix ending a token (or ending
@@ -327,12 +329,7 @@ fn suffix_names(cx: &Ctx, si: usize, s: &Sentence, posts: &[usize], out: &mut Ve
             && known.iter().any(|t| {
                 matches!(
                     t,
-                    Term::Org(_)
-                        | Term::Place(_)
-                        | Term::Modifier(_)
-                        | Term::Post(_)
-                        | Term::Occasion(_)
-                        | Term::Cue(_)
+                    Term::Org(_) | Term::Place(_) | Term::Post(_) | Term::Occasion(_) | Term::Cue(_)
                 )
             })
         {
@@ -420,7 +417,7 @@ fn suffix_names(cx: &Ctx, si: usize, s: &Sentence, posts: &[usize], out: &mut Ve
             if suf_start - start < suf.min_prefix.max(1) {
                 continue;
             }
-            if suf.needs_name && !has_proper_name(cx, start, suf_start) {
+            if suf.needs_name && !has_proper_name(cx, start, suf_start, kind) {
                 continue;
             }
             // An event (世界婦女大會, 高峰會) is not an organization.
@@ -876,25 +873,27 @@ fn abbreviated_places(cx: &Ctx, sentences: &[Sentence], accepted: &mut Vec<Menti
                 && (i + run == s.end || cx.token_at.contains_key(&(i + run)) || !is_han(cx.text[i + run]));
             if whole {
                 for j in i..i + run {
-                    let (li, _) = abbr(j).unwrap();
-                    found.push(cx.mention(Kind::Place, (j, j + 1), si, Some(li), "abbreviation-run", 0.75));
+                    let place = abbr(j).map(|a| a.place);
+                    found.push(cx.mention(Kind::Place, (j, j + 1), si, place, "abbreviation-run", 0.75));
                 }
                 i += run;
                 continue;
             }
-            if let Some((li, verb)) = abbr(i) {
+            if let Some(ab) = abbr(i).filter(|_| free(i, accepted)) {
                 let after_verb =
                     (1..=2).any(|n| i >= s.start + n && cx.lx.has_role(&cx.s(i - n, i), Role::PlaceVerb));
                 let alone = i + 1 >= s.end || !is_han(cx.text[i + 1]) || cx.token_at.contains_key(&(i + 1));
-                if verb && after_verb && alone && free(i, accepted) {
-                    found.push(cx.mention(
-                        Kind::Place,
-                        (i, i + 1),
-                        si,
-                        Some(li),
-                        "abbreviation-after-verb",
-                        0.7,
-                    ));
+                // 美方, 中方: the side of a country in talks, as a word of its own.
+                let side = cx.simp.get(i + 1) == Some(&'方')
+                    && cx.token_at.contains_key(&i)
+                    && (i + 2 >= s.end || cx.token_at.contains_key(&(i + 2)));
+                if (ab.after_verb && after_verb && alone) || (ab.before_side && side) {
+                    let rule = if side {
+                        "abbreviation-side"
+                    } else {
+                        "abbreviation-after-verb"
+                    };
+                    found.push(cx.mention(Kind::Place, (i, i + 1), si, Some(ab.place), rule, 0.7));
                 }
             }
             i += 1;
@@ -1082,6 +1081,17 @@ fn tagged_people(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
             .surname_rank(&chars[..sl].iter().collect::<String>())
             .is_some_and(|r| r < 200);
         let quoted = t.start > 0 && matches!(cx.text[t.start - 1], '「' | '『' | '“');
+        // A guess needs a name's place in the sentence: after a boundary, or before a word
+        // that follows names (安老院|舍 is neither).
+        let before_ok = t.start == s.start
+            || matches!(
+                cx.text[t.start - 1],
+                '，' | '。' | '、' | '：' | '；' | ' ' | '的' | '和' | '與' | '（' | '」'
+            );
+        let after_ok = cx.role_at(t.end, s.end, Role::AfterName).is_some() || t.end >= s.end;
+        if !(before_ok || after_ok) {
+            continue;
+        }
         // A dictionary word tagged as a name is mostly a common word (施政, 寶貴); only a
         // word the segmenter guessed is a name candidate.
         if t.known || !common || quoted || cx.lx.is_not_name(&t.word) || !cx.lx.lookup(&t.word).is_empty() {
