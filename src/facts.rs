@@ -643,7 +643,7 @@ fn proposals(
         let opens = |a: usize| -> bool {
             let cs = clause_start(text, s, a);
             let coordinated =
-                text[a - 1] == '，' || lx.role_prefix(&simp[cs..a], Role::Coordinator).is_some();
+                (a > 0 && text[a - 1] == '，') || lx.role_prefix(&simp[cs..a], Role::Coordinator).is_some();
             let another_cue = cues.iter().any(|&(o, _, _)| o >= cs && o < a);
             coordinated
                 || (a - cs <= 12
@@ -666,7 +666,7 @@ fn proposals(
             // A cue after another in its clause is what the first reports (希望預算案能
             // 提出…, 認同政府提出…): part of that proposal, not one of its own.
             let coordinated =
-                text[a - 1] == '，' || lx.role_prefix(&simp[cs..a], Role::Coordinator).is_some();
+                (a > 0 && text[a - 1] == '，') || lx.role_prefix(&simp[cs..a], Role::Coordinator).is_some();
             let under = cues.iter().any(|&(o, _, _)| o >= cs && o < a)
                 || has_role_in(lx, simp, cs, a, Role::Attitude);
             if !coordinated && under {

@@ -178,6 +178,7 @@ pub fn recognize(layout: &Layout, simp: &[char], sentences: &[Sentence], tokens:
         tagged_people(&cx, si, s, &mut people);
     }
     accepted = merge(accepted, people, |_| false);
+    enumerated_people(&cx, sentences, &mut accepted);
     mark_organs_in_titles(&mut accepted);
     branches(&cx, &mut accepted);
     head_references(&cx, sentences, &mut accepted);
@@ -365,17 +366,31 @@ fn suffix_names(cx: &Ctx, si: usize, s: &Sentence, posts: &[usize], out: &mut Ve
                 break;
             }
             // A one-character head that is a verb here (香港特區政府會攜手…: 會 = will) or
-            // that follows a complete known name is not a head word.
+            // that follows a complete known organization is not a head word (a known place
+            // before one makes a new place: 觀塘站).
             if whole.is_some() && n == 1 && len == 1 {
                 let verbish = tok.tag.starts_with('v') || tok.tag.starts_with('d');
-                let after_name = ti > 0
+                let after_name = kind == Kind::Organization
+                    && ti > 0
                     && cx.tokens[ti - 1].end == tok.start
                     && cx
                         .lx
                         .lookup(&cx.tokens[ti - 1].word)
                         .iter()
                         .any(|x| matches!(x, Term::Org(_) | Term::Place(_)));
-                if verbish || after_name {
+                // 觀塘站。: after a known place and before the clause ends, a head word tagged
+                // as a verb (站 = stand) is the head of a place name.
+                let place_head = kind == Kind::Place
+                    && ti > 0
+                    && cx
+                        .lx
+                        .lookup(&cx.tokens[ti - 1].word)
+                        .iter()
+                        .any(|x| matches!(x, Term::Place(_)))
+                    && (end >= s.end
+                        || !is_han(cx.text[end])
+                        || matches!(cx.simp[end], '的' | '和' | '及' | '与' | '、'));
+                if (verbish && !place_head) || after_name {
                     continue;
                 }
             }
@@ -1101,6 +1116,43 @@ fn tagged_people(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
     }
 }
 
+/// Names listed after a name (記者劉欣然、杜家寧): a name right after a person and 、 that
+/// ends where the list goes on or stops.
+fn enumerated_people(cx: &Ctx, sentences: &[Sentence], accepted: &mut Vec<Mention>) {
+    loop {
+        let mut found = Vec::new();
+        for m in accepted.iter().filter(|m| m.kind == Kind::Person) {
+            let s = &sentences[m.sentence];
+            let at = m.end + 1;
+            if at >= s.end
+                || cx.text[m.end] != '、'
+                || accepted.iter().any(|o| o.start < at + 2 && at < o.end)
+            {
+                continue;
+            }
+            if let Some(end) = name_at(cx, at, s.end) {
+                let closes =
+                    end >= s.end || matches!(cx.text[end], '、' | '）' | ')' | ' ' | '，' | '等' | '和');
+                if closes {
+                    found.push(cx.mention(
+                        Kind::Person,
+                        (at, end),
+                        m.sentence,
+                        None,
+                        "enumerated-name",
+                        0.75,
+                    ));
+                }
+            }
+        }
+        if found.is_empty() {
+            break;
+        }
+        accepted.extend(found);
+        accepted.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    }
+}
+
 /// A name that runs one character into the next word (徐莉倡, 岑浩輝籲 in headlines) is
 /// cut back to the name found elsewhere in the document.
 fn trim_names(cx: &Ctx, mentions: &mut [Mention]) {
@@ -1236,5 +1288,66 @@ mod tests {
         }
         // Not every 美 is the United States.
         assert!(!names("香港的美食很多。", Kind::Place).contains(&"美".to_string()));
+    }
+
+    #[test]
+    fn names_before_titles_and_in_parenthesized_bylines() {
+        let p = names(
+            "來自基層教育一線的楊秀英代表，在苗鄉執教已有二十六年。",
+            Kind::Person,
+        );
+        assert_eq!(p, vec!["楊秀英"]);
+        let p = names(
+            "新华社北京3月6日电（记者刘欣然、杜家宁）十四届全国人大三次会议开幕。",
+            Kind::Person,
+        );
+        assert_eq!(p, vec!["刘欣然", "杜家宁"]);
+        // A one-character verb after a known name is not part of it.
+        assert_eq!(
+            names("国务院总理李强作政府工作报告。", Kind::Person),
+            vec!["李强"]
+        );
+    }
+
+    #[test]
+    fn towns_stations_and_abbreviations_in_context() {
+        let p = names("在位于黄阁镇的船舶公司，他们来港参观，再到观塘站。", Kind::Place);
+        for x in ["黄阁镇", "港", "观塘站"] {
+            assert!(p.contains(&x.to_string()), "{x} not in {p:?}");
+        }
+        assert!(!names("在位于黄阁镇的船舶公司参观。", Kind::Person).contains(&"黄阁".to_string()));
+        let p = names("希望美方与中方相向而行。", Kind::Place);
+        assert_eq!(p, vec!["美", "中"]);
+    }
+
+    #[test]
+    fn organizations_by_compound_heads_branches_and_head_references() {
+        let text = "南沙区跨境电商协会会长黄志远代表企业发言。协会倡议，在南沙建立海外仓。香港科技大学（广州）也有参与。";
+        let a = crate::pipeline::analyze_text("t.txt", text);
+        let orgs: Vec<(&str, &str)> = a
+            .mentions
+            .iter()
+            .filter(|m| m.kind == Kind::Organization)
+            .map(|m| (m.text.as_str(), m.rule))
+            .collect();
+        assert!(
+            orgs.contains(&("南沙区跨境电商协会", "suffix-organization")),
+            "{orgs:?}"
+        );
+        assert!(orgs.contains(&("协会", "head-reference")), "{orgs:?}");
+        assert!(
+            orgs.iter()
+                .any(|(t, r)| *t == "香港科技大学（广州）" && *r == "organization-branch"),
+            "{orgs:?}"
+        );
+        // The bare head word links to the association named before.
+        let ids: Vec<Option<usize>> = a
+            .mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.text.ends_with("协会"))
+            .map(|(i, _)| a.linked.of_mention[i])
+            .collect();
+        assert!(ids.len() == 2 && ids[0].is_some() && ids[0] == ids[1], "{ids:?}");
     }
 }
