@@ -29,6 +29,7 @@ pub mod facts;
 pub mod layout;
 pub mod lexicon;
 pub mod link;
+pub mod ner;
 pub mod pipeline;
 pub mod push;
 pub mod query;

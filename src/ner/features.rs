@@ -11,25 +11,14 @@ use crate::lexicon::{Lexicon, Term};
 use crate::script::{is_han, to_simplified};
 use crate::segment::Token;
 
-/// FNV-1a, 64 bits.
+/// FNV-1a, 64 bits, over a template number and the values it looks at (each value closed
+/// by a separator, so that ("ab", "c") and ("a", "bc") differ).
 #[derive(Clone, Copy)]
-pub(crate) struct Fnv(u64, u8);
-
-fn ablated(t: u8) -> bool {
-    static A: OnceLock<Vec<u8>> = OnceLock::new();
-    A.get_or_init(|| {
-        std::env::var("NER_ABLATE")
-            .unwrap_or_default()
-            .split(',')
-            .filter_map(|x| x.parse().ok())
-            .collect()
-    })
-    .contains(&t)
-}
+pub(crate) struct Fnv(u64);
 
 impl Fnv {
     pub(crate) fn new(template: u8) -> Fnv {
-        let mut h = Fnv(0xcbf2_9ce4_8422_2325, template);
+        let mut h = Fnv(0xcbf2_9ce4_8422_2325);
         h.byte(template);
         h
     }
@@ -65,43 +54,66 @@ impl Fnv {
     }
 }
 
-/// Feature templates. The numbers are part of the model file format: never renumber.
+/// Feature templates: what a feature looks at, for character `i`. The numbers go into the
+/// hashes, so they are part of the model file format: never renumber a shipped template.
 mod t {
+    /// Every character (a prior per label).
     pub const BIAS: u8 = 0;
-    pub const UNI: u8 = 1; // + offset 0..=4 (chars -2..+2)
-    pub const BI: u8 = 6; // + 0..=3 (pairs -2-1, -1 0, 0+1, +1+2)
+    /// Characters at `i - 2 ..= i + 2` (five templates: 1..=5).
+    pub const UNI: u8 = 1;
+    /// Character pairs `(i-2, i-1)`, `(i-1, i)`, `(i, i+1)`, `(i+1, i+2)` (6..=9).
+    pub const BI: u8 = 6;
+    /// Characters `i - 1, i, i + 1`.
     pub const TRI: u8 = 10;
+    /// Characters `i - 1` and `i + 1`.
     pub const SKIP: u8 = 11;
-    pub const CLASS: u8 = 12;
-    pub const CLASS3: u8 = 13;
-    pub const TOK_POS: u8 = 14;
-    pub const TOK_TAG: u8 = 15;
-    pub const TOK_TAG_POS: u8 = 16;
-    pub const TOK_WORD_POS: u8 = 17;
-    pub const TOK_LEN_POS: u8 = 18;
-    pub const PREV_TAG: u8 = 19;
-    pub const NEXT_TAG: u8 = 20;
-    pub const PREV_WORD: u8 = 21;
-    pub const NEXT_WORD: u8 = 22;
-    pub const PREV_CUR_TAG: u8 = 23;
-    pub const LEX_POS: u8 = 24;
-    pub const SURNAME: u8 = 25;
-    pub const SURNAME_TOK: u8 = 26;
-    pub const AFTER_POST: u8 = 27;
-    pub const AFTER_POST_SURNAME: u8 = 28;
-    pub const ORG_SUFFIX_END: u8 = 29;
-    pub const PLACE_SUFFIX_END: u8 = 30;
-    pub const TOK_ORG_SUFFIX: u8 = 31;
-    pub const TOK_PLACE_SUFFIX: u8 = 32;
-    pub const CUR_NEXT_TAG: u8 = 33;
-    pub const UNI_TAG: u8 = 34;
-    pub const TOK_IN_DICT: u8 = 37;
-    pub const TOK_LAST: u8 = 40;
-    pub const TOK_FIRST: u8 = 41;
-    pub const UNI3: u8 = 42;
-    pub const NEXT2_TAG: u8 = 43;
-    pub const PREV2_TAG: u8 = 44;
-    pub const LEX_KIND: u8 = 45;
+    /// Characters `i - 3` and `i + 3`.
+    pub const UNI3_PREV: u8 = 12;
+    pub const UNI3_NEXT: u8 = 13;
+    /// Class (Han, Latin, digit, punctuation, space) of `i`, and of `i - 1, i, i + 1`.
+    pub const CLASS: u8 = 14;
+    pub const CLASS3: u8 = 15;
+    /// The jieba token holding `i`: position in it (B/M/E/S), its tag, both, its word
+    /// (up to four characters) with the position, its length with the position, the
+    /// character with the tag, its first and last characters with the position, and
+    /// whether it is a dictionary word (against a word jieba's HMM made up).
+    pub const TOK_POS: u8 = 16;
+    pub const TOK_TAG: u8 = 17;
+    pub const TOK_TAG_POS: u8 = 18;
+    pub const TOK_WORD_POS: u8 = 19;
+    pub const TOK_LEN_POS: u8 = 20;
+    pub const UNI_TAG: u8 = 21;
+    pub const TOK_FIRST: u8 = 22;
+    pub const TOK_LAST: u8 = 23;
+    pub const TOK_IN_DICT: u8 = 24;
+    /// Neighbouring tokens: tags of the previous and next token with the position, tag
+    /// pairs, and at the edges of the token the neighbouring words and two tags further.
+    pub const PREV_TAG: u8 = 25;
+    pub const NEXT_TAG: u8 = 26;
+    pub const PREV_CUR_TAG: u8 = 27;
+    pub const CUR_NEXT_TAG: u8 = 28;
+    pub const PREV_WORD: u8 = 29;
+    pub const NEXT_WORD: u8 = 30;
+    pub const PREV2_TAG: u8 = 31;
+    pub const NEXT2_TAG: u8 = 32;
+    /// Lexicon terms (`Lexicon::find_terms`): the kind of term (organization, place, post
+    /// …) holding `i` with the position in it, and the organization's or place's own kind
+    /// (government, country, city …).
+    pub const LEX_POS: u8 = 33;
+    pub const LEX_KIND: u8 = 34;
+    /// A surname starts at `i` (its length), also whether a token starts there, and
+    /// whether a post (局長) ends just before.
+    pub const SURNAME: u8 = 35;
+    pub const SURNAME_TOK: u8 = 36;
+    pub const AFTER_POST_SURNAME: u8 = 37;
+    /// A post ends just before `i`.
+    pub const AFTER_POST: u8 = 38;
+    /// An organization or place head word (…委員會, …區) ends at `i` (its length).
+    pub const ORG_SUFFIX_END: u8 = 39;
+    pub const PLACE_SUFFIX_END: u8 = 40;
+    /// The token holding `i` ends with an organization or place head word.
+    pub const TOK_ORG_SUFFIX: u8 = 41;
+    pub const TOK_PLACE_SUFFIX: u8 = 42;
 }
 
 /// Character classes.
@@ -162,7 +174,9 @@ fn suffixes() -> &'static Suffixes {
 
 /// Length of the longest head word in `set` that ends at `end` (exclusive), if any.
 fn suffix_ending(chars: &[char], end: usize, set: &HashSet<Vec<char>>, max: usize) -> Option<usize> {
-    (1..=max.min(end)).rev().find(|&n| set.contains(&chars[end - n..end]))
+    (1..=max.min(end))
+        .rev()
+        .find(|&n| set.contains(&chars[end - n..end]))
 }
 
 fn pos_code(i: usize, start: usize, end: usize) -> u8 {
@@ -214,6 +228,7 @@ impl Features {
     }
 }
 
+/// Features of each character of the Simplified text `simp`, cut into `tokens`.
 pub(crate) fn extract(simp: &[char], tokens: &[Token]) -> Features {
     let lx = Lexicon::get();
     let sx = suffixes();
@@ -267,21 +282,17 @@ pub(crate) fn extract(simp: &[char], tokens: &[Token]) -> Features {
         .collect();
 
     let seg = crate::segment::Segmenter::get();
-    let is_word = |a: usize, b: usize| -> bool { seg.is_word(&simp[a..b].iter().collect::<String>()) };
+    let is_word = |a: usize, b: usize| seg.is_word(&simp[a..b].iter().collect::<String>());
     let word_of = |t: &Token| -> Option<String> {
-        let w: Vec<char> = simp[t.start.min(n)..t.end.min(n)].iter().copied().map(norm).collect();
-        (w.len() <= 4).then(|| w.into_iter().collect())
+        let (a, b) = (t.start.min(n), t.end.min(n));
+        (a < b && b - a <= 4).then(|| chars[a..b].iter().collect())
     };
 
     let mut ids = Vec::with_capacity(n * 40);
     let mut offsets = Vec::with_capacity(n + 1);
     for i in 0..n {
         offsets.push(ids.len());
-        let mut push = |h: Fnv| {
-            if !ablated(h.1) {
-                ids.push(h.done())
-            }
-        };
+        let mut push = |h: Fnv| ids.push(h.done());
         push(Fnv::new(t::BIAS));
         for (k, off) in (-2isize..=2).enumerate() {
             push(Fnv::new(t::UNI + k as u8).ch(c(i, off)));
@@ -289,8 +300,8 @@ pub(crate) fn extract(simp: &[char], tokens: &[Token]) -> Features {
         for (k, off) in (-2isize..=1).enumerate() {
             push(Fnv::new(t::BI + k as u8).ch(c(i, off)).ch(c(i, off + 1)));
         }
-        push(Fnv::new(t::UNI3).ch(c(i, -3)));
-        push(Fnv::new(t::UNI3 + 100).ch(c(i, 3)));
+        push(Fnv::new(t::UNI3_PREV).ch(c(i, -3)));
+        push(Fnv::new(t::UNI3_NEXT).ch(c(i, 3)));
         push(Fnv::new(t::TRI).ch(c(i, -1)).ch(c(i, 0)).ch(c(i, 1)));
         push(Fnv::new(t::SKIP).ch(c(i, -1)).ch(c(i, 1)));
         push(Fnv::new(t::CLASS).num(class(c(i, 0))));
@@ -315,11 +326,13 @@ pub(crate) fn extract(simp: &[char], tokens: &[Token]) -> Features {
             if let Some(w) = word_of(tok) {
                 push(Fnv::new(t::TOK_WORD_POS).str(&w).num(pos));
             }
-            let len = (tok.end - tok.start).min(5) as u8;
+            let tok_end = tok.end.min(n);
+            let len = (tok_end - tok.start).min(5) as u8;
             if len > 1 {
-                push(Fnv::new(t::TOK_LAST).ch(c(tok.end - 1, 0)).num(pos));
-                push(Fnv::new(t::TOK_FIRST).ch(c(tok.start, 0)).num(pos));
-                push(Fnv::new(t::TOK_IN_DICT).num(u8::from(is_word(tok.start, tok.end.min(n)))).str(tag));
+                push(Fnv::new(t::TOK_FIRST).ch(chars[tok.start]).num(pos));
+                push(Fnv::new(t::TOK_LAST).ch(chars[tok_end - 1]).num(pos));
+                let known = u8::from(is_word(tok.start, tok_end));
+                push(Fnv::new(t::TOK_IN_DICT).num(known).str(tag));
             }
             push(Fnv::new(t::TOK_LEN_POS).num(len).num(pos));
             let prev = ti.checked_sub(1).map(|p| &tokens[p]);
@@ -346,14 +359,11 @@ pub(crate) fn extract(simp: &[char], tokens: &[Token]) -> Features {
                 let tag2 = ti.checked_sub(2).map_or("^", |p| tokens[p].tag.as_str());
                 push(Fnv::new(t::PREV2_TAG).str(tag2).str(prev_tag));
             }
-            let tok_end = tok.end.min(n);
-            if let Some(k) = suffix_ending(&chars, tok_end, &sx.org, sx.max) {
-                if tok_end - k > tok.start || tok_end - tok.start > 1 {
+            if len > 1 {
+                if let Some(k) = suffix_ending(&chars, tok_end, &sx.org, sx.max) {
                     push(Fnv::new(t::TOK_ORG_SUFFIX).num(pos).num(k.min(4) as u8));
                 }
-            }
-            if let Some(k) = suffix_ending(&chars, tok_end, &sx.place, sx.max) {
-                if tok_end - k > tok.start || tok_end - tok.start > 1 {
+                if let Some(k) = suffix_ending(&chars, tok_end, &sx.place, sx.max) {
                     push(Fnv::new(t::TOK_PLACE_SUFFIX).num(pos).num(k.min(4) as u8));
                 }
             }

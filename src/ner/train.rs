@@ -4,7 +4,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use super::features::{self, Features};
-use super::{name_labels, span_probs, spans_of, viterbi, NerLabel, NerModel, NL, START};
+use super::{name_labels, span_probs, spans_of, viterbi, NerLabel, NerModel, Span, NL, START};
 use crate::script::to_simplified;
 use crate::segment::Segmenter;
 
@@ -12,7 +12,7 @@ use crate::segment::Segmenter;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sentence {
     pub text: Vec<char>,
-    pub spans: Vec<(usize, usize, NerLabel)>,
+    pub spans: Vec<Span>,
 }
 
 /// A document: the sentences of one `# newdoc id` block.
@@ -31,8 +31,8 @@ pub fn read_iob2(input: &str) -> Result<Vec<Document>, String> {
     let mut text: Option<String> = None;
     let mut words: Vec<(String, String)> = Vec::new();
     let flush = |docs: &mut Vec<Document>,
-                     text: &mut Option<String>,
-                     words: &mut Vec<(String, String)>|
+                 text: &mut Option<String>,
+                 words: &mut Vec<(String, String)>|
      -> Result<(), String> {
         if words.is_empty() {
             *text = None;
@@ -58,7 +58,10 @@ pub fn read_iob2(input: &str) -> Result<Vec<Document>, String> {
             flush(&mut docs, &mut text, &mut words)?;
         } else if let Some(c) = line.strip_prefix('#') {
             let c = c.trim();
-            if let Some(id) = c.strip_prefix("newdoc id").map(|r| r.trim_start_matches([' ', '='])) {
+            if let Some(id) = c
+                .strip_prefix("newdoc id")
+                .map(|r| r.trim_start_matches([' ', '=']))
+            {
                 flush(&mut docs, &mut text, &mut words)?;
                 docs.push(Document {
                     id: id.trim().to_string(),
@@ -108,7 +111,7 @@ fn sentence_from_words(text: Option<&str>, words: &[(String, String)]) -> Result
         }
         (chars, starts)
     });
-    let mut spans: Vec<(usize, usize, NerLabel)> = Vec::new();
+    let mut spans: Vec<Span> = Vec::new();
     let mut open: Option<(usize, usize, NerLabel)> = None;
     for (k, (w, tag)) in words.iter().enumerate() {
         let (a, b) = (starts[k], starts[k] + w.chars().count());
@@ -140,7 +143,7 @@ pub(crate) struct Prepared {
     pub simp: Vec<char>,
     pub feats: Features,
     pub gold: Vec<u8>,
-    pub spans: Vec<(usize, usize, NerLabel)>,
+    pub spans: Vec<Span>,
 }
 
 fn prepare(s: &Sentence, seg: &Segmenter) -> Prepared {
@@ -217,7 +220,7 @@ pub struct Scores {
 }
 
 /// Score predictions: `docs[d][s]` are the spans predicted for sentence `s` of document `d`.
-fn score(gold: &[Vec<Prepared>], pred: &[Vec<Vec<(usize, usize, NerLabel)>>]) -> Scores {
+fn score(gold: &[Vec<Prepared>], pred: &[Vec<Vec<Span>>]) -> Scores {
     let mut sc = Scores::default();
     for (gd, pd) in gold.iter().zip(pred) {
         let mut doc_gold: Vec<BTreeSet<String>> = vec![BTreeSet::new(); 3];
@@ -247,7 +250,7 @@ fn score(gold: &[Vec<Prepared>], pred: &[Vec<Vec<(usize, usize, NerLabel)>>]) ->
     sc
 }
 
-fn predict(model: &NerModel, docs: &[Vec<Prepared>]) -> Vec<Vec<Vec<(usize, usize, NerLabel)>>> {
+fn predict(model: &NerModel, docs: &[Vec<Prepared>]) -> Vec<Vec<Vec<Span>>> {
     docs.iter()
         .map(|d| {
             d.iter()
@@ -267,7 +270,7 @@ pub fn evaluate(model: &NerModel, docs: &[Document]) -> Scores {
 /// `nt` → ORG), with `seg` cutting the Simplified view: the baseline.
 pub fn baseline_scores(docs: &[Document], seg: &Segmenter) -> Scores {
     let prepared = prepare_docs(docs);
-    let pred: Vec<Vec<Vec<(usize, usize, NerLabel)>>> = prepared
+    let pred: Vec<Vec<Vec<Span>>> = prepared
         .iter()
         .map(|d| {
             d.iter()
@@ -300,8 +303,6 @@ pub struct TrainConfig {
     pub seed: u64,
     /// Weights smaller than this (in absolute value) are dropped from the model.
     pub prune: f32,
-    /// Perceptrons trained on differently shuffled data, whose weights are averaged.
-    pub ensemble: usize,
     /// Cost added to every wrong label while training (loss-augmented decoding).
     pub margin: f32,
     /// Share of feature occurrences left out at random while learning from a sentence.
@@ -311,12 +312,11 @@ pub struct TrainConfig {
 impl Default for TrainConfig {
     fn default() -> TrainConfig {
         TrainConfig {
-            epochs: 15,
+            epochs: 20,
             seed: 20240607,
-            prune: 0.05,
-            ensemble: 1,
-            margin: 0.0,
-            dropout: 0.0,
+            prune: 1.0,
+            margin: 60.0,
+            dropout: 0.2,
         }
     }
 }
@@ -387,11 +387,12 @@ impl Perceptron {
         self.trans_u[p][y] += self.c * f64::from(d);
     }
 
-    /// One example: decode, and on a mistake move towards the gold labels.
-    fn learn(&mut self, ex: &Prepared, margin: f32, drop: Option<(f64, &mut Rng)>) -> bool {
+    /// One example: decode (with `margin` added to every wrong label, and a share
+    /// `dropout` of the features left out), and on a mistake move towards the gold labels.
+    fn learn(&mut self, ex: &Prepared, margin: f32, dropout: f64, rng: &mut Rng) -> bool {
         let dropped;
-        let feats = match drop {
-            Some((p, rng)) if p > 0.0 => {
+        let feats = match dropout {
+            p if p > 0.0 => {
                 let cut = (p * u64::MAX as f64) as u64;
                 let mut ids = Vec::with_capacity(ex.feats.ids.len());
                 let mut offsets = Vec::with_capacity(ex.feats.offsets.len());
@@ -439,26 +440,18 @@ impl Perceptron {
         true
     }
 
-    /// Add the averaged weights, times `scale`, to `dense` and `trans`.
-    fn add_averaged(
-        &self,
-        scale: f64,
-        dense: &mut HashMap<u64, [f32; NL]>,
-        trans: &mut [[f32; NL]; NL + 1],
-    ) {
+    /// The averaged weights as a pruned model.
+    fn averaged(&self, prune: f32) -> NerModel {
         let c = self.c;
-        let avg = |w: f32, u: f64| ((f64::from(w) - u / c) * scale) as f32;
-        for (&k, e) in &self.weights {
-            let row = dense.entry(k).or_insert([0.0; NL]);
-            for y in 0..NL {
-                row[y] += avg(e.w[y], e.u[y]);
-            }
-        }
-        for p in 0..=NL {
-            for y in 0..NL {
-                trans[p][y] += avg(self.trans[p][y], self.trans_u[p][y]);
-            }
-        }
+        let avg = |w: f32, u: f64| (f64::from(w) - u / c) as f32;
+        let dense: Vec<(u64, [f32; NL])> = self
+            .weights
+            .iter()
+            .map(|(&k, e)| (k, std::array::from_fn(|y| avg(e.w[y], e.u[y]))))
+            .collect();
+        let trans =
+            std::array::from_fn(|p| std::array::from_fn(|y| avg(self.trans[p][y], self.trans_u[p][y])));
+        NerModel::from_weights(dense, trans, prune)
     }
 }
 
@@ -499,35 +492,25 @@ pub fn train(
 ) -> Trained {
     let train_ex: Vec<Prepared> = prepare_docs(train).into_iter().flatten().collect();
     let dev_ex = prepare_docs(dev);
-    let k = cfg.ensemble.max(1);
-    let mut ps: Vec<(Perceptron, Rng, Vec<usize>)> = (0..k)
-        .map(|j| {
-            let p = Perceptron {
-                weights: HashMap::new(),
-                trans: [[0.0; NL]; NL + 1],
-                trans_u: [[0.0; NL]; NL + 1],
-                c: 1.0,
-            };
-            (p, Rng::new(cfg.seed.wrapping_add(j as u64)), (0..train_ex.len()).collect())
-        })
-        .collect();
+    let mut p = Perceptron {
+        weights: HashMap::new(),
+        trans: [[0.0; NL]; NL + 1],
+        trans_u: [[0.0; NL]; NL + 1],
+        c: 1.0,
+    };
+    let mut rng = Rng::new(cfg.seed);
+    let mut order: Vec<usize> = (0..train_ex.len()).collect();
     let mut best: Option<(f64, f64, usize, NerModel)> = None;
     let mut history = Vec::new();
     for epoch in 1..=cfg.epochs.max(1) {
+        rng.shuffle(&mut order);
         let mut mistakes = 0;
-        let mut dense = HashMap::new();
-        let mut trans = [[0f32; NL]; NL + 1];
-        for (p, rng, order) in &mut ps {
-            rng.shuffle(order);
-            for &i in order.iter() {
-                if p.learn(&train_ex[i], cfg.margin, Some((cfg.dropout, &mut *rng))) {
-                    mistakes += 1;
-                }
+        for &i in &order {
+            if p.learn(&train_ex[i], cfg.margin, cfg.dropout, &mut rng) {
+                mistakes += 1;
             }
-            p.add_averaged(1.0 / k as f64, &mut dense, &mut trans);
         }
-        mistakes /= k;
-        let model = NerModel::from_weights(dense.into_iter().collect(), trans, cfg.prune);
+        let model = p.averaged(cfg.prune);
         let dev_scores = score(&dev_ex, &predict(&model, &dev_ex));
         let r = EpochReport {
             epoch,
@@ -553,10 +536,13 @@ pub fn train(
     }
 }
 
+/// Emission scores of a sentence, the spans predicted from them, and which are right.
+type Case = (Vec<[f32; NL]>, Vec<Span>, Vec<bool>);
+
 /// The temperature that makes span probabilities best predict whether a predicted span is
 /// right (least log loss on `dev`).
 fn fit_temperature(model: &NerModel, dev: &[Vec<Prepared>]) -> f32 {
-    let mut cases: Vec<(Vec<[f32; NL]>, Vec<(usize, usize, NerLabel)>, Vec<bool>)> = Vec::new();
+    let mut cases: Vec<Case> = Vec::new();
     for s in dev.iter().flatten() {
         let em = model.emissions(&s.feats);
         let spans = spans_of(&viterbi(&em, &model.trans));
@@ -608,17 +594,28 @@ mod tests {
         let docs = read_iob2(input).expect("parses");
         assert_eq!(docs.len(), 2);
         let s = &docs[0].sentences[0];
-        assert_eq!(s.text.iter().collect::<String>(), "瓦德·丹路殊（Walter Damrosch）指揮");
-        let names: Vec<String> = s.spans.iter().map(|&(a, b, _)| s.text[a..b].iter().collect()).collect();
+        assert_eq!(
+            s.text.iter().collect::<String>(),
+            "瓦德·丹路殊（Walter Damrosch）指揮"
+        );
+        let names: Vec<String> = s
+            .spans
+            .iter()
+            .map(|&(a, b, _)| s.text[a..b].iter().collect())
+            .collect();
         assert_eq!(names, vec!["瓦德·丹路殊", "Walter Damrosch"]);
         assert_eq!(docs[1].id, "b");
         assert_eq!(docs[1].sentences.len(), 2);
-        assert_eq!(docs[1].sentences[1].spans, vec![(0, 2, NerLabel::Loc), (2, 4, NerLabel::Org)]);
+        assert_eq!(
+            docs[1].sentences[1].spans,
+            vec![(0, 2, NerLabel::Loc), (2, 4, NerLabel::Org)]
+        );
     }
 
     #[test]
     fn document_scores_count_distinct_names() {
-        let docs = read_iob2("# newdoc id = a\n1\t香港\tB-LOC\n2\t和\tO\n3\t香港\tB-LOC\n\n").expect("parses");
+        let docs =
+            read_iob2("# newdoc id = a\n1\t香港\tB-LOC\n2\t和\tO\n3\t香港\tB-LOC\n\n").expect("parses");
         let prepared = prepare_docs(&docs);
         let pred = vec![vec![vec![(0, 2, NerLabel::Loc), (2, 3, NerLabel::Per)]]];
         let sc = score(&prepared, &pred);
