@@ -89,7 +89,31 @@ pub fn analyze(source: Source) -> Analysis {
             t
         }));
     }
-    let mentions = recognize::recognize(&layout, &simp, &sentences, &tokens);
+    // The sequence model's names, sentence by sentence (offsets into the repaired text).
+    let model = crate::ner::NerModel::get();
+    let mut names = Vec::new();
+    for s in &sentences {
+        let toks: Vec<Token> = tokens
+            .iter()
+            .filter(|t| t.start >= s.start && t.end <= s.end)
+            .map(|t| Token {
+                start: t.start - s.start,
+                end: t.end - s.start,
+                ..t.clone()
+            })
+            .collect();
+        names.extend(
+            model
+                .tag(&layout.text[s.start..s.end], &simp[s.start..s.end], &toks)
+                .into_iter()
+                .map(|mut n| {
+                    n.start += s.start;
+                    n.end += s.start;
+                    n
+                }),
+        );
+    }
+    let mentions = recognize::recognize(&layout, &simp, &sentences, &tokens, &names);
     let facts = facts::extract(&layout, &simp, &sentences, &tokens, &mentions);
     let linked = link::link(&layout.text, &simp, script, &sentences, &mentions, &facts);
     Analysis {
