@@ -284,10 +284,9 @@ fn cmd_build(
     };
     let bar = if !quiet && std::io::stderr().is_terminal() && files.len() > 1 {
         let b = ProgressBar::new(files.len() as u64);
-        b.set_style(
-            ProgressStyle::with_template("{spinner} {bar:30} {pos}/{len} articles  {per_sec}  eta {eta}")
-                .expect("valid template"),
-        );
+        b.set_style(bar_style(
+            "{spinner} {bar:30} {pos}/{len} articles  {rate} articles/s  eta {eta}",
+        ));
         Some(b)
     } else {
         None
@@ -557,6 +556,18 @@ fn diagram_title(pg: &zhkg::export::model::PropertyGraph, selection: &zhkg::expo
     }
 }
 
+/// A progress bar style; `{rate}` is items per second with one decimal.
+fn bar_style(template: &str) -> ProgressStyle {
+    ProgressStyle::with_template(template)
+        .expect("valid template")
+        .with_key(
+            "rate",
+            |s: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = write!(w, "{:.1}", s.per_sec());
+            },
+        )
+}
+
 fn cmd_push(
     store_dir: &Path,
     endpoint: String,
@@ -575,11 +586,29 @@ fn cmd_push(
         user,
         timeout: Duration::from_secs_f64(timeout.max(0.001)),
     };
-    let report = push(&store, &opts, &mut |line: &str| {
-        if !quiet {
-            eprintln!("{line}");
+    // On a terminal a bar (graphs sent, graphs/s) stands in for the line per request.
+    let bar = if !quiet && std::io::stderr().is_terminal() {
+        let graphs = zhkg::store::documents(&store)?.len() + 1;
+        let b = ProgressBar::new(graphs as u64);
+        b.set_style(bar_style(
+            "{spinner} {bar:30} {pos}/{len} graphs  {rate} graphs/s  eta {eta}  {wide_msg}",
+        ));
+        Some(b)
+    } else {
+        None
+    };
+    let report = push(&store, &opts, &mut |line: &str| match &bar {
+        Some(b) => {
+            b.inc(1);
+            b.set_message(line.to_string());
         }
-    })?;
+        None if !quiet => eprintln!("{line}"),
+        None => {}
+    });
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    let report = report?;
     println!("{}", report.summary(&opts.endpoint));
     Ok(if report.failed.is_empty() {
         ExitCode::SUCCESS

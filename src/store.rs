@@ -189,6 +189,18 @@ pub fn replace_document(store: &Store, name: &str, quads: &[Quad]) -> Result<(),
     t.commit()
 }
 
+/// Is there a graph for this document in the store?
+pub fn has_document(store: &Store, name: &str) -> Result<bool, StorageError> {
+    store.contains_named_graph(NamedNodeRef::new_unchecked(&document_iri(name)))
+}
+
+/// Add the graphs of documents that are not in the store yet, in one atomic write that
+/// reads nothing (far cheaper than [`replace_document`]'s transaction). Only for
+/// documents known to be absent: nothing is removed first.
+pub fn add_new_documents(store: &Store, quads: impl IntoIterator<Item = Quad>) -> Result<(), StorageError> {
+    store.extend(quads)
+}
+
 /// Names of the documents in the store.
 pub fn documents(store: &Store) -> Result<Vec<String>, StorageError> {
     let mut out = Vec::new();
