@@ -9,6 +9,7 @@ use crate::facts::{self, Facts};
 use crate::layout::{self, Layout, WordOracle};
 use crate::lexicon::Lexicon;
 use crate::link::{self, Linked};
+use crate::ner::{NerModel, NerSpan};
 use crate::recognize::{self, Mention};
 use crate::script::{self, Script};
 use crate::segment::{Segmenter, Token};
@@ -89,30 +90,7 @@ pub fn analyze(source: Source) -> Analysis {
             t
         }));
     }
-    // The sequence model's names, sentence by sentence (offsets into the repaired text).
-    let model = crate::ner::NerModel::get();
-    let mut names = Vec::new();
-    for s in &sentences {
-        let toks: Vec<Token> = tokens
-            .iter()
-            .filter(|t| t.start >= s.start && t.end <= s.end)
-            .map(|t| Token {
-                start: t.start - s.start,
-                end: t.end - s.start,
-                ..t.clone()
-            })
-            .collect();
-        names.extend(
-            model
-                .tag(&layout.text[s.start..s.end], &simp[s.start..s.end], &toks)
-                .into_iter()
-                .map(|mut n| {
-                    n.start += s.start;
-                    n.end += s.start;
-                    n
-                }),
-        );
-    }
+    let names = model_names(&layout, &simp, &sentences, &tokens);
     let mentions = recognize::recognize(&layout, &simp, &sentences, &tokens, &names);
     let facts = facts::extract(&layout, &simp, &sentences, &tokens, &mentions);
     let linked = link::link(&layout.text, &simp, script, &sentences, &mentions, &facts);
@@ -128,6 +106,30 @@ pub fn analyze(source: Source) -> Analysis {
         facts,
         linked,
     }
+}
+
+/// The sequence model's names, sentence by sentence, with offsets into the repaired text.
+pub fn model_names(layout: &Layout, simp: &[char], sentences: &[Sentence], tokens: &[Token]) -> Vec<NerSpan> {
+    let model = NerModel::get();
+    let mut names = Vec::new();
+    for s in sentences {
+        let toks: Vec<Token> = tokens
+            .iter()
+            .filter(|t| t.start >= s.start && t.end <= s.end)
+            .map(|t| Token {
+                start: t.start - s.start,
+                end: t.end - s.start,
+                ..t.clone()
+            })
+            .collect();
+        let found = model.tag(&layout.text[s.start..s.end], &simp[s.start..s.end], &toks);
+        names.extend(found.into_iter().map(|mut n| {
+            n.start += s.start;
+            n.end += s.start;
+            n
+        }));
+    }
+    names
 }
 
 /// Analyse a text given directly (tests, examples): no file behind it.

@@ -319,21 +319,24 @@ fn stage_breakdown(texts: &[String]) -> Vec<(&'static str, f64)> {
             }));
         }
         lap(2, &mut clock);
-        let mentions = recognize::recognize(&lay, &simp, &sentences, &tokens);
+        let names = zhkg::pipeline::model_names(&lay, &simp, &sentences, &tokens);
         lap(3, &mut clock);
-        let fx = facts::extract(&lay, &simp, &sentences, &tokens, &mentions);
+        let mentions = recognize::recognize(&lay, &simp, &sentences, &tokens, &names);
         lap(4, &mut clock);
-        let linked = link::link(&lay.text, &simp, sc, &sentences, &mentions, &fx);
+        let fx = facts::extract(&lay, &simp, &sentences, &tokens, &mentions);
         lap(5, &mut clock);
+        let linked = link::link(&lay.text, &simp, sc, &sentences, &mentions, &fx);
+        lap(6, &mut clock);
         std::hint::black_box(&linked);
     }
     vec![
         ("script detection + layout repair", t[0]),
         ("Simplified view", t[1]),
         ("sentences + jieba tagging (lexicons)", t[2]),
-        ("recognize (mentions)", t[3]),
-        ("facts (positions, proposals)", t[4]),
-        ("link (entities, IRIs)", t[5]),
+        ("name model (perceptron)", t[3]),
+        ("recognize (mentions)", t[4]),
+        ("facts (positions, proposals)", t[5]),
+        ("link (entities, IRIs)", t[6]),
     ]
 }
 
