@@ -669,7 +669,8 @@ fn proposals(
                 (a > 0 && text[a - 1] == '，') || lx.role_prefix(&simp[cs..a], Role::Coordinator).is_some();
             let under = cues.iter().any(|&(o, _, _)| o >= cs && o < a)
                 || has_role_in(lx, simp, cs, a, Role::Attitude);
-            if !coordinated && under {
+            // (A relative clause names its own proposer: 回應了民建聯在倡議書提出的政策.)
+            if !coordinated && under && !relative {
                 continue;
             }
             // The proposer: the nearest person (or pronoun, or title standing for one)
@@ -1002,5 +1003,75 @@ mod tests {
         assert_eq!(p.len(), 1, "{p:?}");
         assert_eq!(p[0].0, "苏长荣");
         assert_eq!(a.facts.proposals[0].strength, Strength::Soft);
+    }
+
+    #[test]
+    fn sar_governments_by_context_and_titles_used_alone() {
+        let a = analyze_text(
+            "t.txt",
+            "澳門特區行政長官岑浩輝表示，特區政府將編制施政報告。\n\n香港特區行政長官李家超出席座談會。特首希望委員多提建議。特區政府會研究。",
+        );
+        let label = |i: usize| a.linked.of_mention[i].map(|e| a.linked.entities[e].label.clone());
+        let govs: Vec<Option<String>> = a
+            .mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.text == "特區政府")
+            .map(|(i, _)| label(i))
+            .collect();
+        assert_eq!(
+            govs,
+            vec![
+                Some("澳門特別行政區政府".into()),
+                Some("香港特別行政區政府".into())
+            ]
+        );
+        let chief = a.mentions.iter().position(|m| m.text == "特首").unwrap();
+        assert_eq!(label(chief), Some("李家超".into()));
+        let p = proposals(&a);
+        assert!(
+            p.iter()
+                .any(|(who, text)| who == "李家超" && text.contains("委員多提建議")),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn organizations_propose_and_apposition_names_one_entity() {
+        let a = analyze_text(
+            "t.txt",
+            "在吸納人才方面，預算案積極回應了民建聯在倡議書提出的政策。中國人工智能企業深度求索（DeepSeek）的模型屬開源。",
+        );
+        let p = proposals(&a);
+        assert!(
+            p.iter()
+                .any(|(who, text)| who == "民建聯" && text.contains("吸納人才")),
+            "{p:?}"
+        );
+        let ids: Vec<Option<usize>> = a
+            .mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.text == "深度求索" || m.text == "DeepSeek")
+            .map(|(i, _)| a.linked.of_mention[i])
+            .collect();
+        assert!(ids.len() == 2 && ids[0] == ids[1], "{ids:?}");
+    }
+
+    #[test]
+    fn lists_of_measures_split_into_proposals_in_simplified_too() {
+        let a = analyze_text(
+            "t.txt",
+            "全国政协委员徐莉建议建立大湾区常态化联合举办大型体育赛事的合作机制，引进国际赛事分站落户香港；构建大湾区文旅科创共同体。",
+        );
+        let texts: Vec<String> = proposals(&a).into_iter().map(|(_, t)| t).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "建立大湾区常态化联合举办大型体育赛事的合作机制",
+                "引进国际赛事分站落户香港",
+                "构建大湾区文旅科创共同体"
+            ]
+        );
     }
 }
