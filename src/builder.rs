@@ -1,8 +1,11 @@
 //! `zhkg build`: read files, extract in parallel, write each article's graph.
 //!
-//! Files are processed in batches: the documents of a batch are analysed on all threads,
-//! then written one transaction each, so memory stays bounded by the batch, not the corpus.
-//! An article whose text and extractor are unchanged is skipped.
+//! Documents are analysed on all threads and written by the calling thread as they come
+//! (new articles a group at a time in one atomic write, changed ones one transaction
+//! each), so memory stays bounded by the documents in flight, not the corpus, and a build
+//! killed at any moment leaves each article wholly old or wholly new.
+//! An article whose text and extractor are unchanged is skipped. A panic in a rule costs
+//! its article, not the batch.
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
@@ -23,8 +26,6 @@ pub struct BuildOptions {
     /// Rebuild articles even when unchanged.
     pub force: bool,
     pub max_bytes: u64,
-    /// Documents analysed together before writing.
-    pub batch: usize,
 }
 
 impl Default for BuildOptions {
@@ -33,7 +34,6 @@ impl Default for BuildOptions {
             threads: 0,
             force: false,
             max_bytes: crate::decode::DEFAULT_MAX_BYTES,
-            batch: 64,
         }
     }
 }
@@ -54,8 +54,42 @@ pub struct BuildReport {
     pub seconds: f64,
 }
 
+thread_local! {
+    /// Set while this thread extracts one article, under `catch_unwind`.
+    static IN_ARTICLE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// The message and place of the last panic caught while extracting an article.
+    static LAST_PANIC: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Make panics inside one article's extraction quiet: their message goes into that
+/// article's one-line failure instead of a multi-line report on standard error. Panics
+/// anywhere else are reported as before. For programs (like the command line) that own
+/// the process's panic hook.
+pub fn quiet_article_panics() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if IN_ARTICLE.with(|f| f.get()) {
+            let msg = info
+                .payload()
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| info.payload().downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "panic".into());
+            let place = info
+                .location()
+                .map(|l| format!(" at {}:{}", l.file(), l.line()))
+                .unwrap_or_default();
+            LAST_PANIC.with(|p| *p.borrow_mut() = Some(format!("{msg}{place}")));
+        } else {
+            previous(info);
+        }
+    }));
+}
+
 enum Outcome {
     Built {
+        /// The path as given (the analysis holds the canonical one).
+        path: PathBuf,
         analysis: Box<Analysis>,
         quads: Vec<Quad>,
     },
@@ -98,42 +132,105 @@ pub fn build(
     }
     let (mut people, mut orgs, mut places) = (BTreeSet::new(), BTreeSet::new(), BTreeSet::new());
     let mut done = 0;
-    for batch in todo.chunks(opts.batch.max(1)) {
-        let outcomes: Vec<Outcome> =
-            pool.install(|| batch.par_iter().map(|path| process(store, path, opts)).collect());
-        for outcome in outcomes {
+    // Workers analyse documents in parallel and hand them over through a short queue;
+    // this thread writes them (see `write_group`) as they come. Memory stays bounded by
+    // the documents in flight, whatever the size of the corpus.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Outcome>(pool.current_num_threads().max(1));
+    std::thread::scope(|scope| {
+        let todo = &todo;
+        let pool = &pool;
+        scope.spawn(move || {
+            pool.install(|| {
+                todo.par_iter().for_each_with(tx, |tx, path| {
+                    // The receiver only goes away if this thread's caller panicked.
+                    let _ = tx.send(process(store, path, opts));
+                })
+            })
+        });
+        // Built documents are written WRITE_GROUP at a time (see `write_group`), or
+        // sooner when the first of them has waited WRITE_INTERVAL: slow articles still
+        // reach the store every second or so, and a killed build loses little work.
+        let mut pending: Vec<(PathBuf, Box<Analysis>, Vec<Quad>)> = Vec::new();
+        let mut waiting_since = std::time::Instant::now();
+        loop {
+            use std::sync::mpsc::RecvTimeoutError;
+            let (outcome, end) = if pending.is_empty() {
+                let o = rx.recv().ok();
+                waiting_since = std::time::Instant::now();
+                let end = o.is_none();
+                (o, end)
+            } else {
+                match rx.recv_timeout(WRITE_INTERVAL.saturating_sub(waiting_since.elapsed())) {
+                    Ok(o) => (Some(o), false),
+                    Err(RecvTimeoutError::Timeout) => (None, false),
+                    Err(RecvTimeoutError::Disconnected) => (None, true),
+                }
+            };
+            let arrived = outcome.is_some();
             match outcome {
-                Outcome::Unchanged => report.unchanged += 1,
-                Outcome::Failed(p) => report.failed.push(p),
-                Outcome::Built { analysis, quads } => {
-                    match crate::store::replace_document(store, &analysis.source.name, &quads) {
-                        Ok(()) => {
-                            report.built += 1;
-                            report.triples += quads.len();
-                            report.positions += analysis.facts.positions.len();
-                            report.proposals += analysis.facts.proposals.len();
-                            let used: BTreeSet<usize> =
-                                analysis.linked.of_mention.iter().flatten().copied().collect();
-                            for e in used.iter().map(|&i| &analysis.linked.entities[i]) {
-                                match e.kind {
-                                    Kind::Person => people.insert(e.iri.clone()),
-                                    Kind::Organization => orgs.insert(e.iri.clone()),
-                                    _ => places.insert(e.iri.clone()),
-                                };
-                            }
+                None => {}
+                Some(Outcome::Unchanged) => report.unchanged += 1,
+                Some(Outcome::Failed(p)) => report.failed.push(p),
+                Some(Outcome::Built {
+                    path,
+                    analysis,
+                    quads,
+                }) => pending.push((path, analysis, quads)),
+            }
+            if arrived {
+                done += 1;
+                progress(done, todo.len());
+            }
+            if pending.len() < WRITE_GROUP && !end && waiting_since.elapsed() < WRITE_INTERVAL {
+                continue;
+            }
+            let written = write_group(
+                store,
+                pending
+                    .iter()
+                    .map(|(_, a, q)| (a.source.name.as_str(), q.as_slice())),
+            );
+            for ((path, analysis, quads), result) in pending.drain(..).zip(written) {
+                match result {
+                    Ok(()) => {
+                        report.built += 1;
+                        report.triples += quads.len();
+                        report.positions += analysis.facts.positions.len();
+                        report.proposals += analysis.facts.proposals.len();
+                        let used: BTreeSet<usize> =
+                            analysis.linked.of_mention.iter().flatten().copied().collect();
+                        for e in used.iter().map(|&i| &analysis.linked.entities[i]) {
+                            match e.kind {
+                                Kind::Person => people.insert(e.iri.clone()),
+                                Kind::Organization => orgs.insert(e.iri.clone()),
+                                _ => places.insert(e.iri.clone()),
+                            };
                         }
-                        Err(e) => report.failed.push(Problem {
-                            path: analysis.source.path.clone().unwrap_or_default(),
-                            reason: format!("writing to the store: {e}"),
-                            skipped: false,
-                        }),
+                        if !analysis.source.decoded.text.chars().any(crate::script::is_han) {
+                            report.notes.push(Problem {
+                                path: path.clone(),
+                                reason:
+                                    "no Chinese characters in it: built, but there was nothing to extract"
+                                        .into(),
+                                skipped: true,
+                            });
+                        }
                     }
+                    Err(e) => report.failed.push(Problem {
+                        path,
+                        reason: format!("writing to the store: {e}; its previous version, if any, is kept"),
+                        skipped: false,
+                    }),
                 }
             }
-            done += 1;
-            progress(done, todo.len());
+            if end {
+                break;
+            }
         }
-    }
+    });
+    // Workers finish in any order; report in the order of the files.
+    report.failed.sort_by(|a, b| a.path.cmp(&b.path));
+    report.notes.sort_by(|a, b| a.path.cmp(&b.path));
     report.people = people.len();
     report.organizations = orgs.len();
     report.places = places.len();
@@ -152,27 +249,41 @@ fn process(store: &Store, path: &std::path::Path, opts: &BuildOptions) -> Outcom
         }
     }
     // A bug in a rule must cost one article, not the batch.
+    IN_ARTICLE.with(|f| f.set(true));
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let analysis = analyze(source);
         let quads = crate::rdf::document_quads(&analysis);
         (analysis, quads)
     }));
+    IN_ARTICLE.with(|f| f.set(false));
     match result {
         Ok((analysis, quads)) => Outcome::Built {
+            path: path.to_path_buf(),
             analysis: Box::new(analysis),
             quads,
         },
-        Err(_) => Outcome::Failed(Problem {
-            path: path.to_path_buf(),
-            reason: "internal error while extracting (please report this file); nothing was written for it"
-                .into(),
-            skipped: false,
-        }),
+        Err(payload) => {
+            let what = LAST_PANIC
+                .with(|p| p.take())
+                .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Outcome::Failed(Problem {
+                path: path.to_path_buf(),
+                reason: format!(
+                    "internal error while extracting ({}); nothing was written for it; please report this file",
+                    what.replace('\n', " ")
+                ),
+                skipped: false,
+            })
+        }
     }
 }
 
 /// Documents written together when they are all new to the store: one atomic write.
 pub const WRITE_GROUP: usize = 32;
+/// The longest an analysed document waits for its group before it is written.
+pub const WRITE_INTERVAL: std::time::Duration = std::time::Duration::from_secs(1);
 
 /// Write analysed documents (name, quads) as [`build`] does, each wholly or not at all:
 /// documents new to the store together in one write without reads (as `Store::extend`),

@@ -6,6 +6,7 @@
 //! rest of the batch goes on.
 
 use std::fmt;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::decode::{decode, DecodeError};
@@ -40,7 +41,13 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Problem>) {
                 problems.push(Problem {
                     path: p.clone(),
                     reason: if e.kind() == std::io::ErrorKind::NotFound {
-                        "no such file or folder".into()
+                        if p.symlink_metadata().is_ok() {
+                            "broken symbolic link (its target does not exist)".into()
+                        } else {
+                            "no such file or folder".into()
+                        }
+                    } else if is_loop_error(&e) {
+                        "symbolic link loop".into()
                     } else {
                         e.to_string()
                     },
@@ -69,13 +76,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Problem>) {
         for entry in walker {
             match entry {
                 Ok(e) if e.file_type().is_file() => {
-                    let ext = e
-                        .path()
-                        .extension()
-                        .and_then(|x| x.to_str())
-                        .unwrap_or("")
-                        .to_ascii_lowercase();
-                    if TEXT_EXTENSIONS.contains(&ext.as_str()) {
+                    if has_text_extension(e.path()) {
                         files.push(e.into_path());
                     } else {
                         problems.push(Problem {
@@ -85,15 +86,26 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Problem>) {
                         });
                     }
                 }
+                Ok(e) if !e.file_type().is_dir() => problems.push(Problem {
+                    path: e.into_path(),
+                    reason: "skipped: not a regular file (a pipe, socket or device)".into(),
+                    skipped: true,
+                }),
                 Ok(_) => {}
                 Err(e) => {
                     let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| p.clone());
-                    let reason = if e.loop_ancestor().is_some() {
+                    let io = e.io_error();
+                    let is_link = path.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink());
+                    let reason = if e.loop_ancestor().is_some() || io.is_some_and(is_loop_error) {
                         "skipped: symbolic link loop".to_string()
+                    } else if is_link && io.is_some_and(|io| io.kind() == std::io::ErrorKind::NotFound) {
+                        if has_text_extension(&path) {
+                            "broken symbolic link (its target does not exist)".to_string()
+                        } else {
+                            "skipped: broken symbolic link".to_string()
+                        }
                     } else {
-                        e.io_error()
-                            .map(|io| io.to_string())
-                            .unwrap_or_else(|| e.to_string())
+                        io.map(|io| io.to_string()).unwrap_or_else(|| e.to_string())
                     };
                     problems.push(Problem {
                         skipped: reason.starts_with("skipped"),
@@ -105,6 +117,20 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Problem>) {
         }
     }
     (files, problems)
+}
+
+fn has_text_extension(path: &Path) -> bool {
+    let ext = path
+        .extension()
+        .and_then(|x| x.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    TEXT_EXTENSIONS.contains(&ext.as_str())
+}
+
+/// "Too many levels of symbolic links" (ELOOP): a link that points, in the end, at itself.
+fn is_loop_error(e: &std::io::Error) -> bool {
+    cfg!(target_os = "linux") && e.raw_os_error() == Some(40)
 }
 
 /// The name a document is known by: its file name.
@@ -131,7 +157,12 @@ pub fn read(path: &Path, max_bytes: u64) -> Result<Source, Problem> {
             .to_string(),
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| fail(e.to_string()))?;
+    // Read at most one byte past the limit: a file that grows while we read it (or a
+    // device posing as one) cannot make us hold more than that.
+    let mut bytes = Vec::with_capacity(size.min(max_bytes) as usize + 1);
+    std::fs::File::open(path)
+        .and_then(|f| f.take(max_bytes.saturating_add(1)).read_to_end(&mut bytes))
+        .map_err(|e| fail(e.to_string()))?;
     let decoded = decode(&bytes, max_bytes).map_err(|e| fail(e.to_string()))?;
     Ok(Source {
         name: document_name(path),

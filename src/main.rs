@@ -12,8 +12,12 @@ use zhkg::builder::{build, BuildOptions};
 use zhkg::query::{self, Format};
 
 const AFTER_HELP: &str = "\
-Exit status: 0 when everything worked; 1 when something failed (a file could not be
-built, a query was refused or failed, the store could not be opened); 2 on a usage error.
+Exit status: 0 when everything worked; 1 when something failed: a file could not be read
+or built (each such file gets one line naming it, and the rest of the batch is still
+built), a query was refused, malformed, failed or ran out of time, or the store could not
+be opened (missing, in use by another build, written by another zhkg version); 2 on a
+usage error. Files skipped in folders (not *.txt, symbolic link loops) are notes, not
+failures.
 
 Examples:
   zhkg build                                 build corpus/ into output/store
@@ -66,8 +70,8 @@ enum Command {
         /// Output format (default: table on a terminal, tsv otherwise; turtle for graphs).
         #[arg(long, short, value_enum)]
         format: Option<Format>,
-        /// Stop the query after this many seconds.
-        #[arg(long, default_value_t = 60.0)]
+        /// Stop the query after this many seconds (0: no limit).
+        #[arg(long, default_value_t = 60.0, value_parser = parse_timeout)]
         timeout: f64,
         /// The query text, instead of a file.
         #[arg(long, short = 'e', conflicts_with = "file")]
@@ -269,6 +273,7 @@ fn cmd_build(
         }
         paths.push(default);
     }
+    zhkg::builder::quiet_article_panics();
     let (files, discovery) = zhkg::corpus::discover(&paths);
     if let Some(parent) = store_dir.parent() {
         if !parent.as_os_str().is_empty() {
@@ -280,7 +285,6 @@ fn cmd_build(
         threads,
         force,
         max_bytes: max_file_size,
-        ..Default::default()
     };
     let bar = if !quiet && std::io::stderr().is_terminal() && files.len() > 1 {
         let b = ProgressBar::new(files.len() as u64);
@@ -301,7 +305,7 @@ fn cmd_build(
     }
     store.flush()?;
     let mut failed = 0;
-    for p in discovery.iter().chain(&report.failed) {
+    for p in discovery.iter().chain(&report.failed).chain(&report.notes) {
         if p.skipped {
             if !quiet {
                 eprintln!("note: {p}");
@@ -334,6 +338,19 @@ fn cmd_build(
     })
 }
 
+/// `--timeout`: a number of seconds, 0 for no limit.
+fn parse_timeout(s: &str) -> Result<f64, String> {
+    let v: f64 = s
+        .parse()
+        .map_err(|_| format!("`{s}` is not a number of seconds"))?;
+    if !v.is_finite() || !(0.0..=1e9).contains(&v) {
+        return Err(format!(
+            "`{s}` is not a number of seconds from 0 (no limit) to 1e9"
+        ));
+    }
+    Ok(v)
+}
+
 fn cmd_query(
     store_dir: &Path,
     format: Option<Format>,
@@ -362,9 +379,18 @@ fn cmd_query(
     } else {
         Format::Tsv
     });
-    let timeout = Duration::from_secs_f64(timeout.max(0.001));
+    if zhkg::store::writer_active(store_dir) {
+        eprintln!(
+            "note: a build is writing the store at {}; these results show it as it was a moment ago",
+            store_dir.display()
+        );
+    }
+    let opts = query::RunOptions {
+        timeout: (timeout > 0.0).then(|| Duration::from_secs_f64(timeout)),
+        exit_when_stuck: true,
+    };
     let mut out = std::io::BufWriter::new(stdout.lock());
-    match query::run(&store, &text, format, timeout, &mut out) {
+    match query::run_with(&store, &text, format, &opts, &mut out) {
         Ok(()) => {}
         Err(query::QueryError::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {
             return Ok(ExitCode::SUCCESS)

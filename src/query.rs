@@ -66,7 +66,8 @@ fn eval_err(e: QueryEvaluationError, timeout: Duration) -> QueryError {
     }
 }
 
-/// Check a query parses, refusing updates with a clear message.
+/// Check a query parses, refusing updates with a clear message. A syntax error names its
+/// line and column and shows the line with a caret under the place.
 pub fn check(query: &str) -> Result<(), QueryError> {
     match SparqlEvaluator::new().parse_query(query) {
         Ok(_) => Ok(()),
@@ -74,10 +75,44 @@ pub fn check(query: &str) -> Result<(), QueryError> {
             if SparqlEvaluator::new().parse_update(query).is_ok() {
                 Err(QueryError::Update)
             } else {
-                Err(QueryError::Syntax(e.to_string()))
+                Err(QueryError::Syntax(with_context(query, &e.to_string())))
             }
         }
     }
+}
+
+/// The parser says `error at LINE:COLUMN: …` (column in characters, from 1); add the line
+/// of the query with a caret under that column.
+fn with_context(query: &str, msg: &str) -> String {
+    let pos = msg.strip_prefix("error at ").and_then(|rest| {
+        let (pos, what) = rest.split_once(": ")?;
+        let (line, col) = pos.split_once(':')?;
+        Some((line.parse::<usize>().ok()?, col.parse::<usize>().ok()?, what))
+    });
+    let Some((line, col, what)) = pos else {
+        return msg.to_string();
+    };
+    let Some(text) = query.split('\n').nth(line.saturating_sub(1)) else {
+        return msg.to_string();
+    };
+    let text = text.trim_end_matches('\r').replace('\t', " ");
+    let before: String = text.chars().take(col.saturating_sub(1)).collect();
+    format!(
+        "line {line}, column {col}: {what}\n  {text}\n  {}^",
+        " ".repeat(before.width())
+    )
+}
+
+/// How to run a query.
+#[derive(Debug, Clone, Copy)]
+pub struct RunOptions {
+    /// Cancel evaluation after this long (`None`: no limit).
+    pub timeout: Option<Duration>,
+    /// Some operators (sorting, grouping a huge join) do not look at the cancellation
+    /// for a long time. When set, a query still running a grace period after its time
+    /// limit ends the process with the timeout message and exit status 1. For the command
+    /// line, which owns its process.
+    pub exit_when_stuck: bool,
 }
 
 /// Run `query` on `store` and write its results to `out`. Evaluation is cancelled after
@@ -89,30 +124,64 @@ pub fn run(
     timeout: Duration,
     out: &mut dyn Write,
 ) -> Result<(), QueryError> {
+    run_with(
+        store,
+        query,
+        format,
+        &RunOptions {
+            timeout: Some(timeout),
+            exit_when_stuck: false,
+        },
+        out,
+    )
+}
+
+/// [`run`] with every option. Results are streamed to `out` as they are produced
+/// (except where SPARQL itself needs them all, as for ORDER BY or GROUP BY).
+pub fn run_with(
+    store: &Store,
+    query: &str,
+    format: Format,
+    opts: &RunOptions,
+    out: &mut dyn Write,
+) -> Result<(), QueryError> {
     check(query)?;
     let token = CancellationToken::new();
     let prepared = SparqlEvaluator::new()
         .with_cancellation_token(token.clone())
         .parse_query(query)
         .map_err(|e| QueryError::Syntax(e.to_string()))?;
+    // Shown in messages when there is no limit (it cannot time out then).
+    let limit = opts.timeout.unwrap_or(Duration::MAX);
     let (done_tx, done_rx) = std::sync::mpsc::channel::<()>();
-    let watchdog = {
+    let watchdog = opts.timeout.map(|timeout| {
         let token = token.clone();
+        let exit_when_stuck = opts.exit_when_stuck;
         std::thread::spawn(move || {
-            if done_rx.recv_timeout(timeout).is_err() {
-                token.cancel();
+            if done_rx.recv_timeout(timeout) != Err(std::sync::mpsc::RecvTimeoutError::Timeout) {
+                return;
+            }
+            token.cancel();
+            let grace = Duration::from_secs(2) + timeout / 10;
+            if exit_when_stuck
+                && done_rx.recv_timeout(grace) == Err(std::sync::mpsc::RecvTimeoutError::Timeout)
+            {
+                eprintln!("zhkg: {}", QueryError::Timeout(timeout));
+                std::process::exit(1);
             }
         })
-    };
+    });
     let result = (|| -> Result<(), QueryError> {
         let results = prepared
             .on_store(store)
             .execute()
-            .map_err(|e| eval_err(e, timeout))?;
-        write_results(results, format, timeout, out)
+            .map_err(|e| eval_err(e, limit))?;
+        write_results(results, format, limit, out)
     })();
     let _ = done_tx.send(());
-    let _ = watchdog.join();
+    if let Some(w) = watchdog {
+        let _ = w.join();
+    }
     result
 }
 
@@ -199,8 +268,12 @@ fn display(term: &Term) -> String {
     }
 }
 
-/// Aligned columns, CJK characters counted double-width. Rows are collected first (the
-/// width depends on every row), so huge result sets should use csv/tsv/json instead.
+/// Rows read before the column widths of a table are fixed.
+const TABLE_PREVIEW: usize = 1000;
+
+/// Aligned columns, CJK characters counted double-width. The widths come from the first
+/// rows; after them rows are printed as they come, so a huge result is never held in
+/// memory (a later, wider cell pushes its row's next columns right).
 fn write_table(
     solutions: oxigraph::sparql::QuerySolutionIter<'_>,
     timeout: Duration,
@@ -211,26 +284,34 @@ fn write_table(
         .iter()
         .map(|v| v.as_str().to_string())
         .collect();
-    let mut rows: Vec<Vec<String>> = Vec::new();
-    for s in solutions {
-        let s = s.map_err(|e| eval_err(e, timeout))?;
-        rows.push(
-            vars.iter()
-                .map(|v| s.get(v.as_str()).map(display).unwrap_or_default())
-                .collect(),
-        );
+    let cells = |s: &oxigraph::sparql::QuerySolution| -> Vec<String> {
+        vars.iter()
+            .map(|v| {
+                s.get(v.as_str())
+                    .map(display)
+                    .map(|c| truncate(&c, 60))
+                    .unwrap_or_default()
+            })
+            .collect()
+    };
+    let mut solutions = solutions;
+    let mut preview: Vec<Vec<String>> = Vec::new();
+    while preview.len() < TABLE_PREVIEW {
+        match solutions.next() {
+            Some(s) => preview.push(cells(&s.map_err(|e| eval_err(e, timeout))?)),
+            None => break,
+        }
     }
     let mut widths: Vec<usize> = vars.iter().map(|v| v.width() + 1).collect();
-    for r in &rows {
+    for r in &preview {
         for (w, c) in widths.iter_mut().zip(r) {
-            *w = (*w).max(c.width().min(60));
+            *w = (*w).max(c.width());
         }
     }
     let line = |cells: &[String], out: &mut dyn Write| -> std::io::Result<()> {
         let mut s = String::new();
         for (i, (c, w)) in cells.iter().zip(&widths).enumerate() {
-            let c: String = truncate(c, 60);
-            s.push_str(&c);
+            s.push_str(c);
             if i + 1 < cells.len() {
                 s.push_str(&" ".repeat(w.saturating_sub(c.width()) + 2));
             }
@@ -241,15 +322,16 @@ fn write_table(
     line(&header, out)?;
     let rule: Vec<String> = widths.iter().map(|w| "─".repeat(*w)).collect();
     line(&rule, out)?;
-    for r in &rows {
-        line(r, out)?;
+    let mut n = 0usize;
+    for r in preview.drain(..) {
+        line(&r, out)?;
+        n += 1;
     }
-    writeln!(
-        out,
-        "({} row{})",
-        rows.len(),
-        if rows.len() == 1 { "" } else { "s" }
-    )?;
+    for s in solutions {
+        line(&cells(&s.map_err(|e| eval_err(e, timeout))?), out)?;
+        n += 1;
+    }
+    writeln!(out, "({n} row{})", if n == 1 { "" } else { "s" })?;
     Ok(())
 }
 

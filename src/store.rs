@@ -32,7 +32,14 @@ pub enum StoreError {
     Missing(PathBuf),
     NotAStore(PathBuf),
     Locked(PathBuf),
-    Version { path: PathBuf, found: String },
+    /// A read-only open failed while another process writes the store.
+    Busy(PathBuf, StorageError),
+    /// The store was created but a build was stopped before it recorded anything.
+    Unfinished(PathBuf),
+    Version {
+        path: PathBuf,
+        found: String,
+    },
     Storage(PathBuf, StorageError),
 }
 
@@ -42,12 +49,21 @@ impl fmt::Display for StoreError {
             StoreError::Missing(p) => write!(f, "no store at {} (build one with `zhkg build --store {}`)", p.display(), p.display()),
             StoreError::NotAStore(p) => write!(f, "{} exists but is not a zhkg store (a non-empty folder without a store in it)", p.display()),
             StoreError::Locked(p) => write!(f, "the store at {} is in use by another zhkg process (is a build running?); try again when it ends", p.display()),
-            StoreError::Version { path, found } => write!(
-                f,
-                "the store at {} was written by another version of zhkg (store format {found}, this zhkg writes {FORMAT_VERSION}); rebuild it with `zhkg build --rebuild --store {}`",
-                path.display(),
-                path.display()
-            ),
+            StoreError::Busy(p, e) => write!(f, "the store at {} is being written by a build and could not be read just now ({e}); try again, or when the build ends", p.display()),
+            StoreError::Unfinished(p) => write!(f, "the store at {} holds nothing yet (its first build was stopped before writing any article); run `zhkg build --store {}` again", p.display(), p.display()),
+            StoreError::Version { path, found } => {
+                let which = match found.parse::<u32>() {
+                    Ok(v) if FORMAT_VERSION.parse::<u32>().is_ok_and(|ours| v > ours) => "a newer zhkg (upgrade zhkg, or rebuild the store with this one)",
+                    Ok(_) => "an older zhkg",
+                    Err(_) => "another version of zhkg",
+                };
+                write!(
+                    f,
+                    "the store at {} was written by {which}: store format {found}, this zhkg reads and writes format {FORMAT_VERSION}; rebuild it from your articles with `zhkg build --rebuild --store {} FILES...` (or a new --store folder)",
+                    path.display(),
+                    path.display()
+                )
+            }
             StoreError::Storage(p, e) => write!(f, "store at {}: {e}", p.display()),
         }
     }
@@ -55,8 +71,10 @@ impl fmt::Display for StoreError {
 
 impl std::error::Error for StoreError {}
 
+/// RocksDB's own files: `LOCK` comes first (a store being created, or whose first build
+/// was killed at once), `CURRENT` once it is set up.
 fn looks_like_store(dir: &Path) -> bool {
-    dir.join("CURRENT").is_file()
+    dir.join("CURRENT").is_file() || dir.join("LOCK").is_file()
 }
 
 fn storage(path: &Path, e: StorageError) -> StoreError {
@@ -68,7 +86,8 @@ fn storage(path: &Path, e: StorageError) -> StoreError {
     }
 }
 
-/// Open an existing store for reading; several readers may run beside one writer.
+/// Open an existing store for reading; several readers may run beside one writer (a
+/// reader sees the store as it was when opened).
 pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
     if !path.exists() {
         return Err(StoreError::Missing(path.to_path_buf()));
@@ -76,14 +95,56 @@ pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
     if !looks_like_store(path) {
         return Err(StoreError::NotAStore(path.to_path_buf()));
     }
-    let store = Store::open_read_only(path).map_err(|e| storage(path, e))?;
+    let store = Store::open_read_only(path).map_err(|e| {
+        if !path.join("CURRENT").is_file() && !writer_active(path) {
+            StoreError::Unfinished(path.to_path_buf())
+        } else if writer_active(path) {
+            StoreError::Busy(path.to_path_buf(), e)
+        } else {
+            storage(path, e)
+        }
+    })?;
+    if stored_version(&store).map_err(|e| storage(path, e))?.is_none()
+        && !has_content(&store).map_err(|e| storage(path, e))?
+    {
+        return Err(StoreError::Unfinished(path.to_path_buf()));
+    }
     check_version(&store, path)?;
     Ok(store)
 }
 
+/// Does another process hold the store's write lock (a build is running)? RocksDB locks
+/// `LOCK` with fcntl; this asks the kernel with F_GETLK, without taking the lock.
+///
+/// Never call this in a process that has the store open for writing: closing any file
+/// descriptor of `LOCK` drops the process's own fcntl locks on it.
+#[cfg(unix)]
+pub fn writer_active(path: &Path) -> bool {
+    use std::os::fd::AsRawFd;
+    let Ok(file) = std::fs::File::open(path.join("LOCK")) else {
+        return false;
+    };
+    // SAFETY: flock is plain data; fcntl(F_GETLK) only writes into it.
+    let mut lock: libc::flock = unsafe { std::mem::zeroed() };
+    lock.l_type = libc::F_WRLCK as libc::c_short;
+    lock.l_whence = libc::SEEK_SET as libc::c_short;
+    let r = unsafe { libc::fcntl(file.as_raw_fd(), libc::F_GETLK, &mut lock) };
+    r == 0 && lock.l_type != libc::F_UNLCK as libc::c_short
+}
+
+#[cfg(not(unix))]
+pub fn writer_active(_path: &Path) -> bool {
+    false
+}
+
 /// Open (or create) a store for writing. With `rebuild`, an existing store's content is
-/// dropped first, whatever version wrote it.
+/// dropped first, whatever version wrote it. Setting up a new store (format version,
+/// ontology) is one transaction, so a build killed at any moment leaves either no store
+/// content or a complete one.
 pub fn open_for_build(path: &Path, rebuild: bool) -> Result<Store, StoreError> {
+    if path.is_file() {
+        return Err(StoreError::NotAStore(path.to_path_buf()));
+    }
     if path.exists()
         && !looks_like_store(path)
         && path.read_dir().map(|mut d| d.next().is_some()).unwrap_or(true)
@@ -91,23 +152,58 @@ pub fn open_for_build(path: &Path, rebuild: bool) -> Result<Store, StoreError> {
         return Err(StoreError::NotAStore(path.to_path_buf()));
     }
     let store = Store::open(path).map_err(|e| storage(path, e))?;
-    if rebuild {
-        store.clear().map_err(|e| storage(path, e))?;
-    }
-    match stored_version(&store).map_err(|e| storage(path, e))? {
-        Some(_) => check_version(&store, path)?,
-        None => {
-            // A new store: record the format, load the ontology.
-            let mut t = store.start_transaction().map_err(|e| storage(path, e))?;
+    let version = if rebuild {
+        None
+    } else {
+        match stored_version(&store).map_err(|e| storage(path, e))? {
+            Some(v) => {
+                check_version(&store, path)?;
+                Some(v)
+            }
+            // Content without a version: written by a zhkg too old to record one.
+            None if has_content(&store).map_err(|e| storage(path, e))? => {
+                return Err(StoreError::Version {
+                    path: path.to_path_buf(),
+                    found: "none recorded".into(),
+                })
+            }
+            None => None,
+        }
+    };
+    let setup = || -> Result<(), StorageError> {
+        let g = NamedNode::new_unchecked(ONTOLOGY_GRAPH);
+        let mut t = store.start_transaction()?;
+        if rebuild {
+            t.clear()?;
+        }
+        if version.is_none() {
             t.insert(&meta_quad(
                 zhkg::FORMAT_VERSION,
                 Literal::new_simple_literal(FORMAT_VERSION),
             ));
-            t.commit().map_err(|e| storage(path, e))?;
         }
-    }
-    load_ontology(&store).map_err(|e| storage(path, e))?;
+        // (Re)load the ontology, which may have changed with zhkg.
+        t.clear_graph(g.as_ref())?;
+        t.load_from_slice(
+            oxigraph::io::RdfParser::from_format(RdfFormat::Turtle)
+                .with_default_graph(g.as_ref())
+                .without_named_graphs(),
+            ONTOLOGY_TTL.as_bytes(),
+        )
+        .map_err(|e| StorageError::Other(Box::new(e)))?;
+        t.commit()
+    };
+    setup().map_err(|e| storage(path, e))?;
     Ok(store)
+}
+
+/// Does the store hold any quad at all?
+fn has_content(store: &Store) -> Result<bool, StorageError> {
+    Ok(store
+        .quads_for_pattern(None, None, None, None)
+        .next()
+        .transpose()?
+        .is_some())
 }
 
 fn meta_quad(p: NamedNodeRef<'_>, o: impl Into<Term>) -> Quad {
@@ -147,21 +243,6 @@ fn check_version(store: &Store, path: &Path) -> Result<(), StoreError> {
             found: "unknown".into(),
         }),
     }
-}
-
-/// (Re)load the ontology into its graph, in one transaction.
-fn load_ontology(store: &Store) -> Result<(), StorageError> {
-    let g = NamedNode::new_unchecked(ONTOLOGY_GRAPH);
-    let mut t = store.start_transaction()?;
-    t.clear_graph(g.as_ref())?;
-    t.load_from_slice(
-        oxigraph::io::RdfParser::from_format(RdfFormat::Turtle)
-            .with_default_graph(g.as_ref())
-            .without_named_graphs(),
-        ONTOLOGY_TTL.as_bytes(),
-    )
-    .map_err(|e| StorageError::Other(Box::new(e)))?;
-    t.commit()
 }
 
 /// Is the document already in the store with this content and this extractor?

@@ -141,3 +141,44 @@ pub fn tool(name: &str, package: &str) -> PathBuf {
         panic!("`{name}` is not installed: run `bash scripts/test.sh` (it installs Debian's {package})")
     })
 }
+
+/// Run a query text; its rows, or the command's standard error when it failed.
+pub fn try_select_text(store: &Path, query: &str) -> Result<Vec<HashMap<String, String>>, String> {
+    let out = zhkg(&[
+        "query",
+        "--store",
+        store.to_str().unwrap(),
+        "--format",
+        "json",
+        "-e",
+        query,
+    ]);
+    if out.status.success() {
+        Ok(rows(&out))
+    } else {
+        Err(stderr(&out))
+    }
+}
+
+/// The bundled articles' texts.
+pub fn corpus_texts() -> Vec<String> {
+    corpus_names()
+        .iter()
+        .map(|n| std::fs::read_to_string(project().join("corpus").join(n)).unwrap())
+        .collect()
+}
+
+/// Write `n` distinct real-style articles (the bundled ones, each with its own first
+/// line; `edition` changes every text) into `dir`; returns their paths.
+pub fn write_articles(dir: &Path, n: usize, edition: &str) -> Vec<PathBuf> {
+    std::fs::create_dir_all(dir).unwrap();
+    let texts = corpus_texts();
+    (0..n)
+        .map(|i| {
+            let path = dir.join(format!("article-{i:03}.txt"));
+            let text = format!("{edition}第{i}號稿\n\n{}", texts[i % texts.len()]);
+            std::fs::write(&path, text).unwrap();
+            path
+        })
+        .collect()
+}
