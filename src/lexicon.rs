@@ -61,6 +61,10 @@ impl PostEntry {
 #[derive(Debug, Clone)]
 pub struct Suffix {
     pub suffix: String,
+    /// `suffix` in Simplified script, as the recognizer matches it against the text.
+    pub simp: String,
+    /// Length in characters.
+    pub len: usize,
     pub kind: String,
     pub min_prefix: usize,
     /// The part before the suffix must hold a proper name (國際金融中心 is not a name).
@@ -222,6 +226,8 @@ impl Lexicon {
             let mut v: Vec<Suffix> = rows(text, 4)
                 .map(|c| Suffix {
                     suffix: c[0].clone(),
+                    simp: crate::script::to_simplified(&c[0]),
+                    len: c[0].chars().count(),
                     kind: c[1].clone(),
                     min_prefix: c[2].parse().unwrap_or(1),
                     needs_name: c[3] != "any",

@@ -234,19 +234,26 @@ fn viterbi(em: &[[f32; NL]], trans: &[[f32; NL]; NL + 1]) -> Vec<u8> {
     out
 }
 
-fn logsumexp(xs: impl Iterator<Item = f64>) -> f64 {
-    let v: Vec<f64> = xs.collect();
+/// log Σ exp(x) over one value per label, without leaving the stack.
+fn logsumexp(f: impl FnMut(usize) -> f64) -> f64 {
+    let v: [f64; NL] = std::array::from_fn(f);
     let m = v.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     if m == f64::NEG_INFINITY {
         return m;
     }
-    m + v.iter().map(|x| (x - m).exp()).sum::<f64>().ln()
+    m + v
+        .iter()
+        .filter(|&&x| x > f64::NEG_INFINITY)
+        .map(|x| (x - m).exp())
+        .sum::<f64>()
+        .ln()
 }
 
 /// Probability of each span (labelled `S-X`, or `B-X I-X … E-X`) under the chain.
 fn span_probs(em: &[[f32; NL]], trans: &[[f32; NL]; NL + 1], temperature: f32, spans: &[Span]) -> Vec<f32> {
     let n = em.len();
-    if n == 0 {
+    // Most sentences hold no name: then there is nothing to score.
+    if n == 0 || spans.is_empty() {
         return Vec::new();
     }
     let s = 1.0 / f64::from(temperature.max(1e-3));
@@ -264,7 +271,7 @@ fn span_probs(em: &[[f32; NL]], trans: &[[f32; NL]; NL + 1], temperature: f32, s
     }
     for i in 1..n {
         for y in 0..NL {
-            alpha[i][y] = logsumexp((0..NL).map(|p| alpha[i - 1][p] + tr(p, y))) + e(i, y);
+            alpha[i][y] = logsumexp(|p| alpha[i - 1][p] + tr(p, y)) + e(i, y);
         }
     }
     // beta[i][y]: all continuations after position i given label y at i.
@@ -276,10 +283,10 @@ fn span_probs(em: &[[f32; NL]], trans: &[[f32; NL]; NL + 1], temperature: f32, s
     }
     for i in (0..n - 1).rev() {
         for p in 0..NL {
-            beta[i][p] = logsumexp((0..NL).map(|y| tr(p, y) + e(i + 1, y) + beta[i + 1][y]));
+            beta[i][p] = logsumexp(|y| tr(p, y) + e(i + 1, y) + beta[i + 1][y]);
         }
     }
-    let log_z = logsumexp((0..NL).map(|y| alpha[n - 1][y] + beta[n - 1][y]));
+    let log_z = logsumexp(|y| alpha[n - 1][y] + beta[n - 1][y]);
     spans
         .iter()
         .map(|&(a, b, l)| {
@@ -287,20 +294,27 @@ fn span_probs(em: &[[f32; NL]], trans: &[[f32; NL]; NL + 1], temperature: f32, s
             let mut lp = if a == 0 {
                 tr(START, ys[0])
             } else {
-                logsumexp((0..NL).map(|p| alpha[a - 1][p] + tr(p, ys[0])))
+                logsumexp(|p| alpha[a - 1][p] + tr(p, ys[0]))
             } + e(a, ys[0]);
             for k in 1..ys.len() {
                 lp += tr(ys[k - 1], ys[k]) + e(a + k, ys[k]);
             }
             let last = ys[ys.len() - 1];
             lp += if b < n {
-                logsumexp((0..NL).map(|y| tr(last, y) + e(b, y) + beta[b][y]))
+                logsumexp(|y| tr(last, y) + e(b, y) + beta[b][y])
             } else {
                 beta[n - 1][last]
             };
             ((lp - log_z).exp().clamp(0.0, 1.0)) as f32
         })
         .collect()
+}
+
+/// Bits of a feature id that pick its bucket in [`NerModel::find`].
+const BUCKET_BITS: u32 = 16;
+
+fn bucket(id: u64) -> usize {
+    (id >> (64 - BUCKET_BITS)) as usize
 }
 
 /// The model file's first bytes.
@@ -311,6 +325,9 @@ const MAGIC: &[u8; 8] = b"ZHKGNER2";
 pub struct NerModel {
     /// Feature ids, sorted.
     keys: Vec<u64>,
+    /// `keys[buckets[h]..buckets[h + 1]]` hold the ids whose top [`BUCKET_BITS`] bits are
+    /// `h`: ids are hashes, so a lookup searches a handful of keys, not all of them.
+    buckets: Vec<u32>,
     /// Weights of `keys[k]` are `weights[rows[k]..rows[k + 1]]`.
     rows: Vec<u32>,
     /// (label, weight) pairs.
@@ -325,6 +342,7 @@ impl Default for NerModel {
     fn default() -> NerModel {
         NerModel {
             keys: Vec::new(),
+            buckets: Vec::new(),
             rows: vec![0],
             weights: Vec::new(),
             trans: [[0.0; NL]; NL + 1],
@@ -393,6 +411,7 @@ impl NerModel {
             m.weights.extend(row);
             m.rows.push(m.weights.len() as u32);
         }
+        m.index();
         m
     }
 
@@ -400,10 +419,29 @@ impl NerModel {
         self.temperature = t;
     }
 
+    /// Fill `buckets` from the sorted `keys`.
+    fn index(&mut self) {
+        let mut b = vec![0u32; (1 << BUCKET_BITS) + 1];
+        for &k in &self.keys {
+            b[bucket(k) + 1] += 1;
+        }
+        for h in 1..b.len() {
+            b[h] += b[h - 1];
+        }
+        self.buckets = b;
+    }
+
+    /// Position of feature `id` in `keys`.
+    fn find(&self, id: u64) -> Option<usize> {
+        let h = bucket(id);
+        let (a, b) = (*self.buckets.get(h)? as usize, self.buckets[h + 1] as usize);
+        self.keys[a..b].binary_search(&id).ok().map(|k| a + k)
+    }
+
     /// Add the weights of `ids` to `row`.
     fn score_into(&self, ids: &[u64], row: &mut [f32; NL]) {
-        for id in ids {
-            if let Ok(k) = self.keys.binary_search(id) {
+        for &id in ids {
+            if let Some(k) = self.find(id) {
                 for &(y, w) in &self.weights[self.rows[k] as usize..self.rows[k + 1] as usize] {
                     row[y as usize] += w;
                 }
@@ -492,6 +530,7 @@ impl NerModel {
         let count = r.u32()? as usize;
         let mut m = NerModel {
             keys: Vec::with_capacity(count),
+            buckets: Vec::new(),
             rows: Vec::with_capacity(count + 1),
             weights: Vec::with_capacity(count * 2),
             trans,
@@ -515,6 +554,7 @@ impl NerModel {
         if r.pos != bytes.len() {
             return Err("trailing bytes after the model".into());
         }
+        m.index();
         Ok(m)
     }
 }

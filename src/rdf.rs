@@ -380,7 +380,7 @@ pub fn document_quads(a: &Analysis) -> Vec<Quad> {
         o.add(&iri, zhkg::EVIDENCE, ev);
         o.add(&iri, zhkg::EVIDENCE, mention_iri(p.proposer_mention));
     }
-    o.quads.sort_by_key(|q| q.to_string());
+    o.quads.sort_by_cached_key(|q| q.to_string());
     o.quads.dedup();
     o.quads
 }

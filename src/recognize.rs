@@ -89,6 +89,10 @@ impl Ctx<'_> {
     fn s(&self, a: usize, b: usize) -> String {
         self.simp[a..b].iter().collect()
     }
+    /// Is the Simplified text at `a..b` exactly `word`? (No allocation: hot loops.)
+    fn s_is(&self, a: usize, b: usize, word: &str) -> bool {
+        self.simp[a..b].iter().copied().eq(word.chars())
+    }
     fn t(&self, a: usize, b: usize) -> String {
         self.text[a..b].iter().collect()
     }
@@ -355,12 +359,12 @@ fn suffix_names(cx: &Ctx, si: usize, s: &Sentence, posts: &[usize], out: &mut Ve
             (Kind::Place, &cx.lx.place_suffixes),
         ] {
             let Some(suf) = suffixes.iter().find(|x| {
-                let n = x.suffix.chars().count();
-                end >= n + s.start && cx.s(end - n, end) == crate::script::to_simplified(&x.suffix)
+                let n = x.len;
+                end >= n + s.start && cx.s_is(end - n, end, &x.simp)
             }) else {
                 continue;
             };
-            let n = suf.suffix.chars().count();
+            let n = suf.len;
             let suf_start = end - n;
             let len = tok.end - tok.start;
             // A common word that merely ends like a name (社會, 股市, 格局) is not one: a
@@ -489,11 +493,7 @@ fn segmenter_organizations(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Ment
         if !cx.lx.lookup(&t.word).is_empty() || ends_with_occasion(cx, t.start, t.end) {
             continue;
         }
-        let place_like = cx
-            .lx
-            .place_suffixes
-            .iter()
-            .any(|x| t.word.ends_with(&crate::script::to_simplified(&x.suffix)));
+        let place_like = cx.lx.place_suffixes.iter().any(|x| t.word.ends_with(&x.simp));
         if !place_like {
             out.push(cx.mention(
                 Kind::Organization,
@@ -518,11 +518,7 @@ fn head_references(cx: &Ctx, sentences: &[Sentence], accepted: &mut Vec<Mention>
             if word.chars().count() < 2 || accepted.iter().any(|m| m.start < t.end && t.start < m.end) {
                 continue;
             }
-            let is_head = cx
-                .lx
-                .org_suffixes
-                .iter()
-                .any(|x| crate::script::to_simplified(&x.suffix) == word);
+            let is_head = cx.lx.org_suffixes.iter().any(|x| x.simp == word);
             let named_before = accepted.iter().any(|m| {
                 m.kind == Kind::Organization
                     && m.end <= t.start
@@ -600,8 +596,8 @@ fn quoted_organizations(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention
             .chars()
             .all(|c| is_han(c) || matches!(c, '、' | '和' | '及'));
         let suffix = cx.lx.org_suffixes.iter().find(|x| {
-            let sx = crate::script::to_simplified(&x.suffix);
-            inner.ends_with(&sx) && inner.chars().count() >= sx.chars().count() + x.min_prefix.max(2)
+            let sx = &x.simp;
+            inner.ends_with(sx.as_str()) && inner.chars().count() >= sx.chars().count() + x.min_prefix.max(2)
         });
         // A quoted slogan (「支持香港建設…中心」) holds verbs; a quoted name does not.
         let verbs = cx.tokens[token_range(cx, s)]
@@ -1257,9 +1253,9 @@ fn model_names(cx: &Ctx, sentences: &[Sentence], names: &[NerSpan]) -> (Vec<Ment
                         (Kind::Place, &cx.lx.place_suffixes)
                     };
                     let head = suffixes.iter().find(|x| {
-                        let sx = crate::script::to_simplified(&x.suffix);
+                        let sx = &x.simp;
                         let k = sx.chars().count();
-                        chars.len() > k && cx.s(n.end - k, n.end) == sx
+                        chars.len() > k && cx.s_is(n.end - k, n.end, sx)
                     });
                     let headed = head.is_some_and(|x| {
                         let k = x.suffix.chars().count();

@@ -7,6 +7,7 @@
 //! conversion is not a single character is kept as it is.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Mutex, OnceLock};
 
 use ferrous_opencc::config::BuiltinConfig;
@@ -54,17 +55,41 @@ fn converter() -> &'static Converter {
     })
 }
 
+/// Han characters of the Basic Multilingual Plane (extension A to the end of the unified
+/// block): nearly every character of news text. Their conversions are remembered in
+/// lock-free tables, as conversion runs on every character of every document.
+const TABLE_FIRST: u32 = 0x3400;
+const TABLE_LEN: usize = (0xA000 - 0x3400) as usize;
+/// 0: not converted yet; otherwise the converted character.
+static T2S: [AtomicU32; TABLE_LEN] = [const { AtomicU32::new(0) }; TABLE_LEN];
+static S2T: [AtomicU32; TABLE_LEN] = [const { AtomicU32::new(0) }; TABLE_LEN];
+
 fn convert_char(c: char, to: Script) -> char {
     if c.is_ascii() || !is_han(c) {
         return c;
+    }
+    let slot = (c as u32)
+        .checked_sub(TABLE_FIRST)
+        .map(|i| i as usize)
+        .filter(|&i| i < TABLE_LEN)
+        .map(|i| match to {
+            Script::Simplified => &T2S[i],
+            Script::Traditional => &S2T[i],
+        });
+    if let Some(m) = slot.and_then(|s| char::from_u32(s.load(Ordering::Relaxed))) {
+        if m != '\0' {
+            return m;
+        }
     }
     let conv = converter();
     let (cache, cc) = match to {
         Script::Simplified => (&conv.cache_t2s, &conv.t2s),
         Script::Traditional => (&conv.cache_s2t, &conv.s2t),
     };
-    if let Some(&m) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(&c) {
-        return m;
+    if slot.is_none() {
+        if let Some(&m) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(&c) {
+            return m;
+        }
     }
     let out = cc.convert(c.encode_utf8(&mut [0; 4]));
     let mut chars = out.chars();
@@ -72,7 +97,12 @@ fn convert_char(c: char, to: Script) -> char {
         (Some(m), None) => m,
         _ => c,
     };
-    cache.lock().unwrap_or_else(|e| e.into_inner()).insert(c, mapped);
+    match slot {
+        Some(s) => s.store(mapped as u32, Ordering::Relaxed),
+        None => {
+            cache.lock().unwrap_or_else(|e| e.into_inner()).insert(c, mapped);
+        }
+    }
     mapped
 }
 

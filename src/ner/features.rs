@@ -4,11 +4,11 @@
 //! twin get the same features. Feature ids are FNV-1a hashes of a template number and its
 //! values: fixed across runs and platforms, so a trained model file stays valid.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 use crate::lexicon::{Lexicon, Term};
-use crate::script::{is_han, to_simplified};
+use crate::script::is_han;
 use crate::segment::Token;
 
 /// FNV-1a, 64 bits, over a template number and the values it looks at (each value closed
@@ -161,9 +161,7 @@ fn suffixes() -> &'static Suffixes {
     S.get_or_init(|| {
         let lx = Lexicon::get();
         let set = |v: &[crate::lexicon::Suffix]| -> HashSet<Vec<char>> {
-            v.iter()
-                .map(|s| to_simplified(&s.suffix).chars().map(norm).collect())
-                .collect()
+            v.iter().map(|s| s.simp.chars().map(norm).collect()).collect()
         };
         let org = set(&lx.org_suffixes);
         let place = set(&lx.place_suffixes);
