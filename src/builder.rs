@@ -135,18 +135,25 @@ pub fn build(
     // Workers analyse documents in parallel and hand them over through a short queue;
     // this thread writes them (see `write_group`) as they come. Memory stays bounded by
     // the documents in flight, whatever the size of the corpus.
+    // With one thread, everything (writing included) runs on this thread, in file order.
+    let sequential = pool.current_num_threads() <= 1;
+    let mut in_order = todo.iter();
     let (tx, rx) = std::sync::mpsc::sync_channel::<Outcome>(pool.current_num_threads().max(1));
     std::thread::scope(|scope| {
         let todo = &todo;
         let pool = &pool;
-        scope.spawn(move || {
-            pool.install(|| {
-                todo.par_iter().for_each_with(tx, |tx, path| {
-                    // The receiver only goes away if this thread's caller panicked.
-                    let _ = tx.send(process(store, path, opts));
+        if sequential {
+            drop(tx);
+        } else {
+            scope.spawn(move || {
+                pool.install(|| {
+                    todo.par_iter().for_each_with(tx, |tx, path| {
+                        // The receiver only goes away if this thread's caller panicked.
+                        let _ = tx.send(process(store, path, opts));
+                    })
                 })
-            })
-        });
+            });
+        }
         // Built documents are written WRITE_GROUP at a time (see `write_group`), or
         // sooner when the first of them has waited WRITE_INTERVAL: slow articles still
         // reach the store every second or so, and a killed build loses little work.
@@ -154,7 +161,14 @@ pub fn build(
         let mut waiting_since = std::time::Instant::now();
         loop {
             use std::sync::mpsc::RecvTimeoutError;
-            let (outcome, end) = if pending.is_empty() {
+            let (outcome, end) = if sequential {
+                if pending.is_empty() {
+                    waiting_since = std::time::Instant::now();
+                }
+                let o = in_order.next().map(|path| process(store, path, opts));
+                let end = o.is_none();
+                (o, end)
+            } else if pending.is_empty() {
                 let o = rx.recv().ok();
                 waiting_since = std::time::Instant::now();
                 let end = o.is_none();

@@ -44,7 +44,8 @@ enum Command {
         /// Store folder (created if missing).
         #[arg(long, default_value = "output/store")]
         store: PathBuf,
-        /// Worker threads for extraction (default: all cores).
+        /// Threads (default: all cores): N extract in parallel while this one writes; with 1,
+        /// one thread does everything, in file order.
         #[arg(long, default_value_t = 0)]
         threads: usize,
         /// Rebuild articles even when their text is unchanged.
