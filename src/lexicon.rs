@@ -90,7 +90,7 @@ pub enum CueStrength {
 }
 
 /// What a term of the lexicon is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Term {
     Org(usize),
     Place(usize),
@@ -334,6 +334,10 @@ impl Lexicon {
                         .push((chars.clone(), *t));
                 }
             }
+        }
+        // `terms` iterates in no fixed order: sort so that every run resolves alike.
+        for v in long_names.values_mut() {
+            v.sort();
         }
         // Single characters (美, 港) are too ambiguous to match blindly in running text;
         // the recognizer asks for them explicitly where the context allows.

@@ -151,6 +151,7 @@ pub fn open_for_build(path: &Path, rebuild: bool) -> Result<Store, StoreError> {
     {
         return Err(StoreError::NotAStore(path.to_path_buf()));
     }
+    remove_stray_bulk_files(path);
     let store = Store::open(path).map_err(|e| storage(path, e))?;
     let version = if rebuild {
         None
@@ -195,6 +196,22 @@ pub fn open_for_build(path: &Path, rebuild: bool) -> Result<Store, StoreError> {
     };
     setup().map_err(|e| storage(path, e))?;
     Ok(store)
+}
+
+/// A build killed while the bulk loader wrote its sorted files (`bulk-*.sst`, not yet
+/// part of the store) leaves them behind; remove them unless a build is running.
+fn remove_stray_bulk_files(path: &Path) {
+    if writer_active(path) {
+        return;
+    }
+    let Ok(dir) = path.read_dir() else { return };
+    for entry in dir.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with("bulk-") && name.ends_with(".sst") {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Does the store hold any quad at all?
@@ -276,10 +293,13 @@ pub fn has_document(store: &Store, name: &str) -> Result<bool, StorageError> {
 }
 
 /// Add the graphs of documents that are not in the store yet, in one atomic write that
-/// reads nothing (far cheaper than [`replace_document`]'s transaction). Only for
-/// documents known to be absent: nothing is removed first.
+/// reads nothing: oxigraph's bulk loader writes sorted files for every index and RocksDB
+/// ingests them all at once on `commit` (far cheaper than [`replace_document`]'s
+/// transaction). Only for documents known to be absent: nothing is removed first.
 pub fn add_new_documents(store: &Store, quads: impl IntoIterator<Item = Quad>) -> Result<(), StorageError> {
-    store.extend(quads)
+    let mut loader = store.bulk_loader();
+    loader.load_quads(quads)?;
+    loader.commit()
 }
 
 /// Names of the documents in the store.

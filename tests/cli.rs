@@ -187,3 +187,27 @@ fn the_ontology_declares_every_term_the_graph_uses() {
     );
     assert!(rows.is_empty(), "undeclared terms: {rows:?}");
 }
+
+/// The same articles give the same extraction in every run: nothing depends on the order
+/// of a hash map (each process seeds its maps differently).
+#[test]
+fn extraction_is_the_same_in_every_process() {
+    let sample = project().join("bench/sample");
+    let mut files: Vec<String> = std::fs::read_dir(&sample)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .map(|p| p.to_str().unwrap().to_string())
+        .collect();
+    files.sort();
+    let mut args = vec!["extract", "--json"];
+    args.extend(files.iter().map(String::as_str));
+    let first = stdout(&run_ok(&args));
+    assert!(first.len() > 10_000);
+    for _ in 0..3 {
+        assert!(
+            stdout(&run_ok(&args)) == first,
+            "a second run extracted something else"
+        );
+    }
+}

@@ -570,6 +570,13 @@ fn killed_builds_leave_whole_articles_and_the_next_build_finishes() {
         stdout(&out)
     );
     assert_eq!(complete_states(&store), v1);
+    // Files the bulk loader was writing at the kill are cleaned up.
+    let stray: Vec<_> = std::fs::read_dir(&store)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("bulk-"))
+        .collect();
+    assert!(stray.is_empty(), "{stray:?}");
 
     // 4. Replacing every article with a new version, killed half way.
     write_articles(&corpus, N, "更新版");
