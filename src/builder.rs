@@ -138,7 +138,10 @@ pub fn build(
     // With one thread, everything (writing included) runs on this thread, in file order.
     let sequential = pool.current_num_threads() <= 1;
     let mut in_order = todo.iter();
-    let (tx, rx) = std::sync::mpsc::sync_channel::<Outcome>(pool.current_num_threads().max(1));
+    // Room for a whole group beyond the one being written, so that workers keep
+    // extracting while this thread writes (writing a group takes as long as extracting
+    // several documents); still a bound on the documents held at once.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Outcome>(WRITE_GROUP + pool.current_num_threads());
     std::thread::scope(|scope| {
         let todo = &todo;
         let pool = &pool;
@@ -295,7 +298,7 @@ fn process(store: &Store, path: &std::path::Path, opts: &BuildOptions) -> Outcom
 }
 
 /// Documents written together when they are all new to the store: one atomic write.
-pub const WRITE_GROUP: usize = 32;
+pub const WRITE_GROUP: usize = 128;
 /// The longest an analysed document waits for its group before it is written.
 pub const WRITE_INTERVAL: std::time::Duration = std::time::Duration::from_secs(1);
 

@@ -531,7 +531,7 @@ fn complete_states(store: &Path) -> BTreeMap<(String, String), usize> {
 /// each article is wholly in its old or its new state, and the next build completes.
 #[test]
 fn killed_builds_leave_whole_articles_and_the_next_build_finishes() {
-    const N: usize = 24;
+    const N: usize = 60;
     let dir = temp_dir("kill");
     let corpus = dir.join("articles");
     let store = dir.join("store");
