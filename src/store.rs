@@ -104,10 +104,18 @@ pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
             storage(path, e)
         }
     })?;
-    if stored_version(&store).map_err(|e| storage(path, e))?.is_none()
-        && !has_content(&store).map_err(|e| storage(path, e))?
-    {
-        return Err(StoreError::Unfinished(path.to_path_buf()));
+    if stored_version(&store).map_err(|e| storage(path, e))?.is_none() {
+        // A read-only view taken while a build sets the store up can miss the version;
+        // only an idle store without one is really from another zhkg.
+        if writer_active(path) {
+            return Err(StoreError::Busy(
+                path.to_path_buf(),
+                StorageError::Other("the build is setting the store up".into()),
+            ));
+        }
+        if !has_content(&store).map_err(|e| storage(path, e))? {
+            return Err(StoreError::Unfinished(path.to_path_buf()));
+        }
     }
     check_version(&store, path)?;
     Ok(store)
