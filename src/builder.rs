@@ -164,16 +164,12 @@ pub fn build(
         let mut waiting_since = std::time::Instant::now();
         loop {
             use std::sync::mpsc::RecvTimeoutError;
-            let (outcome, end) = if sequential {
-                if pending.is_empty() {
-                    waiting_since = std::time::Instant::now();
-                }
-                let o = in_order.next().map(|path| process(store, path, opts));
-                let end = o.is_none();
-                (o, end)
-            } else if pending.is_empty() {
-                let o = rx.recv().ok();
-                waiting_since = std::time::Instant::now();
+            let (outcome, end) = if sequential || pending.is_empty() {
+                let o = if sequential {
+                    in_order.next().map(|path| process(store, path, opts))
+                } else {
+                    rx.recv().ok()
+                };
                 let end = o.is_none();
                 (o, end)
             } else {
@@ -192,7 +188,12 @@ pub fn build(
                     path,
                     analysis,
                     quads,
-                }) => pending.push((path, analysis, quads)),
+                }) => {
+                    if pending.is_empty() {
+                        waiting_since = std::time::Instant::now();
+                    }
+                    pending.push((path, analysis, quads));
+                }
             }
             if arrived {
                 done += 1;

@@ -81,15 +81,7 @@ pub fn analyze(source: Source) -> Analysis {
         .collect();
     debug_assert_eq!(simp.len(), layout.text.len());
     let sentences = sentence::split(&layout);
-    let mut tokens = Vec::new();
-    for s in &sentences {
-        let piece: String = simp[s.start..s.end].iter().collect();
-        tokens.extend(seg.tag(&piece).into_iter().map(|mut t| {
-            t.start += s.start;
-            t.end += s.start;
-            t
-        }));
-    }
+    let tokens = tag_sentences(seg, &simp, &sentences);
     let names = model_names(&layout, &simp, &sentences, &tokens);
     let mentions = recognize::recognize(&layout, &simp, &sentences, &tokens, &names);
     let facts = facts::extract(&layout, &simp, &sentences, &tokens, &mentions);
@@ -106,6 +98,20 @@ pub fn analyze(source: Source) -> Analysis {
         facts,
         linked,
     }
+}
+
+/// The segmenter's tokens of each sentence of the Simplified view, with offsets into it.
+pub fn tag_sentences(seg: &Segmenter, simp: &[char], sentences: &[Sentence]) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    for s in sentences {
+        let piece: String = simp[s.start..s.end].iter().collect();
+        tokens.extend(seg.tag(&piece).into_iter().map(|mut t| {
+            t.start += s.start;
+            t.end += s.start;
+            t
+        }));
+    }
+    tokens
 }
 
 /// The sequence model's names, sentence by sentence, with offsets into the repaired text.

@@ -285,12 +285,12 @@ fn ends_with_occasion(cx: &Ctx, a: usize, b: usize) -> bool {
     })
 }
 
-/// Is `a..head` a known organization whose own name already ends with `suffix`?
+/// Is `a..head` a known organization whose own name already ends with `suffix`
+/// (Simplified)?
 fn redundant_head(cx: &Ctx, a: usize, head: usize, suffix: &str) -> bool {
-    let suffix = crate::script::to_simplified(suffix);
     cx.lx
         .org(&cx.s(a, head))
-        .is_some_and(|o| crate::script::to_simplified(&cx.lx.orgs[o].name).ends_with(&suffix))
+        .is_some_and(|o| crate::script::to_simplified(&cx.lx.orgs[o].name).ends_with(suffix))
 }
 
 /// Does `a..b` hold a proper name: a known place or organization, a Latin word, or a word
@@ -458,7 +458,7 @@ fn suffix_names(cx: &Ctx, si: usize, s: &Sentence, posts: &[usize], out: &mut Ve
                 continue;
             }
             // 全國政協 + 委員會: a known body that already is a committee, not a sub-body.
-            if kind == Kind::Organization && redundant_head(cx, start, suf_start, &suf.suffix) {
+            if kind == Kind::Organization && redundant_head(cx, start, suf_start, &suf.simp) {
                 continue;
             }
             let rule = if kind == Kind::Organization {
@@ -1252,13 +1252,11 @@ fn model_names(cx: &Ctx, sentences: &[Sentence], names: &[NerSpan]) -> (Vec<Ment
                     } else {
                         (Kind::Place, &cx.lx.place_suffixes)
                     };
-                    let head = suffixes.iter().find(|x| {
-                        let sx = &x.simp;
-                        let k = sx.chars().count();
-                        chars.len() > k && cx.s_is(n.end - k, n.end, sx)
-                    });
+                    let head = suffixes
+                        .iter()
+                        .find(|x| chars.len() > x.len && cx.s_is(n.end - x.len, n.end, &x.simp));
                     let headed = head.is_some_and(|x| {
-                        let k = x.suffix.chars().count();
+                        let k = x.len;
                         // A one-character head inside a common word is no head (海岸線).
                         let in_word = k == 1
                             && cx.token_of[n.end - 1] != usize::MAX
@@ -1268,7 +1266,7 @@ fn model_names(cx: &Ctx, sentences: &[Sentence], names: &[NerSpan]) -> (Vec<Ment
                             && cx.tokens[cx.token_of[n.end - 1]].known;
                         !in_word && (!x.needs_name || has_proper_name(cx, n.start, n.end - k, kind))
                     });
-                    let head_start = head.map_or(n.end, |x| n.end - x.suffix.chars().count());
+                    let head_start = head.map_or(n.end, |x| n.end - x.len);
                     let body_names = toks
                         .iter()
                         .filter(|t| t.end <= head_start || t.start < head_start)

@@ -96,9 +96,10 @@ pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
         return Err(StoreError::NotAStore(path.to_path_buf()));
     }
     let store = Store::open_read_only(path).map_err(|e| {
-        if !path.join("CURRENT").is_file() && !writer_active(path) {
+        let writing = writer_active(path);
+        if !path.join("CURRENT").is_file() && !writing {
             StoreError::Unfinished(path.to_path_buf())
-        } else if writer_active(path) {
+        } else if writing {
             StoreError::Busy(path.to_path_buf(), e)
         } else {
             storage(path, e)

@@ -4,7 +4,7 @@
 
 mod common;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::net::TcpListener;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
@@ -110,7 +110,7 @@ impl Virtuoso {
         assert!(out.status.success(), "isql-vt: {}{}", stdout(&out), stderr(&out));
     }
 
-    fn select(&self, query: &str) -> Vec<BTreeMap<String, String>> {
+    fn select(&self, query: &str) -> Vec<HashMap<String, String>> {
         let body: String = ureq::post(&self.sparql())
             .header("Accept", "application/sparql-results+json")
             .send_form([("query", query)])
@@ -118,19 +118,7 @@ impl Virtuoso {
             .body_mut()
             .read_to_string()
             .unwrap();
-        let v: serde_json::Value = serde_json::from_str(&body).unwrap();
-        v["results"]["bindings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|b| {
-                b.as_object()
-                    .unwrap()
-                    .iter()
-                    .map(|(k, v)| (k.clone(), v["value"].as_str().unwrap().to_string()))
-                    .collect()
-            })
-            .collect()
+        bindings(&serde_json::from_str(&body).unwrap())
     }
 
     /// Triples in each zhkg graph of the server.
@@ -203,16 +191,13 @@ fn push_sends_each_article_to_virtuoso_and_the_graphs_query_back() {
 
     // The ready query gives the same answers on the server as on the store.
     let q = std::fs::read_to_string(project().join("queries/who-proposed-what.rq")).unwrap();
-    let key = |rows: Vec<BTreeMap<String, String>>| -> BTreeSet<(String, String, String)> {
+    let key = |rows: Vec<HashMap<String, String>>| -> BTreeSet<(String, String, String)> {
         rows.into_iter()
             .map(|r| (r["doc"].clone(), r["proposer"].clone(), r["text"].clone()))
             .collect()
     };
     let remote = key(v.select(&q));
-    let here: BTreeSet<(String, String, String)> = select(&st.dir, "queries/who-proposed-what.rq")
-        .into_iter()
-        .map(|r| (r["doc"].clone(), r["proposer"].clone(), r["text"].clone()))
-        .collect();
+    let here = key(select(&st.dir, "queries/who-proposed-what.rq"));
     assert!(!here.is_empty());
     assert_eq!(remote, here, "who proposed what differs on the server");
     assert!(remote.iter().any(|(_, who, _)| who == "徐莉"));

@@ -30,8 +30,9 @@ fn assert_no_panic(o: &Output) {
     );
 }
 
-/// Exactly one line names `path`, it is an error, and it says `why`.
-fn assert_one_error(err: &str, path: &Path, why: &str) {
+/// Exactly one line names `path`, it starts with `level` ("error: ", "note: ") and it
+/// says `why`.
+fn assert_one_line(err: &str, path: &Path, level: &str, why: &str) {
     let lines = lines_naming(err, path);
     assert_eq!(
         lines.len(),
@@ -39,7 +40,7 @@ fn assert_one_error(err: &str, path: &Path, why: &str) {
         "{}: expected one line, got {lines:?}",
         path.display()
     );
-    assert!(lines[0].starts_with("error: "), "{lines:?}");
+    assert!(lines[0].starts_with(level), "{lines:?}");
     assert!(
         lines[0].contains(why),
         "{}: {:?} lacks {why:?}",
@@ -48,22 +49,12 @@ fn assert_one_error(err: &str, path: &Path, why: &str) {
     );
 }
 
-/// Exactly one line names `path`, it is a note, and it says `why`.
+fn assert_one_error(err: &str, path: &Path, why: &str) {
+    assert_one_line(err, path, "error: ", why)
+}
+
 fn assert_one_note(err: &str, path: &Path, why: &str) {
-    let lines = lines_naming(err, path);
-    assert_eq!(
-        lines.len(),
-        1,
-        "{}: expected one line, got {lines:?}",
-        path.display()
-    );
-    assert!(lines[0].starts_with("note: "), "{lines:?}");
-    assert!(
-        lines[0].contains(why),
-        "{}: {:?} lacks {why:?}",
-        path.display(),
-        lines[0]
-    );
+    assert_one_line(err, path, "note: ", why)
 }
 
 const PREFIXES: &str = "PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>

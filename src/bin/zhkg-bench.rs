@@ -311,15 +311,7 @@ fn stage_breakdown(texts: &[String]) -> Vec<(&'static str, f64)> {
             .collect();
         lap(1, &mut clock);
         let sentences = sentence::split(&lay);
-        let mut tokens = Vec::new();
-        for s in &sentences {
-            let piece: String = simp[s.start..s.end].iter().collect();
-            tokens.extend(seg.tag(&piece).into_iter().map(|mut tk| {
-                tk.start += s.start;
-                tk.end += s.start;
-                tk
-            }));
-        }
+        let tokens = zhkg::pipeline::tag_sentences(seg, &simp, &sentences);
         lap(2, &mut clock);
         let names = zhkg::pipeline::model_names(&lay, &simp, &sentences, &tokens);
         lap(3, &mut clock);

@@ -77,6 +77,11 @@ pub fn corpus_names() -> Vec<String> {
 fn rows(out: &Output) -> Vec<HashMap<String, String>> {
     let v: serde_json::Value =
         serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", stdout(out)));
+    bindings(&v)
+}
+
+/// The rows of SPARQL JSON results: variable → value.
+pub fn bindings(v: &serde_json::Value) -> Vec<HashMap<String, String>> {
     v["results"]["bindings"]
         .as_array()
         .unwrap()
@@ -105,15 +110,7 @@ pub fn select(store: &Path, file: &str) -> Vec<HashMap<String, String>> {
 
 /// Run a query text and return its rows.
 pub fn select_text(store: &Path, query: &str) -> Vec<HashMap<String, String>> {
-    rows(&run_ok(&[
-        "query",
-        "--store",
-        store.to_str().unwrap(),
-        "--format",
-        "json",
-        "-e",
-        query,
-    ]))
+    try_select_text(store, query).unwrap_or_else(|e| panic!("zhkg query failed: {e}\n{query}"))
 }
 
 /// The Python of the test environment (created by scripts/test.sh). Tests that need it
