@@ -15,8 +15,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad};
-use zhkg::segment::Segmenter;
-use zhkg::vocab::{dcterms, rdf, schema, skos};
+use zhkg_extract::Segmenter;
+use zhkg_graph::vocab::{dcterms, rdf, schema, skos};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -51,12 +51,12 @@ fn build(args: &[String]) -> Result<(), String> {
         .filter(|(i, a)| !a.starts_with("--") && (*i == 0 || args[i - 1] != "--store"))
         .map(|(_, a)| a)
         .collect();
-    let store = zhkg::store::open_for_build(&store_dir, false).map_err(|e| e.to_string())?;
+    let store = zhkg_graph::store::open_for_build(&store_dir, false).map_err(|e| e.to_string())?;
     let seg = Segmenter::plain();
     for f in files {
         let source =
-            zhkg::corpus::read(f.as_ref(), zhkg::decode::DEFAULT_MAX_BYTES).map_err(|p| p.to_string())?;
-        let doc = NamedNode::new_unchecked(zhkg::rdf::document_iri(&source.name));
+            zhkg_extract::read(f.as_ref(), zhkg_extract::DEFAULT_MAX_BYTES).map_err(|p| p.to_string())?;
+        let doc = NamedNode::new_unchecked(zhkg_graph::rdf::document_iri(&source.name));
         let g = GraphName::NamedNode(doc.clone());
         let mut quads = vec![
             Quad::new(
@@ -75,7 +75,7 @@ fn build(args: &[String]) -> Result<(), String> {
         // jieba's dictionary is Simplified: tag the Simplified view, name as written.
         let text = source.decoded.text.replace(['\n', '\r'], "");
         let original: Vec<char> = text.chars().collect();
-        let simp = zhkg::script::to_simplified(&text);
+        let simp = zhkg_extract::to_simplified(&text);
         for t in seg.tag(&simp) {
             let class = match t.tag.as_str() {
                 "nr" | "nrfg" | "nrt" => schema::PERSON,
@@ -90,7 +90,11 @@ fn build(args: &[String]) -> Result<(), String> {
                 .next()
                 .unwrap_or("x")
                 .to_ascii_lowercase();
-            let entity = NamedNode::new_unchecked(zhkg::link::mint(&kind, &name, &format!("{kind}:{name}")));
+            let entity = NamedNode::new_unchecked(zhkg_graph::vocab::resource_iri(&zhkg_extract::mint(
+                &kind,
+                &name,
+                &format!("{kind}:{name}"),
+            )));
             let s = NamedOrBlankNode::from(entity);
             quads.push(Quad::new(s.clone(), rdf::TYPE, class.into_owned(), g.clone()));
             quads.push(Quad::new(
@@ -100,7 +104,7 @@ fn build(args: &[String]) -> Result<(), String> {
                 g.clone(),
             ));
         }
-        zhkg::store::replace_document(&store, &source.name, &quads).map_err(|e| e.to_string())?;
+        zhkg_graph::store::replace_document(&store, &source.name, &quads).map_err(|e| e.to_string())?;
     }
     store.flush().map_err(|e| e.to_string())
 }
@@ -109,13 +113,13 @@ fn query(args: &[String]) -> Result<(), String> {
     let store_dir = PathBuf::from(option(args, "--store").ok_or("--store is required")?);
     let file = args.last().ok_or("a query file is required")?;
     let text = std::fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))?;
-    let store = zhkg::store::open_read_only(&store_dir).map_err(|e| e.to_string())?;
+    let store = zhkg_graph::store::open_read_only(&store_dir).map_err(|e| e.to_string())?;
     let mut out = std::io::stdout().lock();
-    zhkg::query::run(
+    zhkg_graph::query::run(
         &store,
         &text,
-        zhkg::query::Format::Json,
-        std::time::Duration::from_secs(60),
+        zhkg_graph::query::Format::Json,
+        &zhkg_graph::query::RunOptions::with_timeout(Some(std::time::Duration::from_secs(60))),
         &mut out,
     )
     .map_err(|e| e.to_string())

@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/zhkg-target}"
-cargo build --release --quiet --bin zhkg --bin zhkg-bench
+cargo build --release --quiet -p zhkg -p zhkg-bench
 quick=0
 for a in "$@"; do [ "$a" = --quick ] && quick=1; done
 if [ "$quick" = 0 ]; then

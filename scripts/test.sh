@@ -37,11 +37,11 @@ export ZHKG_PYTHON="$PWD/.venv/bin/python"
 echo "ok: $($ZHKG_PYTHON --version)"
 
 step "Format and lints"
-cargo fmt --check
-cargo clippy --release --all-targets --quiet -- -D warnings
+cargo fmt --all --check
+cargo clippy --release --workspace --all-targets --quiet -- -D warnings
 
 step "Tests (release profile, the one the scorer and benchmark use)"
-cargo test --release --quiet
+cargo test --release --workspace --quiet
 
 step "Accuracy on the development set (../shared/eval)"
 if [ -f ../shared/eval/score.py ]; then

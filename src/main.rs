@@ -5,11 +5,14 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
 
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use zhkg::builder::{build, BuildOptions};
-use zhkg::query::{self, Format};
+use zhkg_extract::Extractor;
+use zhkg_graph::builder::{build, BuildOptions};
+use zhkg_graph::export;
+use zhkg_graph::query::{self, Format};
 
 const AFTER_HELP: &str = "\
 Exit status: 0 when everything worked; 1 when something failed: a file could not be read
@@ -55,8 +58,12 @@ enum Command {
         #[arg(long)]
         rebuild: bool,
         /// Largest file accepted, in bytes.
-        #[arg(long, default_value_t = zhkg::decode::DEFAULT_MAX_BYTES)]
+        #[arg(long, default_value_t = zhkg_extract::DEFAULT_MAX_BYTES)]
         max_file_size: u64,
+        /// A folder of lexicon files (organizations.tsv, places.tsv, posts.tsv … in the
+        /// built-in formats) whose rows are added to the built-in lexicons.
+        #[arg(long, value_name = "DIR")]
+        lexicons: Option<PathBuf>,
         /// Print only errors.
         #[arg(long, short)]
         quiet: bool,
@@ -69,11 +76,11 @@ enum Command {
         #[arg(long, default_value = "output/store")]
         store: PathBuf,
         /// Output format (default: table on a terminal, tsv otherwise; turtle for graphs).
-        #[arg(long, short, value_enum)]
+        #[arg(long, short, value_parser = query_format())]
         format: Option<Format>,
-        /// Stop the query after this many seconds (0: no limit).
-        #[arg(long, default_value_t = 60.0, value_parser = parse_timeout)]
-        timeout: f64,
+        /// Stop the query after this many seconds (0 or inf: no limit).
+        #[arg(long, default_value = "60", value_parser = parse_timeout, value_name = "SECONDS")]
+        timeout: Limit,
         /// The query text, instead of a file.
         #[arg(long, short = 'e', conflicts_with = "file")]
         expression: Option<String>,
@@ -91,8 +98,12 @@ enum Command {
         #[arg(long)]
         tokens: bool,
         /// Largest file accepted, in bytes.
-        #[arg(long, default_value_t = zhkg::decode::DEFAULT_MAX_BYTES)]
+        #[arg(long, default_value_t = zhkg_extract::DEFAULT_MAX_BYTES)]
         max_file_size: u64,
+        /// A folder of lexicon files whose rows are added to the built-in lexicons (see
+        /// `zhkg build --help`).
+        #[arg(long, value_name = "DIR")]
+        lexicons: Option<PathBuf>,
         /// Article files.
         #[arg(required = true)]
         files: Vec<PathBuf>,
@@ -117,8 +128,8 @@ enum Command {
         #[arg(long, default_value = "output/store")]
         store: PathBuf,
         /// What to write.
-        #[arg(long, short, value_enum)]
-        format: zhkg::export::Format,
+        #[arg(long, short, value_parser = export_format())]
+        format: export::Format,
         /// Output file (default: standard output); for neo4j and kuzu a folder (default:
         /// output/neo4j, output/kuzu), replaced as a whole.
         #[arg(long, short)]
@@ -140,9 +151,9 @@ enum Command {
         /// Diagrams: box each article's proposals (and the entities only it names).
         #[arg(long)]
         clusters: bool,
-        /// Stop a --query after this many seconds.
-        #[arg(long, default_value_t = 60.0)]
-        timeout: f64,
+        /// Stop a --query after this many seconds (0 or inf: no limit).
+        #[arg(long, default_value = "60", value_parser = parse_timeout, value_name = "SECONDS")]
+        timeout: Limit,
     },
     /// Send the articles' graphs to a remote triple store with the SPARQL 1.1 Graph Store
     /// HTTP Protocol (one PUT per graph, so pushing again replaces rather than duplicates).
@@ -161,14 +172,14 @@ enum Command {
         #[arg(long)]
         graph_per_document: bool,
         /// The remote graph receiving all articles when not --graph-per-document.
-        #[arg(long, default_value = zhkg::push::CORPUS_GRAPH, conflicts_with = "graph_per_document")]
+        #[arg(long, default_value = zhkg_graph::push::CORPUS_GRAPH, conflicts_with = "graph_per_document")]
         into: String,
         /// HTTP basic authentication, as USER:PASSWORD.
         #[arg(long)]
         user: Option<String>,
-        /// Give up on a request after this many seconds.
-        #[arg(long, default_value_t = 60.0)]
-        timeout: f64,
+        /// Give up on a request after this many seconds (0 or inf: no limit).
+        #[arg(long, default_value = "60", value_parser = parse_timeout, value_name = "SECONDS")]
+        timeout: Limit,
         /// Print only errors and the summary.
         #[arg(long, short)]
         quiet: bool,
@@ -203,22 +214,33 @@ fn main() -> ExitCode {
             force,
             rebuild,
             max_file_size,
+            lexicons,
             quiet,
             paths,
-        } => cmd_build(&store, threads, force, rebuild, max_file_size, quiet, paths),
+        } => cmd_build(
+            &store,
+            threads,
+            force,
+            rebuild,
+            max_file_size,
+            lexicons,
+            quiet,
+            paths,
+        ),
         Command::Query {
             store,
             format,
             timeout,
             expression,
             file,
-        } => cmd_query(&store, format, timeout, expression, file),
+        } => cmd_query(&store, format, timeout.0, expression, file),
         Command::Extract {
             json,
             tokens,
             max_file_size,
+            lexicons,
             files,
-        } => cmd_extract(json, tokens, max_file_size, &files),
+        } => cmd_extract(json, tokens, max_file_size, lexicons, &files),
         Command::Explain { store, name } => cmd_explain(&store, &name),
         Command::Export {
             store,
@@ -232,12 +254,20 @@ fn main() -> ExitCode {
             timeout,
         } => {
             let selection = match (graph, query, entity) {
-                (Some(g), _, _) => Ok(zhkg::export::Selection::Document(g)),
-                (_, Some(q), _) => read_text(&q).map(zhkg::export::Selection::Construct),
-                (_, _, Some(name)) => Ok(zhkg::export::Selection::Entity { name, depth }),
-                _ => Ok(zhkg::export::Selection::All),
+                (Some(g), _, _) => Ok(export::Selection::Document(g)),
+                (_, Some(q), _) => read_query(&q).map(export::Selection::Construct),
+                (_, _, Some(name)) => Ok(export::Selection::Entity { name, depth }),
+                _ => Ok(export::Selection::All),
             };
-            selection.and_then(|sel| cmd_export(&store, format, out, sel, clusters, timeout))
+            selection.and_then(|selection| {
+                let request = export::Request {
+                    format,
+                    selection,
+                    clusters,
+                    timeout: timeout.0,
+                };
+                cmd_export(&store, &request, out)
+            })
         }
         Command::Push {
             store,
@@ -247,23 +277,119 @@ fn main() -> ExitCode {
             user,
             timeout,
             quiet,
-        } => cmd_push(&store, endpoint, graph_per_document, into, user, timeout, quiet),
+        } => cmd_push(&store, endpoint, graph_per_document, into, user, timeout.0, quiet),
     };
     match result {
         Ok(code) => code,
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("zhkg: {e}");
+            eprintln!("zhkg: {}", message(&e));
             ExitCode::from(1)
         }
     }
 }
 
+/// Did the reader of our output go away (`zhkg query … | head`)? Then stopping quietly is
+/// the right answer, whichever command was writing.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// An error with its causes, and the command-line hint for it where there is one (the
+/// library's messages do not know the flags).
+fn message(e: &anyhow::Error) -> String {
+    use zhkg_graph::push::PushError;
+    use zhkg_graph::store::StoreError;
+    let mut text = format!("{e:#}");
+    let hint = e.chain().find_map(|c| {
+        if let Some(s) = c.downcast_ref::<StoreError>() {
+            return match s {
+                StoreError::Missing(p) => {
+                    Some(format!("build one with `zhkg build --store {}`", p.display()))
+                }
+                StoreError::Unfinished(p) => Some(format!("run `zhkg build --store {}` again", p.display())),
+                StoreError::Version { path, .. } => Some(format!(
+                    "with `zhkg build --rebuild --store {} FILES...` (or a new --store folder)",
+                    path.display()
+                )),
+                _ => None,
+            };
+        }
+        if let Some(query::QueryError::Timeout(_)) = c.downcast_ref::<query::QueryError>() {
+            return Some("raise the limit with --timeout SECONDS".into());
+        }
+        if let Some(query::QueryError::WrongFormat { .. }) = c.downcast_ref::<query::QueryError>() {
+            return Some("choose another --format".into());
+        }
+        if let Some(query::QueryError::Update) = c.downcast_ref::<query::QueryError>() {
+            return Some("zhkg query only reads the store; change it with `zhkg build`".into());
+        }
+        match c.downcast_ref::<PushError>() {
+            Some(PushError::Timeout { .. }) => Some("raise the limit with --timeout SECONDS".into()),
+            Some(PushError::Refused { status: 401, .. }) => Some("give --user USER:PASSWORD".into()),
+            _ => None,
+        }
+    });
+    if let Some(h) = hint {
+        text.push_str(&format!(" ({h})"));
+    }
+    text
+}
+
+/// `--format` values of `zhkg query`, with their help.
+fn query_format() -> impl TypedValueParser<Value = Format> {
+    PossibleValuesParser::new(Format::ALL.map(|f| PossibleValue::new(f.name()).help(f.help())))
+        .try_map(|s| s.parse::<Format>())
+}
+
+/// `--format` values of `zhkg export`, with their help.
+fn export_format() -> impl TypedValueParser<Value = export::Format> {
+    PossibleValuesParser::new(export::Format::ALL.map(|f| PossibleValue::new(f.name()).help(f.help())))
+        .try_map(|s| s.parse::<export::Format>())
+}
+
+/// A time limit given with `--timeout` (`None`: no limit).
+#[derive(Debug, Clone, Copy)]
+struct Limit(Option<Duration>);
+
+/// `--timeout`: seconds; `0`, `inf` or `none` for no limit (the same for every command).
+fn parse_timeout(s: &str) -> Result<Limit, String> {
+    let bad = || format!("`{s}` is not a number of seconds (0 or inf: no limit)");
+    if matches!(
+        s.trim().to_ascii_lowercase().as_str(),
+        "inf" | "infinity" | "none"
+    ) {
+        return Ok(Limit(None));
+    }
+    let v: f64 = s.trim().parse().map_err(|_| bad())?;
+    if v == 0.0 {
+        return Ok(Limit(None));
+    }
+    if !v.is_finite() || !(0.0..=1e9).contains(&v) {
+        return Err(bad());
+    }
+    Ok(Limit(Some(Duration::from_secs_f64(v))))
+}
+
+/// The extractor: built-in lexicons, plus a folder's when given.
+fn extractor(lexicons: Option<&Path>) -> anyhow::Result<Extractor> {
+    Ok(match lexicons {
+        Some(dir) => Extractor::with_lexicon_folder(dir)?,
+        None => Extractor::embedded(),
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
 fn cmd_build(
     store_dir: &Path,
     threads: usize,
     force: bool,
     rebuild: bool,
     max_file_size: u64,
+    lexicons: Option<PathBuf>,
     quiet: bool,
     mut paths: Vec<PathBuf>,
 ) -> anyhow::Result<ExitCode> {
@@ -274,14 +400,15 @@ fn cmd_build(
         }
         paths.push(default);
     }
-    zhkg::builder::quiet_article_panics();
-    let (files, discovery) = zhkg::corpus::discover(&paths);
+    let extractor = extractor(lexicons.as_deref())?;
+    zhkg_graph::builder::quiet_article_panics();
+    let (files, discovery) = zhkg_extract::discover(&paths);
     if let Some(parent) = store_dir.parent() {
         if !parent.as_os_str().is_empty() {
             std::fs::create_dir_all(parent)?;
         }
     }
-    let store = zhkg::store::open_for_build(store_dir, rebuild)?;
+    let store = zhkg_graph::store::open_for_build(store_dir, rebuild)?;
     let opts = BuildOptions {
         threads,
         force,
@@ -296,7 +423,7 @@ fn cmd_build(
     } else {
         None
     };
-    let report = build(&store, &files, &opts, &|done, _| {
+    let report = build(&store, &extractor, &files, &opts, &|done, _| {
         if let Some(b) = &bar {
             b.set_position(done as u64);
         }
@@ -339,72 +466,8 @@ fn cmd_build(
     })
 }
 
-/// `--timeout`: a number of seconds, 0 for no limit.
-fn parse_timeout(s: &str) -> Result<f64, String> {
-    let v: f64 = s
-        .parse()
-        .map_err(|_| format!("`{s}` is not a number of seconds"))?;
-    if !v.is_finite() || !(0.0..=1e9).contains(&v) {
-        return Err(format!(
-            "`{s}` is not a number of seconds from 0 (no limit) to 1e9"
-        ));
-    }
-    Ok(v)
-}
-
-fn cmd_query(
-    store_dir: &Path,
-    format: Option<Format>,
-    timeout: f64,
-    expression: Option<String>,
-    file: Option<PathBuf>,
-) -> anyhow::Result<ExitCode> {
-    let text = match (expression, file) {
-        (Some(e), _) => e,
-        (None, Some(f)) if f.as_os_str() == "-" => {
-            let mut s = String::new();
-            std::io::stdin().read_to_string(&mut s)?;
-            s
-        }
-        (None, Some(f)) => {
-            std::fs::read_to_string(&f).map_err(|e| anyhow::anyhow!("{}: {e}", f.display()))?
-        }
-        (None, None) => unreachable!("clap requires a query"),
-    };
-    // Check the query before touching the store, so syntax errors come first.
-    query::check(&text)?;
-    let store = zhkg::store::open_read_only(store_dir)?;
-    let stdout = std::io::stdout();
-    let format = format.unwrap_or(if stdout.is_terminal() {
-        Format::Table
-    } else {
-        Format::Tsv
-    });
-    if zhkg::store::writer_active(store_dir) {
-        eprintln!(
-            "note: a build is writing the store at {}; these results show it as it was a moment ago",
-            store_dir.display()
-        );
-    }
-    let opts = query::RunOptions {
-        timeout: (timeout > 0.0).then(|| Duration::from_secs_f64(timeout)),
-        exit_when_stuck: true,
-    };
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    match query::run_with(&store, &text, format, &opts, &mut out) {
-        Ok(()) => {}
-        Err(query::QueryError::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {
-            return Ok(ExitCode::SUCCESS)
-        }
-        Err(e) => return Err(e.into()),
-    }
-    match out.flush() {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
-        _ => Ok(ExitCode::SUCCESS),
-    }
-}
-
-fn read_text(path: &Path) -> anyhow::Result<String> {
+/// A query from a file, or standard input for `-`.
+fn read_query(path: &Path) -> anyhow::Result<String> {
     if path.as_os_str() == "-" {
         let mut s = String::new();
         std::io::stdin().read_to_string(&mut s)?;
@@ -414,173 +477,90 @@ fn read_text(path: &Path) -> anyhow::Result<String> {
     }
 }
 
-fn cmd_export(
+fn cmd_query(
     store_dir: &Path,
-    format: zhkg::export::Format,
-    out: Option<PathBuf>,
-    selection: zhkg::export::Selection,
-    clusters: bool,
-    timeout: f64,
+    format: Option<Format>,
+    timeout: Option<Duration>,
+    expression: Option<String>,
+    file: Option<PathBuf>,
 ) -> anyhow::Result<ExitCode> {
-    use zhkg::export::{self, dot, model::PropertyGraph, Format, Selection};
-    if let Selection::Construct(q) = &selection {
-        // Check the query before touching the store, so syntax errors come first.
-        query::check(q).map_err(|e| anyhow::anyhow!("--query: {e}"))?;
+    let text = match (expression, file) {
+        (Some(e), _) => e,
+        (None, Some(f)) => read_query(&f)?,
+        (None, None) => anyhow::bail!("give a query file or -e QUERY"),
+    };
+    // Check the query before touching the store, so syntax errors come first.
+    query::check(&text)?;
+    let store = zhkg_graph::store::open_read_only(store_dir)?;
+    let stdout = std::io::stdout();
+    let format = format.unwrap_or(if stdout.is_terminal() {
+        Format::Table
+    } else {
+        Format::Tsv
+    });
+    if zhkg_graph::store::writer_active(store_dir) {
+        eprintln!(
+            "note: a build is writing the store at {}; these results show it as it was a moment ago",
+            store_dir.display()
+        );
     }
-    if format.is_binary() && out.is_none() && std::io::stdout().is_terminal() {
-        anyhow::bail!("--format {format:?} writes an image: give --out FILE or redirect standard output");
-    }
-    let store = zhkg::store::open_read_only(store_dir)?;
-    let timeout = Duration::from_secs_f64(timeout.max(0.001));
-    let quads = export::select(&store, &selection, timeout)?;
-
-    // Write `bytes`-producing output to --out (atomically) or standard output.
-    let emit =
-        |write: &mut dyn FnMut(&mut dyn Write) -> Result<(), export::ExportError>| -> anyhow::Result<()> {
-            match &out {
-                Some(path) => export::write_file_atomically(path, |w| write(w))?,
-                None => {
-                    let mut w = std::io::BufWriter::new(std::io::stdout().lock());
-                    match write(&mut w).and_then(|()| {
-                        w.flush()
-                            .map_err(|e| export::ExportError::Io("standard output".into(), e))
-                    }) {
-                        Err(export::ExportError::Io(_, e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-                        r => r?,
-                    }
-                }
-            }
-            Ok(())
-        };
-    let target = out
-        .as_ref()
-        .map(|p| p.display().to_string())
-        .unwrap_or_else(|| "standard output".into());
-
-    if let Some(rdf) = format.rdf() {
-        let mut n = 0;
-        emit(&mut |w| {
-            n = export::rdf::write(&quads, rdf, w)
-                .map_err(|e| export::ExportError::Io(target.clone().into(), e))?;
-            Ok(())
-        })?;
-        if out.is_some() {
-            eprintln!("wrote {n} statements to {target}");
-        }
-        return Ok(ExitCode::SUCCESS);
-    }
-
-    let pg = PropertyGraph::from_quads(&quads);
-    match format {
-        Format::Dot | Format::Svg | Format::Png => {
-            let focus: Vec<String> = match &selection {
-                Selection::Entity { name, .. } => {
-                    pg.find(name).iter().map(|&i| pg.graph[i].iri.clone()).collect()
-                }
-                _ => Vec::new(),
-            };
-            let title = diagram_title(&pg, &selection);
-            let source = dot::to_dot(
-                &pg,
-                &dot::DotOptions {
-                    clusters,
-                    title: Some(title),
-                    focus,
-                    proposal_chars: 0,
-                },
-            );
-            let bytes = match format {
-                Format::Dot => source.into_bytes(),
-                _ => {
-                    if dot::cjk_font_installed() == Some(false) {
-                        eprintln!("warning: no font with Chinese characters is installed, so labels may show as empty boxes; install one (Debian/Ubuntu: `apt-get install fonts-noto-cjk`)");
-                    }
-                    let image = if format == Format::Svg {
-                        dot::Image::Svg
-                    } else {
-                        dot::Image::Png
-                    };
-                    let (bytes, warnings) = dot::render(&source, image)?;
-                    if !warnings.is_empty() {
-                        eprintln!("GraphViz: {warnings}");
-                    }
-                    bytes
-                }
-            };
-            emit(&mut |w| {
-                w.write_all(&bytes)
-                    .map_err(|e| export::ExportError::Io(target.clone().into(), e))
-            })?;
-            if out.is_some() {
-                eprintln!("wrote the diagram to {target}");
-            }
-        }
-        Format::Graphml => {
-            emit(&mut |w| export::graphml::write(&pg, w))?;
-            if out.is_some() {
-                eprintln!(
-                    "wrote {} nodes and {} edges to {target}",
-                    pg.graph.node_count(),
-                    pg.graph.edge_count()
-                );
-            }
-        }
-        Format::Neo4j | Format::Kuzu => {
-            let dir = out
-                .clone()
-                .or_else(|| format.default_folder())
-                .expect("folder format");
-            let name = dir
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_else(|| "neo4j".into());
-            let mut written = None;
-            export::write_dir_atomically(&dir, |tmp| {
-                written = Some(if format == Format::Neo4j {
-                    export::neo4j::write(&pg, tmp, &name)?
-                } else {
-                    export::kuzu::write(&pg, tmp)?
-                });
-                Ok(())
-            })?;
-            let w = written.expect("written");
-            eprintln!(
-                "wrote {} nodes and {} relationships in {} files to {}",
-                w.nodes,
-                w.relationships,
-                w.files.len(),
-                dir.display()
-            );
-        }
-        _ => unreachable!("RDF formats handled above"),
-    }
+    // This process is ours: a query that ignores its cancellation is ended here.
+    let opts = query::RunOptions {
+        timeout,
+        when_stuck: Some(std::sync::Arc::new(|limit| {
+            let e = anyhow::Error::new(query::QueryError::Timeout(limit));
+            eprintln!("zhkg: {}", message(&e));
+            std::process::exit(1);
+        })),
+    };
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    query::run(&store, &text, format, &opts, &mut out)?;
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 
-fn diagram_title(pg: &zhkg::export::model::PropertyGraph, selection: &zhkg::export::Selection) -> String {
-    use zhkg::export::model::Kind;
-    use zhkg::export::Selection;
-    let (nodes, _) = pg.counts();
-    let n = |k: Kind| nodes.get(&k).copied().unwrap_or(0);
-    let what = format!(
-        "{} 項建議 proposals · {} 人 people",
-        n(Kind::Proposal),
-        n(Kind::Person)
-    );
-    match selection {
-        Selection::All => format!("zhkg：{} 篇文章 articles · {what}", n(Kind::Article)),
-        Selection::Document(d) => {
-            let title = pg
-                .graph
-                .node_weights()
-                .find(|a| a.kind == Kind::Article)
-                .and_then(|a| a.text("title"))
-                .unwrap_or("");
-            format!("{title}  ({d}) · {what}")
-        }
-        Selection::Construct(_) => format!("zhkg CONSTRUCT · {what}"),
-        Selection::Entity { name, depth } => format!("{name}（{depth} 步 steps）· {what}"),
+fn cmd_export(store_dir: &Path, request: &export::Request, out: Option<PathBuf>) -> anyhow::Result<ExitCode> {
+    let format = request.format;
+    if let export::Selection::Construct(q) = &request.selection {
+        // Check the query before touching the store, so syntax errors come first.
+        query::check(q).map_err(|e| anyhow::anyhow!("--query: {e}"))?;
     }
+    if format == export::Format::Png && out.is_none() && std::io::stdout().is_terminal() {
+        anyhow::bail!("--format png writes an image: give --out FILE or redirect standard output");
+    }
+    let out = out.or_else(|| {
+        format
+            .is_folder()
+            .then(|| PathBuf::from("output").join(format.name()))
+    });
+    let store = zhkg_graph::store::open_read_only(store_dir)?;
+    let stdout = std::io::stdout();
+    let mut lock = stdout.lock();
+    let target = match &out {
+        Some(p) => export::Target::Path(p.clone()),
+        None => export::Target::Stream(&mut lock),
+    };
+    let outcome = export::run(&store, request, target)?;
+    for w in &outcome.warnings {
+        eprintln!("warning: {w}");
+    }
+    if let Some(path) = &out {
+        let place = path.display();
+        match &outcome.written {
+            export::Written::Statements(n) => eprintln!("wrote {n} statements to {place}"),
+            export::Written::Diagram => eprintln!("wrote the diagram to {place}"),
+            export::Written::Graph { nodes, edges } => {
+                eprintln!("wrote {nodes} nodes and {edges} edges to {place}")
+            }
+            export::Written::Folder(f) => eprintln!(
+                "wrote {} nodes and {} relationships in {} files to {place}",
+                f.nodes,
+                f.relationships,
+                f.files.len()
+            ),
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// A progress bar style; `{rate}` is items per second with one decimal.
@@ -601,21 +581,21 @@ fn cmd_push(
     per_document: bool,
     into: String,
     user: Option<String>,
-    timeout: f64,
+    timeout: Option<Duration>,
     quiet: bool,
 ) -> anyhow::Result<ExitCode> {
-    use zhkg::push::{push, PushOptions};
-    let store = zhkg::store::open_read_only(store_dir)?;
+    use zhkg_graph::push::{push, PushOptions};
+    let store = zhkg_graph::store::open_read_only(store_dir)?;
     let opts = PushOptions {
         endpoint,
         per_document,
         into,
         user,
-        timeout: Duration::from_secs_f64(timeout.max(0.001)),
+        timeout,
     };
     // On a terminal a bar (graphs sent, graphs/s) stands in for the line per request.
     let bar = if !quiet && std::io::stderr().is_terminal() {
-        let graphs = zhkg::store::documents(&store)?.len() + 1;
+        let graphs = zhkg_graph::store::documents(&store)?.len() + 1;
         let b = ProgressBar::new(graphs as u64);
         b.set_style(bar_style(
             "{spinner} {bar:30} {pos}/{len} graphs  {rate} graphs/s  eta {eta}  {wide_msg}",
@@ -647,12 +627,19 @@ fn cmd_push(
     })
 }
 
-fn cmd_extract(json: bool, tokens: bool, max_file_size: u64, files: &[PathBuf]) -> anyhow::Result<ExitCode> {
+fn cmd_extract(
+    json: bool,
+    tokens: bool,
+    max_file_size: u64,
+    lexicons: Option<PathBuf>,
+    files: &[PathBuf],
+) -> anyhow::Result<ExitCode> {
+    let extractor = extractor(lexicons.as_deref())?;
     let mut failed = false;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     for f in files {
-        let source = match zhkg::corpus::read(f, max_file_size) {
+        let source = match zhkg_extract::read(f, max_file_size) {
             Ok(s) => s,
             Err(p) => {
                 eprintln!("error: {p}");
@@ -660,12 +647,12 @@ fn cmd_extract(json: bool, tokens: bool, max_file_size: u64, files: &[PathBuf]) 
                 continue;
             }
         };
-        let a = zhkg::pipeline::analyze(source);
+        let a = extractor.analyze(source);
         if json {
-            serde_json::to_writer(&mut out, &zhkg::report::to_json(&a))?;
+            serde_json::to_writer(&mut out, &zhkg_extract::to_json(&a))?;
             writeln!(out)?;
         } else {
-            zhkg::report::write_text(&a, tokens, &mut out)?;
+            zhkg_extract::write_text(&a, tokens, &mut out)?;
         }
     }
     out.flush()?;
@@ -677,21 +664,11 @@ fn cmd_extract(json: bool, tokens: bool, max_file_size: u64, files: &[PathBuf]) 
 }
 
 fn cmd_explain(store_dir: &Path, name: &str) -> anyhow::Result<ExitCode> {
-    let store = zhkg::store::open_read_only(store_dir)?;
+    let store = zhkg_graph::store::open_read_only(store_dir)?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let broken_pipe = |e: &std::io::Error| e.kind() == std::io::ErrorKind::BrokenPipe;
-    let n = match zhkg::explain::explain(&store, name, &mut out) {
-        Ok(n) => n,
-        Err(e) if e.downcast_ref::<std::io::Error>().is_some_and(broken_pipe) => {
-            return Ok(ExitCode::SUCCESS)
-        }
-        Err(e) => anyhow::bail!("{e}"),
-    };
-    match out.flush() {
-        Err(e) if !broken_pipe(&e) => return Err(e.into()),
-        _ => {}
-    }
+    let n = zhkg_graph::explain::explain(&store, name, &mut out)?;
+    out.flush()?;
     if n == 0 {
         eprintln!(
             "zhkg: no person, organization or place named {name} in {}",

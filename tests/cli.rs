@@ -211,3 +211,77 @@ fn extraction_is_the_same_in_every_process() {
         );
     }
 }
+
+#[test]
+fn a_lexicon_folder_teaches_a_post_and_bad_rows_are_refused() {
+    let dir = common::temp_dir("lexicons");
+    let lex = dir.join("lexicons");
+    std::fs::create_dir_all(&lex).unwrap();
+    std::fs::write(
+        lex.join("posts.tsv"),
+        "# our posts\n首席數據官\tmember\tprofession\n",
+    )
+    .unwrap();
+    let article = dir.join("a.txt");
+    std::fs::write(
+        &article,
+        "【本報訊】首席數據官陳大文昨日表示，建議政府開放更多數據。\n",
+    )
+    .unwrap();
+    let roles = |extra: &[&str]| -> Vec<String> {
+        let mut args = vec!["extract", "--json"];
+        args.extend_from_slice(extra);
+        args.push(article.to_str().unwrap());
+        let out = common::run_ok(&args);
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        v["positions"]
+            .as_array()
+            .expect("positions")
+            .iter()
+            .map(|p| p["role"].as_str().unwrap_or("").to_string())
+            .collect()
+    };
+    assert!(!roles(&[]).contains(&"首席數據官".to_string()));
+    assert_eq!(roles(&["--lexicons", lex.to_str().unwrap()]), ["首席數據官"]);
+
+    // Built with the folder, the post is in the store, and a build without it redoes the
+    // article (another extractor made it).
+    let store = dir.join("store");
+    let s = store.to_str().unwrap();
+    let a = article.to_str().unwrap();
+    common::run_ok(&[
+        "build",
+        "--quiet",
+        "--lexicons",
+        lex.to_str().unwrap(),
+        "--store",
+        s,
+        a,
+    ]);
+    let q = "SELECT ?r WHERE { GRAPH ?g { ?m <http://www.w3.org/ns/org#role> ?role . ?role <http://www.w3.org/2004/02/skos/core#prefLabel> ?r } }";
+    let out = common::run_ok(&["query", "--store", s, "--format", "tsv", "-e", q]);
+    assert!(
+        common::stdout(&out).contains("首席數據官"),
+        "{}",
+        common::stdout(&out)
+    );
+    let again = common::run_ok(&["build", "--store", s, a]);
+    assert!(
+        common::stdout(&again).starts_with("1 documents built, 0 unchanged"),
+        "{}",
+        common::stdout(&again)
+    );
+
+    // A malformed row: file and line, nothing built.
+    std::fs::write(lex.join("cues.tsv"), "倡導\texplicit\n呼喊\tloud\n").unwrap();
+    let bad = common::zhkg(&["extract", "--lexicons", lex.to_str().unwrap(), a]);
+    assert_eq!(bad.status.code(), Some(1));
+    let err = common::stderr(&bad);
+    assert!(
+        err.contains(&format!(
+            "{}:2: unknown cue strength `loud`",
+            lex.join("cues.tsv").display()
+        )),
+        "{err}"
+    );
+}

@@ -9,8 +9,13 @@ use std::collections::HashMap;
 
 use oxigraph::model::{Term, TermRef};
 use proptest::prelude::*;
-use zhkg::pipeline::analyze_text;
-use zhkg::vocab::{nif, zhkg as zv};
+use zhkg_graph::vocab::{nif, zhkg as zv};
+
+/// One extractor for every case (building one loads jieba's dictionary).
+fn extractor() -> &'static zhkg_extract::Extractor {
+    static EXTRACTOR: std::sync::OnceLock<zhkg_extract::Extractor> = std::sync::OnceLock::new();
+    EXTRACTOR.get_or_init(zhkg_extract::Extractor::embedded)
+}
 
 /// Real-style sentences: the bundled articles' sentences, and a few in Simplified script
 /// and mixed Latin, with full-width and half-width punctuation.
@@ -102,9 +107,9 @@ proptest! {
 
     #[test]
     fn offsets_and_evidence_point_at_the_original(text in article()) {
-        let a = analyze_text("property.txt", &text);
+        let a = extractor().analyze_text("property.txt", &text);
         let original: Vec<char> = text.chars().collect();
-        let l = &a.layout;
+        let l = &a.doc.layout;
 
         // Mentions: their characters, in order, inside their original span; anything
         // else there is layout (white space, a line-end hyphen).
@@ -141,7 +146,7 @@ proptest! {
 
         // In the graph: every span's anchor (the whole text for the document) is the
         // original text at its offsets, and every fact's evidence is such a span.
-        let quads = zhkg::rdf::document_quads(&a);
+        let quads = zhkg_graph::rdf::document_quads(&a);
         let mut spans: HashMap<String, Span> = HashMap::new();
         for q in &quads {
             let s = q.subject.to_string();

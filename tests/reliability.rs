@@ -126,7 +126,7 @@ fn legacy_encodings_and_boms_are_decoded_and_recorded() {
     let store = dir.join("store");
     // The Traditional article, with the two characters Big5 lacks in their Big5 forms.
     let trad = corpus_texts()[1].replace('恒', "恆").replace('着', "著");
-    let simp = zhkg::script::to_simplified(&trad);
+    let simp = zhkg_extract::to_simplified(&trad);
     let write = |name: &str, bytes: &[u8]| {
         let path = dir.join(name);
         std::fs::write(&path, bytes).unwrap();
@@ -479,7 +479,7 @@ fn kill_when(child: &mut Child, store: &Path, ready: &dyn Fn(&States) -> bool) -
         if child.try_wait().unwrap().is_some() {
             return false;
         }
-        if store.join("LOCK").exists() && zhkg::store::writer_active(store) {
+        if store.join("LOCK").exists() && zhkg_graph::store::writer_active(store) {
             if let Some(states) = poll_states(store) {
                 if ready(&states) {
                     child.kill().unwrap();
@@ -614,7 +614,7 @@ fn concurrent_build_is_refused_and_query_reads_during_a_build() {
     write_articles(&corpus, N, "");
     let mut first = spawn_build(&store, &corpus, &["--threads", "1"]);
     // Wait until it holds the store.
-    while !(store.join("LOCK").exists() && zhkg::store::writer_active(&store)) {
+    while !(store.join("LOCK").exists() && zhkg_graph::store::writer_active(&store)) {
         assert!(first.try_wait().unwrap().is_none(), "the build ended too early");
         std::thread::yield_now();
     }
@@ -814,8 +814,19 @@ fn timeout_stops_runaway_queries() {
         help.contains("--timeout") && help.contains("[default: 60]"),
         "{help}"
     );
-    let out = zhkg(&["query", "--store", p(&st.dir), "--timeout", "inf", "-e", "ASK {}"]);
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    // 0 and inf both mean no limit, for every command that takes a --timeout.
+    for none in ["0", "inf"] {
+        run_ok(&["query", "--store", p(&st.dir), "--timeout", none, "-e", "ASK {}"]);
+    }
+    for bad in ["--timeout=-1", "--timeout=soon", "--timeout=NaN"] {
+        let out = zhkg(&["query", "--store", p(&st.dir), bad, "-e", "ASK {}"]);
+        assert_eq!(out.status.code(), Some(2), "{bad}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("is not a number of seconds"),
+            "{}",
+            stderr(&out)
+        );
+    }
 }
 
 /// Peak memory (VmHWM) of a running process, in kB.

@@ -4,8 +4,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use zhkg::decode::decode;
-use zhkg::pipeline::{analyze, Source};
+use zhkg_extract::{decode, Extractor, Source};
 
 /// Inputs larger than this are refused by decode, like files over --max-file-size.
 const MAX_BYTES: u64 = 16 * 1024;
@@ -14,15 +13,16 @@ fuzz_target!(|data: &[u8]| {
     let Ok(decoded) = decode(data, MAX_BYTES) else {
         return;
     };
-    let a = analyze(Source {
+    static EXTRACTOR: std::sync::OnceLock<Extractor> = std::sync::OnceLock::new();
+    let a = EXTRACTOR.get_or_init(Extractor::embedded).analyze(Source {
         name: "fuzz.txt".into(),
         path: None,
         decoded,
     });
     let original = a.original_chars();
-    let l = &a.layout;
+    let l = &a.doc.layout;
     assert_eq!(l.text.len(), l.origin.len());
-    assert_eq!(a.simp.len(), l.text.len());
+    assert_eq!(a.doc.simp.len(), l.text.len());
     for (i, &c) in l.text.iter().enumerate() {
         let o = l.origin[i];
         assert!(o <= original.len(), "origin {o} past the end");
@@ -47,6 +47,6 @@ fuzz_target!(|data: &[u8]| {
             k = o + 1;
         }
     }
-    let quads = zhkg::rdf::document_quads(&a);
+    let quads = zhkg_graph::rdf::document_quads(&a);
     assert!(!quads.is_empty());
 });

@@ -1,0 +1,506 @@
+//! Stage 1: repair the layout of PDF-extracted text.
+//!
+//! Text pulled out of newspaper PDFs breaks lines in the middle of words, prints vertical
+//! headlines one character per line, scatters captions, bylines and page furniture between
+//! paragraphs and letter-spaces justified lines. This stage rebuilds blocks (paragraphs,
+//! headlines, captions, bylines) and keeps, for every character of the repaired text, the
+//! offset (in code points) of the character it came from in the original, so that every
+//! later fact can point at its exact source.
+
+use crate::script::is_han;
+
+/// What a block of text is, as far as the page layout tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum BlockKind {
+    /// Running text of an article.
+    Body,
+    /// A headline or subheading, including vertical one-character-per-line headlines.
+    Headline,
+    /// A byline or signature: reporter, editor, author with their title.
+    Byline,
+    /// A photo caption (●, ▲, ◀ …).
+    Caption,
+}
+
+impl BlockKind {
+    /// The block kind as written in the graph (`body`, `headline` …).
+    pub fn name(self) -> &'static str {
+        match self {
+            BlockKind::Body => "body",
+            BlockKind::Headline => "headline",
+            BlockKind::Byline => "byline",
+            BlockKind::Caption => "caption",
+        }
+    }
+}
+
+/// A block of the repaired text: `start..end` indexes `Layout::text` (characters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Block {
+    /// What the block is.
+    pub kind: BlockKind,
+    /// First character, in the repaired text.
+    pub start: usize,
+    /// One past the last character.
+    pub end: usize,
+}
+
+/// The repaired text of one document with its map back to the original.
+#[derive(Debug, Clone, Default)]
+pub struct Layout {
+    /// Repaired text, blocks separated by `\n`.
+    pub text: Vec<char>,
+    /// `origin[i]` is the code-point offset in the original of `text[i]`.
+    pub origin: Vec<usize>,
+    /// Blocks (headline, byline, body paragraphs, captions) in order.
+    pub blocks: Vec<Block>,
+}
+
+impl Layout {
+    /// Original offsets `begin..end` of the repaired characters `start..end`.
+    pub fn original_span(&self, start: usize, end: usize) -> (usize, usize) {
+        debug_assert!(start < end && end <= self.text.len());
+        (self.origin[start], self.origin[end - 1] + 1)
+    }
+
+    /// The repaired text of `start..end`.
+    pub fn slice(&self, start: usize, end: usize) -> String {
+        self.text[start..end].iter().collect()
+    }
+}
+
+/// What the layout repair needs to know about words: whether a short string (Simplified)
+/// is a dictionary word, to tell a headline from a line broken mid-word, and whether a
+/// string ends with a title (局長, 記者 …), to recognize bylines.
+pub trait WordOracle {
+    /// Is `simplified` a word of the dictionary?
+    fn is_word(&self, simplified: &str) -> bool;
+    /// Does `text` end with a title (記者, 委員 …)?
+    fn ends_with_title(&self, text: &str) -> bool;
+}
+
+const CAPTION_MARKS: &[char] = &['●', '▲', '◀', '▶', '■', '◆', '★', '▼', '►', '◇', '□', '◎', '▸'];
+const SENTENCE_END: &[char] = &['。', '！', '？', '!', '?', '…'];
+const CLOSERS: &[char] = &['」', '』', '”', '"', '）', ')', '》', '’'];
+const INNER_PUNCT: &[char] = &['，', '。', '；', '：', '！', '？', '、', ',', ';', ':'];
+
+#[derive(Debug, Clone)]
+struct Line {
+    /// Characters with their original offsets, leading/trailing white space removed.
+    chars: Vec<(char, usize)>,
+    indented: bool,
+    /// Number of blank lines just before this one.
+    blanks_before: usize,
+}
+
+impl Line {
+    fn text(&self) -> String {
+        self.chars.iter().map(|&(c, _)| c).collect()
+    }
+    fn len(&self) -> usize {
+        self.chars.len()
+    }
+    fn last(&self) -> char {
+        self.chars.last().map(|&(c, _)| c).unwrap_or(' ')
+    }
+    fn first(&self) -> char {
+        self.chars.first().map(|&(c, _)| c).unwrap_or(' ')
+    }
+    fn is_single_han(&self) -> bool {
+        self.chars.len() == 1 && is_han(self.chars[0].0)
+    }
+    fn has_inner_punct(&self) -> bool {
+        self.chars.iter().any(|(c, _)| INNER_PUNCT.contains(c))
+    }
+}
+
+fn split_lines(original: &str) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut cur: Vec<(char, usize)> = Vec::new();
+    let mut blanks = 0;
+    let flush = |cur: &mut Vec<(char, usize)>, blanks: &mut usize, lines: &mut Vec<Line>| {
+        let indented = cur.first().is_some_and(|&(c, _)| c.is_whitespace());
+        let start = cur.iter().position(|&(c, _)| !c.is_whitespace());
+        match start {
+            None => *blanks += 1,
+            Some(s) => {
+                let e = cur.iter().rposition(|&(c, _)| !c.is_whitespace()).unwrap() + 1;
+                lines.push(Line {
+                    chars: cur[s..e].to_vec(),
+                    indented,
+                    blanks_before: *blanks,
+                });
+                *blanks = 0;
+            }
+        }
+        cur.clear();
+    };
+    for (i, c) in original.chars().enumerate() {
+        match c {
+            '\n' | '\u{2028}' | '\u{2029}' | '\u{c}' => flush(&mut cur, &mut blanks, &mut lines),
+            '\r' => {}
+            _ => cur.push((c, i)),
+        }
+    }
+    flush(&mut cur, &mut blanks, &mut lines);
+    lines
+}
+
+/// Does text ending with these characters end a sentence (。, or 。」)?
+fn ends_sentence(chars: &[char]) -> bool {
+    chars
+        .iter()
+        .rev()
+        .find(|c| !CLOSERS.contains(c))
+        .is_some_and(|c| SENTENCE_END.contains(c))
+}
+
+/// Median length of the ordinary lines around line `i`: the column width there, to tell
+/// short lines apart (a page has columns of different widths).
+fn local_width(lines: &[Line], i: usize) -> usize {
+    let lo = i.saturating_sub(8);
+    let hi = (i + 9).min(lines.len());
+    typical_width(&lines[lo..hi])
+}
+
+/// Median length of ordinary lines: the column width, to tell short lines apart.
+fn typical_width(lines: &[Line]) -> usize {
+    let mut lens: Vec<usize> = lines.iter().map(Line::len).filter(|&l| l >= 6).collect();
+    if lens.is_empty() {
+        return 20;
+    }
+    lens.sort_unstable();
+    lens[lens.len() / 2]
+}
+
+/// Does the break between `a` and `b` fall inside a word (効|應 → 效應)?
+fn continues_word(a: &Line, b: &Line, oracle: &dyn WordOracle) -> bool {
+    let tail: Vec<char> = a.chars.iter().rev().take(3).map(|&(c, _)| c).collect();
+    let head: Vec<char> = b.chars.iter().take(3).map(|&(c, _)| c).collect();
+    for t in 1..=tail.len().min(2) {
+        for h in 1..=head.len().min(3) {
+            if t + h < 2 {
+                continue;
+            }
+            let s: String = tail[..t].iter().rev().chain(head[..h].iter()).copied().collect();
+            if s.chars().all(is_han) && oracle.is_word(&crate::script::to_simplified(&s)) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+fn is_caption_start(l: &Line) -> bool {
+    CAPTION_MARKS.contains(&l.first())
+}
+
+/// `…記者 子京、康敬` or `香港商報評論員 蘇信`: titles, a space, one or more short names.
+fn is_byline(l: &Line, oracle: &dyn WordOracle) -> bool {
+    let text = l.text();
+    let body = text.trim_start_matches(CAPTION_MARKS);
+    if SENTENCE_END.iter().any(|c| body.contains(*c)) || body.contains('，') {
+        return false;
+    }
+    let parts: Vec<&str> = body.split_whitespace().collect();
+    if parts.len() < 2 {
+        return false;
+    }
+    let names = parts[parts.len() - 1];
+    let short_names = names
+        .split(['、', ','])
+        .all(|n| (2..=4).contains(&n.chars().count()) && n.chars().all(is_han));
+    short_names && oracle.ends_with_title(parts[parts.len() - 2])
+}
+
+struct Builder {
+    out: Layout,
+    cur: Vec<(char, usize)>,
+    kind: BlockKind,
+}
+
+impl Builder {
+    fn close(&mut self) {
+        if self.cur.is_empty() {
+            return;
+        }
+        let start = self.out.text.len();
+        for &(c, o) in &self.cur {
+            self.out.text.push(c);
+            self.out.origin.push(o);
+        }
+        let end = self.out.text.len();
+        let last = self.cur.last().map(|&(_, o)| o + 1).unwrap_or(0);
+        self.out.text.push('\n');
+        self.out.origin.push(last);
+        self.out.blocks.push(Block {
+            kind: self.kind,
+            start,
+            end,
+        });
+        self.cur.clear();
+    }
+
+    fn open(&mut self, kind: BlockKind) {
+        self.close();
+        self.kind = kind;
+    }
+
+    /// Append a line, normalizing white space: spaces inside Chinese text are layout
+    /// (letter-spacing, page joins) and dropped; a space between Latin words is kept.
+    fn push_line(&mut self, line: &Line, hyphen_words: &dyn Fn(&str) -> bool) {
+        let chars = &line.chars;
+        if let (Some(&(prev, prev_off)), Some(&(next, _))) = (self.cur.last(), chars.first()) {
+            if prev == '-'
+                && next.is_ascii_alphabetic()
+                && self.cur.len() >= 2
+                && self.cur[self.cur.len() - 2].0.is_ascii_alphabetic()
+            {
+                // Deep- / Seek: rejoin unless the hyphenated form is the one the text uses.
+                let left: String = self
+                    .cur
+                    .iter()
+                    .rev()
+                    .skip(1)
+                    .take_while(|(c, _)| c.is_ascii_alphanumeric())
+                    .map(|&(c, _)| c)
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect();
+                let right: String = chars
+                    .iter()
+                    .take_while(|(c, _)| c.is_ascii_alphanumeric())
+                    .map(|&(c, _)| c)
+                    .collect();
+                if !hyphen_words(&format!("{left}-{right}")) {
+                    self.cur.pop();
+                }
+            } else if prev.is_ascii_alphanumeric() && next.is_ascii_alphanumeric() {
+                self.cur.push((' ', prev_off + 1));
+            }
+        }
+        for (i, &(c, o)) in chars.iter().enumerate() {
+            if c.is_whitespace() {
+                let prev = self.cur.last().map(|&(p, _)| p);
+                let next = chars[i + 1..]
+                    .iter()
+                    .map(|&(n, _)| n)
+                    .find(|n| !n.is_whitespace());
+                let latin = |x: Option<char>| x.is_some_and(|x| x.is_ascii_alphanumeric());
+                let keep = self.kind == BlockKind::Byline || (latin(prev) && latin(next));
+                if keep && prev.is_some() && next.is_some() && prev != Some(' ') {
+                    self.cur.push((' ', o));
+                }
+                continue;
+            }
+            self.cur.push((c, o));
+        }
+    }
+}
+
+/// Rebuild blocks from PDF-extracted text.
+pub fn repair(original: &str, oracle: &dyn WordOracle) -> Layout {
+    let lines = split_lines(original);
+    let width = typical_width(&lines);
+    // Hyphenated Latin words written with their hyphen elsewhere in the text keep it.
+    let hyphen_words = |w: &str| original.contains(w);
+    let mut b = Builder {
+        out: Layout::default(),
+        cur: Vec::new(),
+        kind: BlockKind::Body,
+    };
+    let mut i = 0;
+    while i < lines.len() {
+        let line = &lines[i];
+        // A run of three or more one-character lines is a vertical headline.
+        if line.is_single_han() {
+            let run = lines[i..]
+                .iter()
+                .take_while(|l| l.is_single_han() && l.blanks_before <= 1)
+                .count();
+            if run >= 3 {
+                b.open(BlockKind::Headline);
+                for l in &lines[i..i + run] {
+                    b.cur.extend_from_slice(&l.chars);
+                }
+                b.close();
+                i += run;
+                continue;
+            }
+        }
+        if is_caption_start(line) {
+            let kind = if is_byline(line, oracle) {
+                BlockKind::Byline
+            } else {
+                BlockKind::Caption
+            };
+            b.open(kind);
+            b.push_line(line, &hyphen_words);
+            // A caption runs on to the next line when it stops mid-sentence.
+            while kind == BlockKind::Caption
+                && !ends_sentence(&b.cur.iter().map(|&(c, _)| c).collect::<Vec<_>>())
+                && b.cur.len() < 3 * width
+                && i + 1 < lines.len()
+                && !is_caption_start(&lines[i + 1])
+                && lines[i + 1].blanks_before == 0
+                && !lines[i + 1].indented
+            {
+                i += 1;
+                b.push_line(&lines[i], &hyphen_words);
+            }
+            b.close();
+            i += 1;
+            continue;
+        }
+        if is_byline(line, oracle) {
+            b.open(BlockKind::Byline);
+            b.push_line(line, &hyphen_words);
+            b.close();
+            i += 1;
+            continue;
+        }
+        let prev_open = b.kind == BlockKind::Body && !b.cur.is_empty();
+        let prev_chars: Vec<char> = b.cur.iter().rev().take(3).rev().map(|&(c, _)| c).collect();
+        let after_sentence = !prev_open || ends_sentence(&prev_chars);
+        if after_sentence && is_headline(&lines, i, oracle) {
+            b.open(BlockKind::Headline);
+            b.push_line(line, &hyphen_words);
+            b.close();
+            i += 1;
+            continue;
+        }
+        let new_paragraph = !prev_open
+            || line.indented
+            || (after_sentence && (line.blanks_before > 0 || prev_line_short(&lines, i, width)));
+        if new_paragraph {
+            b.open(BlockKind::Body);
+        }
+        b.push_line(line, &hyphen_words);
+        i += 1;
+    }
+    b.close();
+    b.out
+}
+
+/// Is line `i`, which starts after a finished sentence, a headline? Headlines have no
+/// punctuation inside, are clearly shorter than the column or followed by something that
+/// is not running text, and do not break a word with the next line.
+fn is_headline(lines: &[Line], i: usize, oracle: &dyn WordOracle) -> bool {
+    let line = &lines[i];
+    let text = line.text();
+    let width = local_width(lines, i);
+    if line.has_inner_punct() || ends_sentence(&text.chars().collect::<Vec<_>>()) || line.len() > width + 4 {
+        return false;
+    }
+    // A dateline (香港文匯報訊 …) or a line ending inside a number or word runs on.
+    if text.contains("訊 ") || text.contains("讯 ") || line.last().is_ascii_alphanumeric() {
+        return false;
+    }
+    // Running text starts with a pronoun far more often than a headline does.
+    if matches!(line.first(), '他' | '她' | '它' | '我') {
+        return false;
+    }
+    let Some(next) = lines.get(i + 1) else {
+        return true;
+    };
+    if continues_word(line, next, oracle) {
+        return false;
+    }
+    let next_special = next.is_single_han() || is_caption_start(next) || next.indented;
+    let short = line.len() + 2 <= width;
+    let spaced = text.trim().contains(' ') && text.chars().filter(|c| is_han(*c)).count() >= 6;
+    short || next_special || spaced
+}
+
+fn prev_line_short(lines: &[Line], i: usize, width: usize) -> bool {
+    i > 0 && lines[i - 1].len() * 4 < width * 3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Dict;
+    impl WordOracle for Dict {
+        fn is_word(&self, s: &str) -> bool {
+            ["效应", "特区", "行政"].contains(&s)
+        }
+        fn ends_with_title(&self, t: &str) -> bool {
+            t.ends_with("記者") || t.ends_with("評論員") || t.ends_with("責編")
+        }
+    }
+
+    fn blocks(l: &Layout) -> Vec<(BlockKind, String)> {
+        l.blocks
+            .iter()
+            .map(|b| (b.kind, l.slice(b.start, b.end)))
+            .collect()
+    }
+
+    #[test]
+    fn joins_lines_broken_mid_sentence_and_keeps_offsets() {
+        let src = "消息透露，特\n\n區行政長官李家超昨日\n與代表座談。\n";
+        let l = repair(src, &Dict);
+        assert_eq!(
+            blocks(&l),
+            vec![(
+                BlockKind::Body,
+                "消息透露，特區行政長官李家超昨日與代表座談。".into()
+            )]
+        );
+        let orig: Vec<char> = src.chars().collect();
+        for (i, &c) in l.text.iter().enumerate() {
+            if c != '\n' {
+                assert_eq!(orig[l.origin[i]], c);
+            }
+        }
+        let start = l.text.iter().position(|&c| c == '特').unwrap();
+        let (b, e) = l.original_span(start, start + 6);
+        assert_eq!(orig[b..e].iter().collect::<String>(), "特\n\n區行政長官");
+    }
+
+    #[test]
+    fn vertical_headline_captions_and_bylines() {
+        let src = "讓香港更好發揮所長。\n\n●香港文匯報記者 子京、康敬\n\n徐\n莉\n倡\n議\n\n▲代表委員建議優化程序。圖為香港\n交易所。 資料圖片\n";
+        let l = repair(src, &Dict);
+        assert_eq!(
+            blocks(&l),
+            vec![
+                (BlockKind::Body, "讓香港更好發揮所長。".into()),
+                (BlockKind::Byline, "●香港文匯報記者 子京、康敬".into()),
+                (BlockKind::Headline, "徐莉倡議".into()),
+                (
+                    BlockKind::Caption,
+                    "▲代表委員建議優化程序。圖為香港交易所。資料圖片".into()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn headline_versus_word_broken_across_lines() {
+        let src = "隨着 DeepSeek 效\n應的不斷擴散，據統計。\n\n冀建港深珠通道\n徐莉還建議，由海關牽頭。\n";
+        let l = repair(src, &Dict);
+        assert_eq!(
+            blocks(&l),
+            vec![
+                (BlockKind::Body, "隨着DeepSeek效應的不斷擴散，據統計。".into()),
+                (BlockKind::Headline, "冀建港深珠通道".into()),
+                (BlockKind::Body, "徐莉還建議，由海關牽頭。".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn latin_words_hyphens_and_letter_spacing() {
+        let src =
+            "作為新成員，Deep-\nSeek的入駐，DeepSeek\nLimited與HKCo-Pilot系統\n收 盤 ， 創 三 年 新 高 。\n";
+        let l = repair(src, &Dict);
+        let text: String = l.text.iter().collect();
+        assert_eq!(
+            text,
+            "作為新成員，DeepSeek的入駐，DeepSeek Limited與HKCo-Pilot系統收盤，創三年新高。\n"
+        );
+    }
+}

@@ -1,0 +1,922 @@
+//! Lexicons: the general knowledge the recognizer starts from.
+//!
+//! Every list lives in a data file under `data/lexicon/` (see its README for formats,
+//! sources and licences) and is compiled into the binary, so zhkg runs anywhere without
+//! its source tree. Entries are written in Traditional script; each is indexed under its
+//! character-for-character Simplified form too, and look-ups take either script.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::script::to_simplified;
+
+macro_rules! data {
+    ($name:literal) => {
+        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/lexicon/", $name))
+    };
+}
+
+/// A known organization: full name, short forms, kind and jurisdiction.
+#[derive(Debug, Clone)]
+pub struct OrgEntry {
+    /// Full name.
+    pub name: String,
+    /// Short forms and other names.
+    pub aliases: Vec<String>,
+    /// Kind: government, legislature, party, university, company …
+    pub kind: String,
+    /// Jurisdiction (HK, MO, CN …), when it has one.
+    pub scope: String,
+}
+
+/// A known place.
+#[derive(Debug, Clone)]
+pub struct PlaceEntry {
+    /// Name.
+    pub name: String,
+    /// Other names and short forms.
+    pub aliases: Vec<String>,
+    /// Kind: country, province, city, district …
+    pub kind: String,
+    /// The name of the place it lies in, if known.
+    pub parent: String,
+}
+
+/// A post or title a person holds (委員, 局長, 記者 …).
+#[derive(Debug, Clone)]
+pub struct PostEntry {
+    /// The post as written.
+    pub post: String,
+    /// Rank: head, deputy, member …
+    pub rank: String,
+    /// Category: government, legislature, party, profession …
+    pub category: String,
+    /// The usual form of this post (特首 → 行政長官), empty when it is the usual form.
+    pub same_as: String,
+}
+
+impl PostEntry {
+    /// The post's usual form.
+    pub fn canonical(&self) -> &str {
+        if self.same_as.is_empty() {
+            &self.post
+        } else {
+            &self.same_as
+        }
+    }
+}
+
+/// A head word that ends a name of some class (…委員會, …區).
+#[derive(Debug, Clone)]
+pub struct Suffix {
+    /// The head word as written in the file.
+    pub suffix: String,
+    /// `suffix` in Simplified script, as the recognizer matches it against the text.
+    pub simp: String,
+    /// Length in characters.
+    pub len: usize,
+    /// The kind of name it ends (government, university, district …).
+    pub kind: String,
+    /// Fewest characters before it.
+    pub min_prefix: usize,
+    /// The part before the suffix must hold a proper name (國際金融中心 is not a name).
+    pub needs_name: bool,
+}
+
+/// A proposal cue (建議, 希望 …) and how strong a proposal it signals.
+#[derive(Debug, Clone)]
+pub struct CueEntry {
+    /// The cue word.
+    pub cue: String,
+    /// How strong a proposal it signals.
+    pub strength: CueStrength,
+}
+
+/// How strongly a cue signals a proposal (see `cues.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueStrength {
+    /// The speaker clearly proposes or demands (建議, 提出, 促請).
+    Explicit,
+    /// A hope or wish (希望, 盼望).
+    Soft,
+    /// 應, 須, 要: a "should" whose proposer must come from context.
+    Modal,
+    /// 認為, 相信: a view, never a proposal on its own.
+    Opinion,
+}
+
+/// What a term of the lexicon is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Term {
+    /// An organization (index into `orgs`).
+    Org(usize),
+    /// A place (index into `places`).
+    Place(usize),
+    /// A post (index into `posts`).
+    Post(usize),
+    /// A proposal cue (index into `cues`).
+    Cue(usize),
+    /// An occasion or document (index into `occasions`).
+    Occasion(usize),
+    /// A title modifier (index into `modifiers`).
+    Modifier(usize),
+}
+
+/// A one-character abbreviation of a place and the contexts it names the place in: in a
+/// run of abbreviations (粵港澳) always; after a verb (來港) or before 方 (美方) if marked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Abbreviation {
+    /// The place (index into `Lexicon::places`).
+    pub place: usize,
+    /// Also right after a verb of going, being or governing (來港, 治港).
+    pub after_verb: bool,
+    /// Also before 方, a party to talks (美方).
+    pub before_side: bool,
+}
+
+/// The role a closed-class word plays for the rules (see `grammar.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Role {
+    /// `after_name`: commonly follows a person's name (verbs of saying, adverbs, prepositions).
+    AfterName,
+    /// `boundary`: cannot be part of an organization or place name.
+    Boundary,
+    /// `pronoun`: a singular personal pronoun (他, 她).
+    Pronoun,
+    /// `coordinator`: starts a further proposal by the same proposer (又建議).
+    Coordinator,
+    /// `noun_marker`: right before a cue, makes the cue a noun (多項建議).
+    NounMarker,
+    /// `action`: a verb opening a further measure in a list (…，建立…，引進…).
+    Action,
+    /// `purpose`: opens a purpose or result clause, continuing the measure before it.
+    Purpose,
+    /// `preface`: a preposition opening a clause that belongs to the next (由海關牽頭，…).
+    Preface,
+    /// `attitude`: a verb of agreement; a cue after it reports someone else's proposal.
+    Attitude,
+    /// `plural`: a plural subject (他們, 各界).
+    Plural,
+    /// `object_marker`: makes the name after it an object (向特區政府提出).
+    ObjectMarker,
+    /// `place_verb`: a verb after which a one-character abbreviation is a place (來港).
+    PlaceVerb,
+    /// `subject_verb`: follows a person who is a clause's subject (岑浩輝表示).
+    SubjectVerb,
+}
+
+/// All lexicons, indexed by Simplified form.
+pub struct Lexicon {
+    /// Known organizations (`organizations.tsv`).
+    pub orgs: Vec<OrgEntry>,
+    /// Known places (`places.tsv`).
+    pub places: Vec<PlaceEntry>,
+    /// Posts and titles (`posts.tsv`).
+    pub posts: Vec<PostEntry>,
+    /// Proposal cues (`cues.tsv`).
+    pub cues: Vec<CueEntry>,
+    /// Occasions (座談會) and documents (施政報告) with their kind (meeting, document …).
+    pub occasions: Vec<(String, String)>,
+    /// Title modifiers (港區, 香港特區 …: `title_modifiers.tsv`).
+    pub modifiers: Vec<String>,
+    /// Organization head words, longest first (`org_suffixes.tsv`).
+    pub org_suffixes: Vec<Suffix>,
+    /// Place head words, longest first (`place_suffixes.tsv`).
+    pub place_suffixes: Vec<Suffix>,
+    /// Surname → rank in the list (most common first).
+    surnames: HashMap<String, usize>,
+    not_names: HashMap<String, ()>,
+    /// One-character place abbreviations (Simplified) → where they may stand.
+    abbreviations: HashMap<char, Abbreviation>,
+    /// Closed-class words by Simplified form → their roles (see grammar.tsv).
+    grammar: HashMap<String, Vec<Role>>,
+    terms: HashMap<String, Vec<Term>>,
+    /// Long names (six characters or more, Simplified) by their first two characters, for
+    /// abbreviated mentions (河套深港創新合作區 for 河套深港科技創新合作區).
+    long_names: HashMap<String, Vec<(Vec<char>, Term)>>,
+    /// Terms by Simplified key in the order of `matcher`'s patterns.
+    patterns: Vec<String>,
+    matcher: AhoCorasick,
+    /// Head words as the name model's features read them.
+    head_words: crate::ner::features::HeadWords,
+}
+
+/// The lexicon files: the built-in ones are compiled in; a folder given to
+/// [`Lexicon::with_folder`] may hold any of them, whose rows are added.
+pub const FILES: [&str; 12] = [
+    "organizations.tsv",
+    "places.tsv",
+    "posts.tsv",
+    "cues.tsv",
+    "occasions.tsv",
+    "title_modifiers.tsv",
+    "org_suffixes.tsv",
+    "place_suffixes.tsv",
+    "surnames.tsv",
+    "not_names.tsv",
+    "grammar.tsv",
+    "abbreviations.tsv",
+];
+
+/// The built-in text of one lexicon file.
+fn builtin(file: &str) -> &'static str {
+    match file {
+        "organizations.tsv" => data!("organizations.tsv"),
+        "places.tsv" => data!("places.tsv"),
+        "posts.tsv" => data!("posts.tsv"),
+        "cues.tsv" => data!("cues.tsv"),
+        "occasions.tsv" => data!("occasions.tsv"),
+        "title_modifiers.tsv" => data!("title_modifiers.tsv"),
+        "org_suffixes.tsv" => data!("org_suffixes.tsv"),
+        "place_suffixes.tsv" => data!("place_suffixes.tsv"),
+        "surnames.tsv" => data!("surnames.tsv"),
+        "not_names.tsv" => data!("not_names.tsv"),
+        "grammar.tsv" => data!("grammar.tsv"),
+        "abbreviations.tsv" => data!("abbreviations.tsv"),
+        _ => "",
+    }
+}
+
+/// Why a lexicon could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum LexiconError {
+    /// A file or folder could not be read.
+    #[error("{}", .path.display())]
+    Read {
+        /// What was read.
+        path: PathBuf,
+        /// Why it failed.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A `.tsv` file whose name is not one of [`FILES`].
+    #[error("{}: not a lexicon file (the names are {})", .0.display(), FILES.join(", "))]
+    UnknownFile(PathBuf),
+    /// A malformed row.
+    #[error("{file}:{line}: {message}")]
+    Row {
+        /// The file (its path, or `built-in NAME`).
+        file: String,
+        /// The line, from 1.
+        line: usize,
+        /// What is wrong with it.
+        message: String,
+    },
+}
+
+/// One data row: where it came from and its columns (trimmed).
+struct Row {
+    file: String,
+    line: usize,
+    cols: Vec<String>,
+}
+
+impl Row {
+    fn col(&self, i: usize) -> &str {
+        self.cols.get(i).map_or("", String::as_str)
+    }
+    fn error(&self, message: impl Into<String>) -> LexiconError {
+        LexiconError::Row {
+            file: self.file.clone(),
+            line: self.line,
+            message: message.into(),
+        }
+    }
+}
+
+/// The rows of every lexicon file, built-in first, then those of a user's folder.
+#[derive(Default)]
+struct Tables {
+    rows: HashMap<&'static str, Vec<Row>>,
+}
+
+impl Tables {
+    /// Add the rows of `text` (file `name`, shown as `origin`): `#` comments and blank
+    /// lines skipped; every row needs its first column and at most `columns` columns.
+    fn add(&mut self, name: &'static str, origin: &str, text: &str) -> Result<(), LexiconError> {
+        let columns = match name {
+            "surnames.tsv" | "not_names.tsv" => 1,
+            "occasions.tsv" | "title_modifiers.tsv" | "grammar.tsv" => 2,
+            "cues.tsv" | "abbreviations.tsv" => 3,
+            _ => 4,
+        };
+        let out = self.rows.entry(name).or_default();
+        for (i, l) in text.lines().enumerate() {
+            let l = l.trim_end_matches('\r');
+            if l.trim().is_empty() || l.starts_with('#') {
+                continue;
+            }
+            let cols: Vec<String> = l.split('\t').map(|c| c.trim().to_string()).collect();
+            let row = Row {
+                file: origin.to_string(),
+                line: i + 1,
+                cols,
+            };
+            if row.col(0).is_empty() {
+                return Err(row.error("the first column is empty"));
+            }
+            if row.cols.len() > columns {
+                return Err(row.error(format!(
+                    "{} columns, but {name} has {columns} (columns are separated by tabs)",
+                    row.cols.len()
+                )));
+            }
+            out.push(row);
+        }
+        Ok(())
+    }
+
+    fn take(&mut self, name: &str) -> Vec<Row> {
+        self.rows.remove(name).unwrap_or_default()
+    }
+}
+
+fn list(col: &str) -> Vec<String> {
+    col.split('|')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+fn one_of<T: Copy>(row: &Row, col: usize, what: &str, choices: &[(&str, T)]) -> Result<T, LexiconError> {
+    let v = row.col(col);
+    choices
+        .iter()
+        .find(|(k, _)| *k == v)
+        .map(|(_, t)| *t)
+        .ok_or_else(|| {
+            let names: Vec<&str> = choices.iter().map(|(k, _)| *k).collect();
+            row.error(format!("unknown {what} `{v}` (expected {})", names.join(", ")))
+        })
+}
+
+const STRENGTHS: [(&str, CueStrength); 4] = [
+    ("explicit", CueStrength::Explicit),
+    ("soft", CueStrength::Soft),
+    ("modal", CueStrength::Modal),
+    ("opinion", CueStrength::Opinion),
+];
+
+const ROLES: [(&str, Role); 13] = [
+    ("after_name", Role::AfterName),
+    ("boundary", Role::Boundary),
+    ("pronoun", Role::Pronoun),
+    ("coordinator", Role::Coordinator),
+    ("noun_marker", Role::NounMarker),
+    ("action", Role::Action),
+    ("purpose", Role::Purpose),
+    ("preface", Role::Preface),
+    ("attitude", Role::Attitude),
+    ("plural", Role::Plural),
+    ("object_marker", Role::ObjectMarker),
+    ("place_verb", Role::PlaceVerb),
+    ("subject_verb", Role::SubjectVerb),
+];
+
+impl Lexicon {
+    /// The lexicons compiled into the library (`data/lexicon/`).
+    pub fn embedded() -> Lexicon {
+        Lexicon::load(None).expect("the built-in lexicons are well formed (a unit test checks)")
+    }
+
+    /// The built-in lexicons with the rows of the lexicon files in `dir` added (any of
+    /// [`FILES`], same formats; other files such as a README are ignored). A malformed
+    /// row is refused with its file and line.
+    pub fn with_folder(dir: &Path) -> Result<Lexicon, LexiconError> {
+        Lexicon::load(Some(dir))
+    }
+
+    fn load(dir: Option<&Path>) -> Result<Lexicon, LexiconError> {
+        let mut tables = Tables::default();
+        for name in FILES {
+            tables.add(name, &format!("built-in {name}"), builtin(name))?;
+        }
+        if let Some(dir) = dir {
+            let read = |path: &Path, e| LexiconError::Read {
+                path: path.to_path_buf(),
+                source: e,
+            };
+            let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+                .map_err(|e| read(dir, e))?
+                .map(|e| e.map(|e| e.path()).map_err(|e| read(dir, e)))
+                .collect::<Result<_, _>>()?;
+            paths.sort();
+            for path in paths.iter().filter(|p| p.extension().is_some_and(|e| e == "tsv")) {
+                let file_name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                let Some(name) = FILES.iter().find(|f| **f == file_name) else {
+                    return Err(LexiconError::UnknownFile(path.clone()));
+                };
+                let text = std::fs::read_to_string(path).map_err(|e| read(path, e))?;
+                tables.add(name, &path.display().to_string(), &text)?;
+            }
+        }
+        Lexicon::build(tables)
+    }
+
+    fn build(mut t: Tables) -> Result<Lexicon, LexiconError> {
+        let orgs: Vec<OrgEntry> = t
+            .take("organizations.tsv")
+            .iter()
+            .map(|r| OrgEntry {
+                name: r.col(0).into(),
+                aliases: list(r.col(1)),
+                kind: r.col(2).into(),
+                scope: r.col(3).into(),
+            })
+            .collect();
+        let places: Vec<PlaceEntry> = t
+            .take("places.tsv")
+            .iter()
+            .map(|r| PlaceEntry {
+                name: r.col(0).into(),
+                aliases: list(r.col(1)),
+                kind: r.col(2).into(),
+                parent: r.col(3).into(),
+            })
+            .collect();
+        let posts: Vec<PostEntry> = t
+            .take("posts.tsv")
+            .iter()
+            .map(|r| PostEntry {
+                post: r.col(0).into(),
+                rank: r.col(1).into(),
+                category: r.col(2).into(),
+                same_as: r.col(3).into(),
+            })
+            .collect();
+        let cues: Vec<CueEntry> = t
+            .take("cues.tsv")
+            .iter()
+            .map(|r| {
+                Ok(CueEntry {
+                    cue: r.col(0).into(),
+                    strength: one_of(r, 1, "cue strength", &STRENGTHS)?,
+                })
+            })
+            .collect::<Result<_, LexiconError>>()?;
+        let occasions: Vec<(String, String)> = t
+            .take("occasions.tsv")
+            .iter()
+            .map(|r| (r.col(0).into(), r.col(1).into()))
+            .collect();
+        let modifiers: Vec<String> = t
+            .take("title_modifiers.tsv")
+            .iter()
+            .map(|r| r.col(0).into())
+            .collect();
+        let suffixes = |rows: Vec<Row>| -> Result<Vec<Suffix>, LexiconError> {
+            let mut v = rows
+                .iter()
+                .map(|r| {
+                    Ok(Suffix {
+                        suffix: r.col(0).into(),
+                        simp: to_simplified(r.col(0)),
+                        len: r.col(0).chars().count(),
+                        kind: r.col(1).into(),
+                        min_prefix: r.col(2).parse().map_err(|_| {
+                            r.error(format!("the shortest prefix `{}` is not a number", r.col(2)))
+                        })?,
+                        needs_name: one_of(r, 3, "prefix condition", &[("name", true), ("any", false)])?,
+                    })
+                })
+                .collect::<Result<Vec<_>, LexiconError>>()?;
+            // Longest suffix first, so 委員會 wins over 會.
+            v.sort_by_key(|s| std::cmp::Reverse(s.len));
+            Ok(v)
+        };
+        let org_suffixes = suffixes(t.take("org_suffixes.tsv"))?;
+        let place_suffixes = suffixes(t.take("place_suffixes.tsv"))?;
+        let mut surnames: HashMap<String, usize> = HashMap::new();
+        for (rank, r) in t.take("surnames.tsv").iter().enumerate() {
+            for k in [to_simplified(r.col(0)), r.col(0).to_string()] {
+                surnames.entry(k).or_insert(rank);
+            }
+        }
+        let not_names: HashMap<String, ()> = t
+            .take("not_names.tsv")
+            .iter()
+            .flat_map(|r| [to_simplified(r.col(0)), r.col(0).to_string()])
+            .map(|k| (k, ()))
+            .collect();
+        let mut grammar: HashMap<String, Vec<Role>> = HashMap::new();
+        for r in t.take("grammar.tsv") {
+            let role = one_of(&r, 1, "role", &ROLES)?;
+            grammar.entry(to_simplified(r.col(0))).or_default().push(role);
+        }
+
+        let mut terms: HashMap<String, Vec<Term>> = HashMap::new();
+        let mut add = |name: &str, t: Term| {
+            if name.is_empty() {
+                return;
+            }
+            let v = terms.entry(to_simplified(name)).or_default();
+            if !v.contains(&t) {
+                v.push(t);
+            }
+        };
+        for (i, o) in orgs.iter().enumerate() {
+            add(&o.name, Term::Org(i));
+            o.aliases.iter().for_each(|a| add(a, Term::Org(i)));
+        }
+        for (i, p) in places.iter().enumerate() {
+            add(&p.name, Term::Place(i));
+            p.aliases.iter().for_each(|a| add(a, Term::Place(i)));
+        }
+        posts
+            .iter()
+            .enumerate()
+            .for_each(|(i, p)| add(&p.post, Term::Post(i)));
+        cues.iter()
+            .enumerate()
+            .for_each(|(i, c)| add(&c.cue, Term::Cue(i)));
+        occasions
+            .iter()
+            .enumerate()
+            .for_each(|(i, (o, _))| add(o, Term::Occasion(i)));
+        modifiers
+            .iter()
+            .enumerate()
+            .for_each(|(i, m)| add(m, Term::Modifier(i)));
+
+        let mut abbreviations: HashMap<char, Abbreviation> = HashMap::new();
+        for r in t.take("abbreviations.tsv") {
+            let place = places
+                .iter()
+                .position(|p| p.name == r.col(1) || p.aliases.iter().any(|a| a == r.col(1)))
+                .ok_or_else(|| r.error(format!("`{}` is not a place of places.tsv", r.col(1))))?;
+            let mut chars = to_simplified(r.col(0)).chars().collect::<Vec<_>>();
+            if chars.len() != 1 {
+                return Err(r.error("an abbreviation is one character"));
+            }
+            let mut ab = Abbreviation {
+                place,
+                after_verb: false,
+                before_side: false,
+            };
+            for w in r.col(2).split_whitespace() {
+                match w {
+                    "sequence" => {}
+                    "verb" => ab.after_verb = true,
+                    "side" => ab.before_side = true,
+                    w => {
+                        return Err(r.error(format!("unknown context `{w}` (expected sequence, verb, side)")))
+                    }
+                }
+            }
+            abbreviations.insert(chars.remove(0), ab);
+        }
+        let mut long_names: HashMap<String, Vec<(Vec<char>, Term)>> = HashMap::new();
+        for (key, ts) in &terms {
+            let chars: Vec<char> = key.chars().collect();
+            if chars.len() >= 6 {
+                for t in ts.iter().filter(|t| matches!(t, Term::Org(_) | Term::Place(_))) {
+                    long_names
+                        .entry(chars[..2].iter().collect())
+                        .or_default()
+                        .push((chars.clone(), *t));
+                }
+            }
+        }
+        // `terms` iterates in no fixed order: sort so that every run resolves alike.
+        for v in long_names.values_mut() {
+            v.sort();
+        }
+        // Single characters (美, 港) are too ambiguous to match blindly in running text;
+        // the recognizer asks for them explicitly where the context allows.
+        let mut patterns: Vec<String> = terms.keys().filter(|k| k.chars().count() >= 2).cloned().collect();
+        patterns.sort();
+        let matcher = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .expect("lexicon patterns build an automaton");
+        Ok(Lexicon {
+            orgs,
+            places,
+            posts,
+            cues,
+            occasions,
+            modifiers,
+            head_words: crate::ner::features::HeadWords::new(&org_suffixes, &place_suffixes),
+            org_suffixes,
+            place_suffixes,
+            surnames,
+            not_names,
+            grammar,
+            abbreviations,
+            terms,
+            long_names,
+            patterns,
+            matcher,
+        })
+    }
+
+    /// A short digest of every entry (rows added from a folder change it).
+    pub fn fingerprint(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let mut h = Sha256::new();
+        let mut keys: Vec<&String> = self.terms.keys().collect();
+        keys.sort();
+        for p in keys {
+            h.update(p.as_bytes());
+            h.update([0]);
+            for t in &self.terms[p] {
+                h.update(format!("{t:?}").as_bytes());
+            }
+        }
+        let mut rest: Vec<String> = self
+            .surnames
+            .keys()
+            .chain(self.not_names.keys())
+            .cloned()
+            .collect();
+        rest.extend(self.grammar.iter().map(|(k, v)| format!("{k}{v:?}")));
+        rest.extend(
+            self.org_suffixes
+                .iter()
+                .chain(&self.place_suffixes)
+                .map(|s| format!("{s:?}")),
+        );
+        rest.extend(self.abbreviations.iter().map(|(k, v)| format!("{k}{v:?}")));
+        rest.sort();
+        for r in rest {
+            h.update(r.as_bytes());
+            h.update([0]);
+        }
+        h.finalize()[..4].iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    /// Head words as the name model's features read them.
+    pub(crate) fn head_words(&self) -> &crate::ner::features::HeadWords {
+        &self.head_words
+    }
+
+    /// What `text` (either script) is in the lexicon, if anything.
+    pub fn lookup(&self, text: &str) -> &[Term] {
+        self.terms
+            .get(&to_simplified(text))
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    /// Leftmost-longest matches of lexicon terms of two or more characters in a Simplified
+    /// text, as `(start, end, key)` in characters.
+    pub fn find_terms<'a>(&'a self, simplified: &'a [char]) -> Vec<(usize, usize, &'a [Term])> {
+        let s: String = simplified.iter().collect();
+        // Byte → char index map for the match positions.
+        let mut char_at = vec![0usize; s.len() + 1];
+        let mut ci = 0;
+        for (bi, ch) in s.char_indices() {
+            for k in 0..ch.len_utf8() {
+                char_at[bi + k] = ci;
+            }
+            ci += 1;
+        }
+        char_at[s.len()] = ci;
+        self.matcher
+            .find_iter(&s)
+            .map(|m| {
+                let key = &self.patterns[m.pattern().as_usize()];
+                (char_at[m.start()], char_at[m.end()], self.terms[key].as_slice())
+            })
+            .collect()
+    }
+
+    /// Does the closed-class word `s` (either script) play `role`?
+    pub fn has_role(&self, s: &str, role: Role) -> bool {
+        self.grammar
+            .get(&to_simplified(s))
+            .is_some_and(|r| r.contains(&role))
+    }
+
+    /// Length of the longest word with `role` that `text` starts with (up to 4 characters).
+    pub fn role_prefix(&self, text: &[char], role: Role) -> Option<usize> {
+        (1..=text.len().min(4))
+            .rev()
+            .find(|&n| self.has_role(&text[..n].iter().collect::<String>(), role))
+    }
+
+    /// The place a one-character abbreviation (Simplified) stands for, and where it may
+    /// stand (see `abbreviations.tsv`).
+    pub fn abbreviation(&self, c: char) -> Option<Abbreviation> {
+        self.abbreviations.get(&c).copied()
+    }
+
+    /// Known long names (Simplified) starting with these two characters.
+    pub fn long_names(&self, first_two: &str) -> &[(Vec<char>, Term)] {
+        self.long_names.get(first_two).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Is `s` (either script) a surname?
+    pub fn is_surname(&self, s: &str) -> bool {
+        self.surnames.contains_key(s)
+    }
+
+    /// Rank of a surname in the list, most common first.
+    pub fn surname_rank(&self, s: &str) -> Option<usize> {
+        self.surnames.get(s).copied()
+    }
+
+    /// Words the segmenter tags as names that are not names (常用詞).
+    pub fn is_not_name(&self, s: &str) -> bool {
+        self.not_names.contains_key(s) || self.not_names.contains_key(&to_simplified(s))
+    }
+
+    /// Length of the surname that `name` starts with: compound (歐陽) before single.
+    pub fn surname_len(&self, name: &[char]) -> Option<usize> {
+        [2, 1]
+            .into_iter()
+            .find(|&n| name.len() > n && self.is_surname(&name[..n].iter().collect::<String>()))
+    }
+
+    /// The post `s` (either script), if it is one.
+    pub fn is_post(&self, s: &str) -> Option<&PostEntry> {
+        self.lookup(s).iter().find_map(|t| match t {
+            Term::Post(i) => Some(&self.posts[*i]),
+            _ => None,
+        })
+    }
+
+    /// The known organization named `s` (either script, any of its names).
+    pub fn org(&self, s: &str) -> Option<usize> {
+        self.lookup(s).iter().find_map(|t| match t {
+            Term::Org(i) => Some(*i),
+            _ => None,
+        })
+    }
+
+    /// The known place named `s` (either script, any of its names).
+    pub fn place(&self, s: &str) -> Option<usize> {
+        self.lookup(s).iter().find_map(|t| match t {
+            Term::Place(i) => Some(*i),
+            _ => None,
+        })
+    }
+
+    /// Does `text` end with a post (記者, 局長 …)? Used on bylines.
+    pub fn ends_with_post(&self, text: &str) -> bool {
+        let chars: Vec<char> = text.chars().collect();
+        (1..=chars.len().min(8)).any(|n| {
+            let tail: String = chars[chars.len() - n..].iter().collect();
+            self.is_post(&tail).is_some()
+        })
+    }
+
+    /// The organization whose name or alias `text` starts with, longest first, with the
+    /// length of that prefix: splits composite posts (全國政協委員 → 全國政協 + 委員).
+    pub fn org_prefix(&self, text: &[char]) -> Option<(usize, usize)> {
+        (2..text.len())
+            .rev()
+            .find_map(|n| self.org(&text[..n].iter().collect::<String>()).map(|o| (o, n)))
+    }
+
+    /// Every term for the segmenter's user dictionary: (Simplified word, POS tag).
+    pub fn user_words(&self) -> Vec<(String, &'static str)> {
+        let mut out: Vec<(String, &'static str)> = Vec::new();
+        for (key, ts) in &self.terms {
+            if key.chars().count() < 2 {
+                continue;
+            }
+            let tag = match ts[0] {
+                Term::Org(_) => "nt",
+                Term::Place(_) => "ns",
+                Term::Post(_) => "nn",
+                Term::Cue(_) => "v",
+                Term::Occasion(_) => "n",
+                Term::Modifier(_) => "b",
+            };
+            out.push((key.clone(), tag));
+        }
+        out.sort();
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicons_load_in_both_scripts() {
+        let lx = crate::pipeline::test_extractor().lexicon();
+        assert!(lx.orgs.len() > 100 && lx.places.len() > 300 && lx.posts.len() > 50);
+        assert!(lx.is_surname("黃") && lx.is_surname("黄") && lx.is_surname("歐陽"));
+        assert!(lx.surname_rank("陳").unwrap() < 50);
+        let post = lx.is_post("特首").unwrap();
+        assert_eq!(post.canonical(), "行政長官");
+        let composite: Vec<char> = "全國政協委員".chars().collect();
+        let (o, n) = lx.org_prefix(&composite).unwrap();
+        assert_eq!(
+            (lx.orgs[o].aliases.contains(&"全國政協".to_string()), n),
+            (true, 4)
+        );
+        assert!(lx.org("全國政協").is_some() && lx.org("全国政协").is_some());
+        assert!(lx.place("深圳").is_some());
+        assert!(lx.is_post("局長").is_some() && lx.is_post("局长").is_some());
+        assert!(lx.ends_with_post("香港文匯報記者"));
+        assert_eq!(lx.surname_len(&"歐陽震華".chars().collect::<Vec<_>>()), Some(2));
+    }
+
+    #[test]
+    fn finds_longest_terms() {
+        let lx = crate::pipeline::test_extractor().lexicon();
+        let text: Vec<char> = to_simplified("港區全國人大代表在立法會發言").chars().collect();
+        let found: Vec<String> = lx
+            .find_terms(&text)
+            .iter()
+            .map(|(s, e, _)| text[*s..*e].iter().collect())
+            .collect();
+        assert!(found.contains(&"全国人大代表".to_string()), "{found:?}");
+        assert!(found.contains(&"立法会".to_string()), "{found:?}");
+    }
+
+    /// A folder of the test's own, removed when dropped.
+    struct Folder(PathBuf);
+
+    impl Folder {
+        fn new(name: &str, files: &[(&str, &str)]) -> Folder {
+            let dir = std::env::temp_dir().join(format!("zhkg-lexicon-{name}-{}", std::process::id()));
+            let _ = std::fs::remove_dir_all(&dir);
+            std::fs::create_dir_all(&dir).unwrap();
+            for (f, text) in files {
+                std::fs::write(dir.join(f), text).unwrap();
+            }
+            Folder(dir)
+        }
+    }
+
+    impl Drop for Folder {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+
+    #[test]
+    fn the_built_in_files_are_well_formed() {
+        Lexicon::load(None).expect("built-in lexicons parse");
+    }
+
+    #[test]
+    fn a_folder_adds_rows_to_the_built_in_lexicons() {
+        let builtin = Lexicon::embedded();
+        assert!(builtin.is_post("首席數據官").is_none() && builtin.place("鹿頸").is_none());
+        let f = Folder::new(
+            "added",
+            &[
+                ("posts.tsv", "# my posts\n首席數據官\tmember\tprofession\n"),
+                ("places.tsv", "鹿頸\t\tvillage\t香港\n"),
+                ("README.md", "not a lexicon, ignored"),
+            ],
+        );
+        let lx = Lexicon::with_folder(&f.0).expect("loads");
+        assert!(lx.is_post("首席數據官").is_some() && lx.is_post("首席数据官").is_some());
+        assert!(lx.place("鹿頸").is_some() && lx.place("鹿颈").is_some());
+        assert_eq!(lx.posts.len(), builtin.posts.len() + 1);
+        assert_ne!(lx.fingerprint(), builtin.fingerprint());
+    }
+
+    #[test]
+    fn malformed_rows_are_refused_with_file_and_line() {
+        for (file, text, line, what) in [
+            (
+                "cues.tsv",
+                "# cues\n倡導\texplicit\n呼喊\tloud\n",
+                3,
+                "unknown cue strength `loud`",
+            ),
+            (
+                "grammar.tsv",
+                "\n表明\tafter_name\n\n宣稱\tspeaker\n",
+                4,
+                "unknown role `speaker`",
+            ),
+            (
+                "org_suffixes.tsv",
+                "學會\tassociation\ttwo\tname\n",
+                1,
+                "is not a number",
+            ),
+            ("abbreviations.tsv", "渝\t火星\tsequence\n", 1, "not a place"),
+            ("posts.tsv", "\tmember\tprofession\n", 1, "first column is empty"),
+            ("surnames.tsv", "陳\t1\n", 1, "columns"),
+        ] {
+            let f = Folder::new("bad", &[(file, text)]);
+            let err = Lexicon::with_folder(&f.0)
+                .err()
+                .unwrap_or_else(|| panic!("{file} accepted"));
+            let msg = err.to_string();
+            let want = format!("{}:{line}: ", f.0.join(file).display());
+            assert!(msg.starts_with(&want) && msg.contains(what), "{file}: {msg}");
+        }
+        let f = Folder::new("unknown", &[("people.tsv", "張三\n")]);
+        let msg = Lexicon::with_folder(&f.0).err().expect("refused").to_string();
+        assert!(msg.contains("people.tsv: not a lexicon file"), "{msg}");
+        let missing = std::env::temp_dir().join("zhkg-no-such-lexicon-folder");
+        assert!(matches!(
+            Lexicon::with_folder(&missing),
+            Err(LexiconError::Read { .. })
+        ));
+    }
+}

@@ -1,0 +1,366 @@
+//! Stage 5: link mentions to entities with stable ids.
+//!
+//! One id per real entity across documents and runs: it is derived from the entity's
+//! canonical key (its lexicon name, or its name as written, in Simplified script so both
+//! scripts meet), as a readable pinyin slug plus a short hash. Aliases within a document
+//! (深度求索（DeepSeek）, 本港 = 香港, 特區政府 = the SAR the text is about, 他 = the last
+//! person named) resolve to the same entity.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use pinyin::ToPinyin;
+use sha2::{Digest, Sha256};
+
+use crate::facts::{Facts, OrgRef};
+use crate::lexicon::Lexicon;
+use crate::pipeline::Document;
+use crate::recognize::{Kind, Mention};
+use crate::script::{convert, to_simplified, Script};
+
+/// A person, organization or place mentioned in a document.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Entity {
+    /// Person, organization or place.
+    pub kind: Kind,
+    /// Stable id, the same in every document and run (`person/huang-jin-hui-1a2b3c4d`):
+    /// the graph side makes it an IRI.
+    pub id: String,
+    /// Preferred label, in the document's script.
+    pub label: String,
+    /// Every other name: as written in the document, and known aliases.
+    pub aliases: BTreeSet<String>,
+    /// Lexicon class hint: organization kind (government …) or place type (city …).
+    pub class: Option<String>,
+    /// Id of the containing place, for places from the lexicon.
+    pub parent: Option<String>,
+}
+
+/// Entities of one document and, per mention, the entity it refers to.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Linked {
+    /// The document's entities.
+    pub entities: Vec<Entity>,
+    /// Per mention, the entity it names (index into `entities`), if any.
+    pub of_mention: Vec<Option<usize>>,
+    /// Entity index for a lexicon-only organization referenced by a position.
+    pub lexicon_orgs: HashMap<usize, usize>,
+}
+
+/// ASCII slug: pinyin syllables of Chinese characters, lower-cased Latin words.
+pub fn slug(text: &str) -> String {
+    let simp = to_simplified(text);
+    let mut parts: Vec<String> = Vec::new();
+    let mut latin = String::new();
+    for (c, p) in simp.chars().zip(simp.as_str().to_pinyin()) {
+        if let Some(p) = p {
+            if !latin.is_empty() {
+                parts.push(std::mem::take(&mut latin));
+            }
+            parts.push(p.plain().to_string());
+        } else if c.is_ascii_alphanumeric() {
+            latin.push(c.to_ascii_lowercase());
+        } else if !latin.is_empty() {
+            parts.push(std::mem::take(&mut latin));
+        }
+    }
+    if !latin.is_empty() {
+        parts.push(latin);
+    }
+    let mut s = parts.join("-");
+    s.truncate(60);
+    s.trim_end_matches('-').to_string()
+}
+
+/// Short hex digest of a key, to make slugs unique.
+pub fn short_hash(key: &str) -> String {
+    let d = Sha256::digest(key.as_bytes());
+    d[..4].iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Stable id of a resource: `{kind}/{slug of label}-{hash of key}`; the key decides
+/// identity, the label only makes the id readable.
+pub fn mint(kind: &str, label: &str, key: &str) -> String {
+    let s = slug(label);
+    let h = short_hash(key);
+    if s.is_empty() {
+        format!("{kind}/{h}")
+    } else {
+        format!("{kind}/{s}-{h}")
+    }
+}
+
+/// Canonical form used in keys: Simplified, no white space, Latin lower-cased, full-width
+/// forms folded.
+pub fn canonical(text: &str) -> String {
+    to_simplified(text)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '（' => '(',
+            '）' => ')',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect()
+}
+
+fn kind_path(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Person => "person",
+        Kind::Organization => "organization",
+        _ => "place",
+    }
+}
+
+struct Builder<'a> {
+    lx: &'a Lexicon,
+    script: Script,
+    entities: Vec<Entity>,
+    by_key: HashMap<String, usize>,
+}
+
+impl Builder<'_> {
+    /// The entity for a lexicon organization or place, created on first use.
+    fn lexicon_entity(&mut self, kind: Kind, i: usize) -> usize {
+        let (name, aliases, class, parent) = match kind {
+            Kind::Organization => {
+                let o = &self.lx.orgs[i];
+                (o.name.clone(), o.aliases.clone(), o.kind.clone(), String::new())
+            }
+            _ => {
+                let p = &self.lx.places[i];
+                (
+                    p.name.clone(),
+                    p.aliases.clone(),
+                    p.kind.clone(),
+                    p.parent.clone(),
+                )
+            }
+        };
+        let key = format!("{}:{}", kind_path(kind), canonical(&name));
+        if let Some(&e) = self.by_key.get(&key) {
+            return e;
+        }
+        let label = convert(&name, self.script);
+        let mut all: BTreeSet<String> = aliases.iter().map(|a| convert(a, self.script)).collect();
+        all.remove(&label);
+        let parent_id = (!parent.is_empty()).then(|| {
+            let pkey = format!("place:{}", canonical(&parent));
+            mint("place", &parent, &pkey)
+        });
+        self.entities.push(Entity {
+            kind,
+            id: mint(kind_path(kind), &name, &key),
+            label,
+            aliases: all,
+            class: (!class.is_empty()).then_some(class),
+            parent: parent_id,
+        });
+        self.by_key.insert(key, self.entities.len() - 1);
+        self.entities.len() - 1
+    }
+
+    /// The entity for a name found by a rule.
+    fn named_entity(&mut self, kind: Kind, name: &str) -> usize {
+        let key = format!("{}:{}", kind_path(kind), canonical(name));
+        if let Some(&e) = self.by_key.get(&key) {
+            return e;
+        }
+        self.entities.push(Entity {
+            kind,
+            id: mint(kind_path(kind), name, &key),
+            label: name.to_string(),
+            aliases: BTreeSet::new(),
+            class: None,
+            parent: None,
+        });
+        self.by_key.insert(key, self.entities.len() - 1);
+        self.entities.len() - 1
+    }
+}
+
+/// Link the mentions and facts of one document.
+pub fn link(lx: &Lexicon, doc: &Document, mentions: &[Mention], facts: &Facts) -> Linked {
+    let (text, script) = (doc.text(), doc.script);
+    let mut b = Builder {
+        lx,
+        script,
+        entities: Vec::new(),
+        by_key: HashMap::new(),
+    };
+    let mut of_mention: Vec<Option<usize>> = vec![None; mentions.len()];
+    // Names as written, per entity, with whether the mention is a place written with
+    // its parent (深圳前海), which is a fuller form than the place's own name.
+    let mut written: BTreeMap<usize, Vec<(String, bool)>> = BTreeMap::new();
+    // Context-dependent names: 特區政府 means the government of the SAR in context.
+    let sar_gov = |at: usize| facts.sar.government(at);
+    for (i, m) in mentions.iter().enumerate() {
+        let contextual =
+            m.kind == Kind::Organization && matches!(canonical(&m.text).as_str(), "特区政府" | "特区");
+        let e = match m.kind {
+            // An organ named in a title is part of the title, not an entity of its own.
+            Kind::Organization if m.rule == "organ-in-title" => None,
+            // 協會 for the association named before: its entity, not a new name.
+            Kind::Organization if m.rule == "head-reference" => mentions[..i]
+                .iter()
+                .rposition(|o| o.kind == Kind::Organization && o.text.ends_with(&m.text) && o.text != m.text)
+                .and_then(|j| of_mention[j]),
+            // A place inside an organization's name (觀塘 in 觀塘區議會) is part of the name.
+            Kind::Place
+                if mentions.iter().any(|o| {
+                    o.kind == Kind::Organization
+                        && o.start <= m.start
+                        && m.end <= o.end
+                        && o.end - o.start > m.end - m.start
+                }) =>
+            {
+                None
+            }
+            Kind::Organization | Kind::Place => {
+                if contextual {
+                    match sar_gov(m.start) {
+                        Some(o) => Some(b.lexicon_entity(Kind::Organization, o)),
+                        None => Some(b.named_entity(m.kind, &m.text)),
+                    }
+                } else {
+                    Some(match m.lexicon {
+                        Some(li) => b.lexicon_entity(m.kind, li),
+                        None => b.named_entity(m.kind, &m.text),
+                    })
+                }
+            }
+            Kind::Person => Some(b.named_entity(Kind::Person, &m.text)),
+            _ => None,
+        };
+        // A name that means different things in different passages (特區政府) is not a
+        // name of the entity, only a way to refer to it here.
+        let reference = m.rule == "head-reference";
+        if let (Some(e), false) = (e, contextual || reference) {
+            written
+                .entry(e)
+                .or_default()
+                .push((m.text.clone(), m.rule == "place-with-parent"));
+        }
+        of_mention[i] = e;
+    }
+    // Pronouns and titles used alone (特首) refer to their antecedent's entity; a title
+    // that is another form of a post (特首 for 行政長官) is also a name people use.
+    for (i, a) in facts.antecedent.iter().enumerate() {
+        if let Some(a) = a {
+            of_mention[i] = of_mention[*a];
+            let m = &mentions[i];
+            let nickname =
+                m.kind == Kind::Post && m.lexicon.is_some_and(|li| !lx.posts[li].same_as.is_empty());
+            if let (true, Some(e)) = (nickname, of_mention[i]) {
+                written.entry(e).or_default().push((m.text.clone(), false));
+            }
+        }
+    }
+    // The label is the fullest name the document writes (a place's own name before the
+    // same place written with its parent: 北部都會區, not 香港北部都會區); known names
+    // become aliases. One-character abbreviations (美) never replace a full name.
+    for (e, names) in written {
+        let ent = &mut b.entities[e];
+        let candidates = |merged: bool| {
+            names
+                .iter()
+                .filter(|(n, m)| *m == merged && n.chars().count() >= 2)
+                .filter(|(n, _)| {
+                    ent.kind != Kind::Person
+                        || mentions.iter().any(|m| m.kind == Kind::Person && &m.text == n)
+                })
+                .max_by_key(|(n, _)| n.chars().count())
+                .map(|(n, _)| n.clone())
+        };
+        // A known place or body keeps its usual name when the document writes it.
+        let usual = names
+            .iter()
+            .any(|(n, _)| n == &ent.label)
+            .then(|| ent.label.clone());
+        if let Some(best) = usual.or_else(|| candidates(false)).or_else(|| candidates(true)) {
+            if best != ent.label {
+                let old = std::mem::replace(&mut ent.label, best.clone());
+                ent.aliases.insert(old);
+                ent.aliases.remove(&best);
+            }
+        }
+        for (n, _) in names {
+            if n != ent.label {
+                ent.aliases.insert(n);
+            }
+        }
+    }
+    // Apposition: X（Y） names one entity twice (深度求索（DeepSeek）).
+    merge_appositions(text, mentions, &mut of_mention, &mut b.entities);
+    let mut lexicon_orgs = HashMap::new();
+    for p in &facts.positions {
+        if let Some(OrgRef::Lexicon(li)) = p.organization {
+            let e = b.lexicon_entity(Kind::Organization, li);
+            lexicon_orgs.insert(li, e);
+        }
+    }
+    // Names in the other script are alternative labels too.
+    let other = script.other();
+    for e in &mut b.entities {
+        let names: Vec<String> = std::iter::once(e.label.clone())
+            .chain(e.aliases.iter().cloned())
+            .collect();
+        for n in names {
+            let c = convert(&n, other);
+            if c != n {
+                e.aliases.insert(c);
+            }
+        }
+    }
+    Linked {
+        entities: b.entities,
+        of_mention,
+        lexicon_orgs,
+    }
+}
+
+fn merge_appositions(text: &[char], mentions: &[Mention], of: &mut [Option<usize>], entities: &mut [Entity]) {
+    let mut merges: BTreeMap<usize, usize> = BTreeMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        if text.get(m.end) != Some(&'（') && text.get(m.end) != Some(&'(') {
+            continue;
+        }
+        let Some((j, n)) = mentions
+            .iter()
+            .enumerate()
+            .find(|(_, n)| n.start == m.end + 1 && matches!(text.get(n.end), Some('）') | Some(')')))
+        else {
+            continue;
+        };
+        if let (Some(a), Some(bb)) = (of[i], of[j]) {
+            if a != bb && entities[a].kind == entities[bb].kind && m.kind == n.kind {
+                merges.insert(bb, a);
+            }
+        }
+    }
+    for (from, to) in merges {
+        let names: Vec<String> = std::iter::once(entities[from].label.clone())
+            .chain(entities[from].aliases.iter().cloned())
+            .collect();
+        entities[to].aliases.extend(names);
+        for o in of.iter_mut() {
+            if *o == Some(from) {
+                *o = Some(to);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_ascii_stable_and_script_independent() {
+        let a = mint("person", "黃錦輝", &format!("person:{}", canonical("黃錦輝")));
+        let b = mint("person", "黄锦辉", &format!("person:{}", canonical("黄锦辉")));
+        assert_eq!(a, b);
+        assert!(a.is_ascii());
+        assert!(a.starts_with("person/huang-jin-hui-"), "{a}");
+        assert_eq!(slug("DeepSeek （HK） Limited"), "deepseek-hk-limited");
+    }
+}

@@ -1,0 +1,426 @@
+//! Stage 6: the RDF of one document, as quads in the document's own named graph.
+//!
+//! The article is a `schema:NewsArticle` and a `nif:Context` holding the original text;
+//! sentences and mentions are NIF strings with code-point offsets into it, linked to their
+//! entities with `itsrdf:taIdentRef`; positions are `org:Membership`s (and `org:Post`s for
+//! heads); proposals are `zhkg:Proposal`s with their evidence. Entity descriptions are
+//! repeated in every graph that mentions them, so replacing one article's graph never
+//! leaves another article's entities undescribed.
+
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
+
+use crate::vocab::{dcterms, itsrdf, nif, org, prov, rdf, rdfs, schema, skos, xsd, zhkg};
+use crate::vocab::{resource_iri, ID_BASE};
+use zhkg_extract::Analysis;
+use zhkg_extract::BlockKind;
+use zhkg_extract::Kind;
+use zhkg_extract::{canonical, mint};
+use zhkg_extract::{OrgRef, Strength};
+
+/// IRI of a document's node and named graph.
+pub fn document_iri(name: &str) -> String {
+    format!("{ID_BASE}doc/{}", percent_encode(name))
+}
+
+/// Percent-encode everything but RFC 3986's unreserved characters (a path segment or a
+/// query-string value).
+pub fn percent_encode(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for b in value.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// IRI of an entity.
+fn iri_of(e: &zhkg_extract::Entity) -> String {
+    resource_iri(&e.id)
+}
+
+/// `nif:` string IRI of a span of a document (RFC 5147 fragment).
+pub fn span_iri(doc: &str, begin: usize, end: usize) -> String {
+    format!("{doc}#char={begin},{end}")
+}
+
+struct Out {
+    graph: GraphName,
+    quads: Vec<Quad>,
+}
+
+impl Out {
+    fn add(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, o: impl Into<Term>) {
+        self.quads.push(Quad::new(
+            NamedOrBlankNode::NamedNode(s.clone()),
+            p.into_owned(),
+            o.into(),
+            self.graph.clone(),
+        ));
+    }
+    fn typ(&mut self, s: &NamedNode, class: NamedNodeRef<'_>) {
+        self.add(s, rdf::TYPE, class.into_owned());
+    }
+}
+
+fn nn(iri: &str) -> NamedNode {
+    NamedNode::new_unchecked(iri)
+}
+
+fn lang(text: &str, tag: &str) -> Literal {
+    Literal::new_language_tagged_literal_unchecked(text, tag.to_ascii_lowercase())
+}
+
+fn int(v: usize) -> Literal {
+    Literal::new_typed_literal(v.to_string(), xsd::NON_NEGATIVE_INTEGER)
+}
+
+fn dec(v: f32) -> Literal {
+    Literal::new_typed_literal(format!("{:.2}", v), xsd::DECIMAL)
+}
+
+/// All quads of one analysed document, in its named graph.
+pub fn document_quads(a: &Analysis) -> Vec<Quad> {
+    let doc_iri = document_iri(&a.source.name);
+    let doc = nn(&doc_iri);
+    let mut o = Out {
+        graph: GraphName::NamedNode(doc.clone()),
+        quads: Vec::new(),
+    };
+    let tag = a.doc.script.lang_tag();
+    let original = a.original_chars();
+    let layout = &a.doc.layout;
+    // A NIF string for `a..b` of the repaired text: its class, offsets into the original
+    // and the exact original text, in its sentence when given.
+    let nif_span =
+        |o: &mut Out, class: NamedNodeRef<'_>, a: usize, b: usize, sentence: Option<&NamedNode>| {
+            let (b, e) = layout.original_span(a, b);
+            let iri = nn(&span_iri(&doc_iri, b, e));
+            o.typ(&iri, class);
+            o.add(&iri, nif::REFERENCE_CONTEXT, doc.clone());
+            o.add(&iri, nif::BEGIN_INDEX, int(b));
+            o.add(&iri, nif::END_INDEX, int(e));
+            let anchor: String = original[b..e].iter().collect();
+            o.add(&iri, nif::ANCHOR_OF, Literal::new_simple_literal(anchor));
+            if let Some(s) = sentence {
+                o.add(&iri, nif::SENTENCE, s.clone());
+            }
+            iri
+        };
+
+    // The article and its text.
+    o.typ(&doc, schema::NEWS_ARTICLE);
+    o.typ(&doc, nif::CONTEXT);
+    o.typ(&doc, prov::ENTITY);
+    o.add(
+        &doc,
+        dcterms::IDENTIFIER,
+        Literal::new_simple_literal(&a.source.name),
+    );
+    o.add(&doc, dcterms::LANGUAGE, Literal::new_simple_literal(tag));
+    o.add(
+        &doc,
+        nif::IS_STRING,
+        Literal::new_simple_literal(&a.source.decoded.text),
+    );
+    o.add(&doc, nif::BEGIN_INDEX, int(0));
+    o.add(&doc, nif::END_INDEX, int(original.len()));
+    o.add(&doc, zhkg::CONTENT_HASH, Literal::new_simple_literal(&a.hash));
+    o.add(
+        &doc,
+        zhkg::ENCODING,
+        Literal::new_simple_literal(a.source.decoded.encoding),
+    );
+    o.add(&doc, zhkg::EXTRACTOR, Literal::new_simple_literal(&a.extractor));
+    if let Some(path) = &a.source.path {
+        o.add(
+            &doc,
+            zhkg::SOURCE_FILE,
+            Literal::new_simple_literal(path.display().to_string()),
+        );
+    }
+    if let Some(h) = layout.blocks.iter().find(|b| b.kind == BlockKind::Headline) {
+        o.add(&doc, dcterms::TITLE, lang(&layout.slice(h.start, h.end), tag));
+    }
+
+    // Sentences.
+    let mut sentence_iris = Vec::with_capacity(a.doc.sentences.len());
+    for s in &a.doc.sentences {
+        let iri = nif_span(&mut o, nif::SENTENCE_CLASS, s.start, s.end, None);
+        o.add(&iri, zhkg::TEXT, lang(&layout.slice(s.start, s.end), tag));
+        o.add(&iri, zhkg::BLOCK_KIND, Literal::new_simple_literal(s.kind.name()));
+        sentence_iris.push(iri);
+    }
+
+    // Entities mentioned here.
+    let linked = &a.linked;
+    let used: std::collections::BTreeSet<usize> = linked
+        .of_mention
+        .iter()
+        .flatten()
+        .copied()
+        .chain(linked.lexicon_orgs.values().copied())
+        .collect();
+    for &ei in &used {
+        let e = &linked.entities[ei];
+        let s = nn(&iri_of(e));
+        match e.kind {
+            Kind::Person => o.typ(&s, schema::PERSON),
+            Kind::Organization => {
+                o.typ(&s, org::ORGANIZATION);
+                o.typ(&s, schema::ORGANIZATION);
+                if let Some(c) = org_class(e.class.as_deref()) {
+                    o.typ(&s, c);
+                }
+                if let Some(c) = &e.class {
+                    o.add(&s, zhkg::ORGANIZATION_KIND, Literal::new_simple_literal(c));
+                }
+            }
+            _ => {
+                o.typ(&s, schema::PLACE);
+                if let Some(c) = place_class(e.class.as_deref()) {
+                    o.typ(&s, c);
+                }
+                if let Some(c) = &e.class {
+                    o.add(&s, zhkg::PLACE_TYPE, Literal::new_simple_literal(c));
+                }
+                if let Some(p) = &e.parent {
+                    o.add(&s, schema::CONTAINED_IN_PLACE, nn(&resource_iri(p)));
+                }
+            }
+        }
+        o.add(&s, skos::PREF_LABEL, lang(&e.label, tag));
+        o.add(&s, rdfs::LABEL, lang(&e.label, tag));
+        for alias in &e.aliases {
+            let t = if zhkg_extract::convert(alias, a.doc.script) == *alias {
+                tag
+            } else {
+                a.doc.script.other().lang_tag()
+            };
+            o.add(&s, skos::ALT_LABEL, lang(alias, t));
+        }
+    }
+
+    // Mentions.
+    let mention_iri = |i: usize| -> NamedNode {
+        let m = &a.mentions[i];
+        let (b, e) = layout.original_span(m.start, m.end);
+        nn(&span_iri(&doc_iri, b, e))
+    };
+    for (i, m) in a.mentions.iter().enumerate() {
+        let target = match m.kind {
+            Kind::Modifier => continue,
+            Kind::Post if linked.of_mention[i].is_some() => {
+                linked.of_mention[i].map(|e| iri_of(&linked.entities[e]))
+            }
+            Kind::Post => Some(role_iri(&post_role(a, i))),
+            Kind::Occasion => Some(event_iri(&a.source.name, &m.text)),
+            _ => linked.of_mention[i].map(|e| iri_of(&linked.entities[e])),
+        };
+        let iri = nif_span(
+            &mut o,
+            nif::PHRASE,
+            m.start,
+            m.end,
+            Some(&sentence_iris[m.sentence]),
+        );
+        o.add(&iri, zhkg::RULE, Literal::new_simple_literal(m.rule));
+        o.add(&iri, zhkg::CONFIDENCE, dec(m.confidence));
+        let kind = if m.kind == Kind::Post && linked.of_mention[i].is_some() {
+            Kind::Person
+        } else {
+            m.kind
+        };
+        if let Some(class) = mention_class(kind) {
+            o.add(&iri, itsrdf::TA_CLASS_REF, class.into_owned());
+        }
+        if let Some(t) = target {
+            o.add(&iri, itsrdf::TA_IDENT_REF, nn(&t));
+        }
+        if m.kind == Kind::Post {
+            let r = nn(&role_iri(&post_role(a, i)));
+            o.typ(&r, org::ROLE_CLASS);
+            o.typ(&r, skos::CONCEPT);
+            o.add(&r, skos::PREF_LABEL, lang(&m.text, tag));
+        }
+        if m.kind == Kind::Occasion {
+            let ev = nn(&event_iri(&a.source.name, &m.text));
+            o.typ(&ev, schema::EVENT);
+            o.add(&ev, skos::PREF_LABEL, lang(&m.text, tag));
+        }
+    }
+
+    // Positions.
+    let entity_of = |i: usize| linked.of_mention[i].map(|e| &linked.entities[e]);
+    for p in &a.facts.positions {
+        let Some(person) = entity_of(p.person) else {
+            continue;
+        };
+        let org_entity = match p.organization {
+            Some(OrgRef::Mention(mi)) => entity_of(mi),
+            Some(OrgRef::Lexicon(li)) => linked.lexicon_orgs.get(&li).map(|&e| &linked.entities[e]),
+            None => None,
+        };
+        let title = layout.slice(p.title.0, p.title.1);
+        let key = format!(
+            "membership:{}|{}|{}",
+            iri_of(person),
+            org_entity.map_or(String::new(), iri_of),
+            canonical(&p.role)
+        );
+        let ms = nn(&resource_iri(&mint("membership", &p.role, &key)));
+        let role = nn(&role_iri(&p.role));
+        o.typ(&ms, org::MEMBERSHIP);
+        o.add(&ms, org::MEMBER, nn(&iri_of(person)));
+        o.add(&ms, org::ROLE, role.clone());
+        o.typ(&role, org::ROLE_CLASS);
+        o.typ(&role, skos::CONCEPT);
+        o.add(&role, skos::PREF_LABEL, lang(&p.role, tag));
+        o.add(&ms, zhkg::TITLE_AS_WRITTEN, lang(&title, tag));
+        o.add(&ms, zhkg::RULE, Literal::new_simple_literal(p.rule));
+        o.add(&ms, zhkg::CONFIDENCE, dec(p.confidence));
+        let sentence = &sentence_iris[a.mentions[p.post].sentence];
+        let ev = nif_span(&mut o, nif::PHRASE, p.title.0, p.title.1, Some(sentence));
+        o.add(&ms, zhkg::EVIDENCE, ev);
+        o.add(&ms, zhkg::EVIDENCE, mention_iri(p.person));
+        if let Some(oe) = org_entity {
+            o.add(&ms, org::ORGANIZATION_PROP, nn(&iri_of(oe)));
+            o.add(&nn(&iri_of(person)), org::MEMBER_OF, nn(&iri_of(oe)));
+            // Heads of a body hold a post in it (行政長官, 局長, 理事長).
+            if p.head {
+                let post = nn(&resource_iri(&mint(
+                    "post",
+                    &p.role,
+                    &format!("post:{}|{}", iri_of(oe), canonical(&p.role)),
+                )));
+                o.typ(&post, org::POST);
+                o.add(&post, org::POST_IN, nn(&iri_of(oe)));
+                o.add(&post, org::ROLE, role.clone());
+                o.add(&post, org::HELD_BY, nn(&iri_of(person)));
+                o.add(&post, skos::PREF_LABEL, lang(&p.role, tag));
+                o.add(&nn(&iri_of(person)), org::HOLDS, post);
+            }
+        }
+    }
+
+    // Proposals.
+    for p in &a.facts.proposals {
+        let Some(proposer) = entity_of(p.proposer) else {
+            continue;
+        };
+        let (cb, ce) = layout.original_span(p.content.0, p.content.1);
+        let iri = nn(&resource_iri(&mint(
+            "proposal",
+            &p.cue,
+            &format!("proposal:{}|{cb}|{ce}", a.source.name),
+        )));
+        o.typ(&iri, zhkg::PROPOSAL);
+        o.typ(&iri, prov::ENTITY);
+        o.add(&iri, zhkg::PROPOSED_BY, nn(&iri_of(proposer)));
+        o.add(
+            &iri,
+            zhkg::TEXT,
+            lang(&layout.slice(p.content.0, p.content.1), tag),
+        );
+        o.add(&iri, zhkg::CUE, lang(&p.cue, tag));
+        o.add(
+            &iri,
+            zhkg::STRENGTH,
+            match p.strength {
+                Strength::Explicit => zhkg::EXPLICIT.into_owned(),
+                Strength::Soft => zhkg::SOFT.into_owned(),
+            },
+        );
+        o.add(&iri, zhkg::RULE, Literal::new_simple_literal(p.rule));
+        o.add(&iri, zhkg::CONFIDENCE, dec(p.confidence));
+        o.add(&iri, prov::WAS_DERIVED_FROM, doc.clone());
+        if let Some(ad) = p.addressee.and_then(entity_of) {
+            o.add(&iri, zhkg::ADDRESSED_TO, nn(&iri_of(ad)));
+        }
+        for &pl in &p.places {
+            if let Some(e) = entity_of(pl) {
+                o.add(&iri, zhkg::CONCERNS_PLACE, nn(&iri_of(e)));
+            }
+        }
+        for &oi in &p.organizations {
+            if let Some(e) = entity_of(oi) {
+                o.add(&iri, zhkg::CONCERNS_ORGANIZATION, nn(&iri_of(e)));
+            }
+        }
+        if let Some(oc) = p.occasion {
+            o.add(
+                &iri,
+                zhkg::PROPOSED_AT,
+                nn(&event_iri(&a.source.name, &a.mentions[oc].text)),
+            );
+        }
+        let ev = nif_span(
+            &mut o,
+            nif::PHRASE,
+            p.content.0,
+            p.content.1,
+            Some(&sentence_iris[p.sentence]),
+        );
+        o.add(&iri, zhkg::EVIDENCE, ev);
+        o.add(&iri, zhkg::EVIDENCE, mention_iri(p.proposer_mention));
+    }
+    o.quads.sort_by_cached_key(|q| q.to_string());
+    o.quads.dedup();
+    o.quads
+}
+
+/// The role a post mention names; in a title chain, the whole role (代表召集人).
+fn post_role(a: &Analysis, mention: usize) -> String {
+    a.facts
+        .positions
+        .iter()
+        .find(|p| p.post == mention)
+        .map(|p| p.role.clone())
+        .unwrap_or_else(|| a.mentions[mention].text.clone())
+}
+
+pub fn role_iri(role: &str) -> String {
+    resource_iri(&mint("role", role, &format!("role:{}", canonical(role))))
+}
+
+fn event_iri(doc: &str, label: &str) -> String {
+    resource_iri(&mint(
+        "event",
+        label,
+        &format!("event:{doc}|{}", canonical(label)),
+    ))
+}
+
+fn mention_class(kind: Kind) -> Option<NamedNodeRef<'static>> {
+    match kind {
+        Kind::Person | Kind::Pronoun => Some(schema::PERSON),
+        Kind::Organization => Some(schema::ORGANIZATION),
+        Kind::Place => Some(schema::PLACE),
+        Kind::Post => Some(org::ROLE_CLASS),
+        Kind::Occasion => Some(schema::EVENT),
+        Kind::Modifier => None,
+    }
+}
+
+fn org_class(kind: Option<&str>) -> Option<NamedNodeRef<'static>> {
+    Some(match kind? {
+        "government" | "legislature" | "court" | "military" => schema::GOVERNMENT_ORGANIZATION,
+        "media" => schema::NEWS_MEDIA_ORGANIZATION,
+        "university" => schema::EDUCATIONAL_ORGANIZATION,
+        "company" => schema::CORPORATION,
+        "party" => schema::POLITICAL_PARTY,
+        _ => return None,
+    })
+}
+
+fn place_class(kind: Option<&str>) -> Option<NamedNodeRef<'static>> {
+    Some(match kind? {
+        "country" => schema::COUNTRY,
+        "city" => schema::CITY,
+        "province" | "district" | "region" | "zone" => schema::ADMINISTRATIVE_AREA,
+        "landmark" => schema::LANDMARKS_OR_HISTORICAL_BUILDINGS,
+        _ => return None,
+    })
+}
