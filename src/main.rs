@@ -114,8 +114,12 @@ enum Command {
         /// Store folder.
         #[arg(long, default_value = "output/store")]
         store: PathBuf,
+        /// List every rule of recognition and fact extraction, with what it does.
+        #[arg(long, conflicts_with = "name")]
+        rules: bool,
         /// A name of the entity (any of its names, in either script).
-        name: String,
+        #[arg(required_unless_present = "rules")]
+        name: Option<String>,
     },
     /// Export the graph for other tools: RDF for triple stores, GraphViz diagrams,
     /// GraphML, and folders for the Neo4j and Kùzu property-graph databases.
@@ -241,7 +245,13 @@ fn main() -> ExitCode {
             lexicons,
             files,
         } => cmd_extract(json, tokens, max_file_size, lexicons, &files),
-        Command::Explain { store, name } => cmd_explain(&store, &name),
+        Command::Explain { rules: true, .. } => {
+            for r in zhkg_extract::Rule::ALL {
+                println!("{:<28} {}", r.as_str(), r.describe());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Explain { store, name, .. } => cmd_explain(&store, name.as_deref().unwrap_or_default()),
         Command::Export {
             store,
             format,

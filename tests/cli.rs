@@ -285,3 +285,37 @@ fn a_lexicon_folder_teaches_a_post_and_bad_rows_are_refused() {
         "{err}"
     );
 }
+
+#[test]
+fn explain_lists_every_rule_the_graph_names() {
+    let out = common::run_ok(&["explain", "--rules"]);
+    let listed: Vec<String> = common::stdout(&out)
+        .lines()
+        .filter_map(|l| l.split_whitespace().next().map(String::from))
+        .collect();
+    assert!(
+        listed.len() > 30 && listed.contains(&"title-chain".to_string()),
+        "{listed:?}"
+    );
+    // Every rule written in the store is one of them.
+    let st = common::built_corpus();
+    let q = "SELECT DISTINCT ?r WHERE { GRAPH ?g { ?x <https://w3id.org/zhkg/ontology#rule> ?r } }";
+    let out = common::run_ok(&[
+        "query",
+        "--store",
+        st.dir.to_str().unwrap(),
+        "--format",
+        "tsv",
+        "-e",
+        q,
+    ]);
+    let used: Vec<String> = common::stdout(&out)
+        .lines()
+        .skip(1)
+        .map(|l| l.trim_matches('"').to_string())
+        .collect();
+    assert!(used.len() > 5, "{used:?}");
+    for r in used {
+        assert!(listed.contains(&r), "{r} is not listed by explain --rules");
+    }
+}

@@ -12,6 +12,7 @@ use crate::layout::{BlockKind, Layout};
 use crate::lexicon::{CueStrength, Lexicon, Role, Term};
 use crate::pipeline::Document;
 use crate::recognize::{Kind, Mention};
+use crate::rules::Rule;
 use crate::segment::Token;
 use crate::sentence::Sentence;
 
@@ -32,7 +33,7 @@ pub struct Position {
     /// it is a post of that organization, held by the person.
     pub head: bool,
     /// The rule that produced it (see `zhkg explain`).
-    pub rule: &'static str,
+    pub rule: Rule,
     /// How sure the rule is, from 0 to 1.
     pub confidence: f32,
 }
@@ -81,7 +82,7 @@ pub struct Proposal {
     /// The sentence holding the cue.
     pub sentence: usize,
     /// The rule that produced it.
-    pub rule: &'static str,
+    pub rule: Rule,
     /// How sure the rule is, from 0 to 1.
     pub confidence: f32,
 }
@@ -396,7 +397,7 @@ fn positions(lx: &Lexicon, layout: &Layout, sar: &Sar, mentions: &[Mention]) -> 
                 head: last
                     .lexicon
                     .is_some_and(|i| matches!(lx.posts[i].rank.as_str(), "head" | "deputy")),
-                rule: "title-chain",
+                rule: Rule::TitleChain,
                 confidence: 0.85,
             });
         }
@@ -424,7 +425,7 @@ fn positions(lx: &Lexicon, layout: &Layout, sar: &Sar, mentions: &[Mention]) -> 
             for t in titles {
                 out.push(Position {
                     person: qi,
-                    rule: "shared-title",
+                    rule: Rule::SharedTitle,
                     confidence: 0.75,
                     ..t.clone()
                 });
@@ -574,13 +575,7 @@ struct Cue {
 }
 
 impl Cue {
-    fn proposal(
-        &self,
-        mentions: &[Mention],
-        text: &[char],
-        content: (usize, usize),
-        rule: &'static str,
-    ) -> Proposal {
+    fn proposal(&self, mentions: &[Mention], text: &[char], content: (usize, usize), rule: Rule) -> Proposal {
         let direct = mentions[self.subject].kind != Kind::Pronoun;
         Proposal {
             proposer: self.proposer,
@@ -775,7 +770,7 @@ fn proposals(
             if relative {
                 // The whole sentence states the proposal.
                 let c1 = trim_end(text, s.start, s.end);
-                here.push(cue.proposal(mentions, text, (s.start, c1), "cue-relative-clause"));
+                here.push(cue.proposal(mentions, text, (s.start, c1), Rule::CueRelativeClause));
                 continue;
             }
             // Content: after the cue to the next cue that opens a proposal of its own, or
@@ -837,9 +832,9 @@ fn proposals(
                     continue;
                 }
                 let rule = match (k, direct) {
-                    (0, true) => "cue-subject",
-                    (0, false) => "cue-carried-subject",
-                    _ => "cue-listed-measure",
+                    (0, true) => Rule::CueSubject,
+                    (0, false) => Rule::CueCarriedSubject,
+                    _ => Rule::CueListedMeasure,
                 };
                 here.push(cue.proposal(mentions, text, (x0, x1), rule));
             }
@@ -864,7 +859,7 @@ fn proposals(
                                 organizations: inside(mentions, Kind::Organization, x0, x1),
                                 addressee: None,
                                 sentence: si,
-                                rule: "semicolon-list",
+                                rule: Rule::SemicolonList,
                                 confidence: last.confidence * 0.9,
                                 ..last.clone()
                             });

@@ -15,6 +15,7 @@ use crate::facts::{Facts, OrgRef};
 use crate::lexicon::Lexicon;
 use crate::pipeline::Document;
 use crate::recognize::{Kind, Mention};
+use crate::rules::Rule;
 use crate::script::{convert, to_simplified, Script};
 
 /// A person, organization or place mentioned in a document.
@@ -198,9 +199,9 @@ pub fn link(lx: &Lexicon, doc: &Document, mentions: &[Mention], facts: &Facts) -
             m.kind == Kind::Organization && matches!(canonical(&m.text).as_str(), "特区政府" | "特区");
         let e = match m.kind {
             // An organ named in a title is part of the title, not an entity of its own.
-            Kind::Organization if m.rule == "organ-in-title" => None,
+            Kind::Organization if m.rule == Rule::OrganInTitle => None,
             // 協會 for the association named before: its entity, not a new name.
-            Kind::Organization if m.rule == "head-reference" => mentions[..i]
+            Kind::Organization if m.rule == Rule::HeadReference => mentions[..i]
                 .iter()
                 .rposition(|o| o.kind == Kind::Organization && o.text.ends_with(&m.text) && o.text != m.text)
                 .and_then(|j| of_mention[j]),
@@ -233,12 +234,12 @@ pub fn link(lx: &Lexicon, doc: &Document, mentions: &[Mention], facts: &Facts) -
         };
         // A name that means different things in different passages (特區政府) is not a
         // name of the entity, only a way to refer to it here.
-        let reference = m.rule == "head-reference";
+        let reference = m.rule == Rule::HeadReference;
         if let (Some(e), false) = (e, contextual || reference) {
             written
                 .entry(e)
                 .or_default()
-                .push((m.text.clone(), m.rule == "place-with-parent"));
+                .push((m.text.clone(), m.rule == Rule::PlaceWithParent));
         }
         of_mention[i] = e;
     }

@@ -13,6 +13,7 @@ use crate::layout::BlockKind;
 use crate::lexicon::{Lexicon, Role, Term};
 use crate::ner::{NerLabel, NerSpan};
 use crate::pipeline::Document;
+use crate::rules::Rule;
 use crate::script::is_han;
 use crate::segment::Token;
 use crate::sentence::Sentence;
@@ -52,7 +53,7 @@ pub struct Mention {
     /// Index into the lexicon's organizations, places or posts when it came from there.
     pub lexicon: Option<usize>,
     /// Name of the rule that produced it.
-    pub rule: &'static str,
+    pub rule: Rule,
     /// How sure the rule is, from 0 to 1.
     pub confidence: f32,
 }
@@ -112,7 +113,7 @@ impl Ctx<'_> {
         (a, b): (usize, usize),
         sentence: usize,
         lexicon: Option<usize>,
-        rule: &'static str,
+        rule: Rule,
         confidence: f32,
     ) -> Mention {
         Mention {
@@ -231,11 +232,11 @@ fn lexicon_terms(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
                 (a, b),
                 si,
                 Some(i),
-                "lexicon-organization",
+                Rule::LexiconOrganization,
                 0.95,
             ));
         } else if let Some(i) = pick(|t| if let Term::Place(i) = t { Some(*i) } else { None }) {
-            out.push(cx.mention(Kind::Place, (a, b), si, Some(i), "lexicon-place", 0.95));
+            out.push(cx.mention(Kind::Place, (a, b), si, Some(i), Rule::LexiconPlace, 0.95));
         } else if let Some(i) = pick(|t| if let Term::Post(i) = t { Some(*i) } else { None }) {
             // A composite post names its organization: 全國政協委員 = 全國政協 + 委員; but
             // the head of an office is one title (財政司司長: 司 + 司長).
@@ -261,17 +262,17 @@ fn lexicon_terms(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
                         (a, a + n),
                         si,
                         Some(o),
-                        "composite-post-organization",
+                        Rule::CompositePostOrganization,
                         0.9,
                     ));
-                    out.push(cx.mention(Kind::Post, (a + n, b), si, pi, "composite-post", 0.9));
+                    out.push(cx.mention(Kind::Post, (a + n, b), si, pi, Rule::CompositePost, 0.9));
                 }
-                None => out.push(cx.mention(Kind::Post, (a, b), si, Some(i), "lexicon-post", 0.9)),
+                None => out.push(cx.mention(Kind::Post, (a, b), si, Some(i), Rule::LexiconPost, 0.9)),
             }
         } else if let Some(i) = pick(|t| if let Term::Occasion(i) = t { Some(*i) } else { None }) {
-            out.push(cx.mention(Kind::Occasion, (a, b), si, Some(i), "lexicon-occasion", 0.9));
+            out.push(cx.mention(Kind::Occasion, (a, b), si, Some(i), Rule::LexiconOccasion, 0.9));
         } else if let Some(i) = pick(|t| if let Term::Modifier(i) = t { Some(*i) } else { None }) {
-            out.push(cx.mention(Kind::Modifier, (a, b), si, Some(i), "lexicon-modifier", 0.9));
+            out.push(cx.mention(Kind::Modifier, (a, b), si, Some(i), Rule::LexiconModifier, 0.9));
         }
     }
 }
@@ -381,7 +382,7 @@ fn suffix_names(cx: &Ctx, si: usize, s: &Sentence, posts: &[usize], out: &mut Ve
             }
             // A long place token is a whole name already (橫瀝鎮 in 今年內在橫瀝鎮).
             if kind == Kind::Place && whole.is_some() && tok.tag == "ns" && len >= 3 && len > n {
-                out.push(cx.mention(kind, (tok.start, end), si, None, "suffix-place", 0.7));
+                out.push(cx.mention(kind, (tok.start, end), si, None, Rule::SuffixPlace, 0.7));
                 break;
             }
             // A one-character head that is a verb here (香港特區政府會攜手…: 會 = will) or
@@ -463,9 +464,9 @@ fn suffix_names(cx: &Ctx, si: usize, s: &Sentence, posts: &[usize], out: &mut Ve
                 continue;
             }
             let rule = if kind == Kind::Organization {
-                "suffix-organization"
+                Rule::SuffixOrganization
             } else {
-                "suffix-place"
+                Rule::SuffixPlace
             };
             out.push(cx.mention(kind, (start, end), si, None, rule, 0.7));
             break;
@@ -501,7 +502,7 @@ fn segmenter_organizations(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Ment
                 (t.start, t.end),
                 si,
                 None,
-                "segmenter-organization",
+                Rule::SegmenterOrganization,
                 0.6,
             ));
         }
@@ -532,7 +533,7 @@ fn head_references(cx: &Ctx, sentences: &[Sentence], accepted: &mut Vec<Mention>
                     (t.start, t.end),
                     si,
                     None,
-                    "head-reference",
+                    Rule::HeadReference,
                     0.6,
                 ));
             }
@@ -570,7 +571,7 @@ fn abbreviated_names(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) 
                 Term::Place(li) => (Kind::Place, li),
                 _ => continue,
             };
-            out.push(cx.mention(kind, (i, j), si, Some(li), "abbreviated-name", 0.75));
+            out.push(cx.mention(kind, (i, j), si, Some(li), Rule::AbbreviatedName, 0.75));
         }
     }
 }
@@ -616,7 +617,7 @@ fn quoted_organizations(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention
                 (i + 1, close),
                 si,
                 None,
-                "quoted-organization",
+                Rule::QuotedOrganization,
                 0.8,
             ));
         }
@@ -679,7 +680,7 @@ fn latin_companies(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
                 a += 1;
             }
             if a < i {
-                out.push(cx.mention(Kind::Organization, (a, j), si, None, "latin-company", 0.85));
+                out.push(cx.mention(Kind::Organization, (a, j), si, None, Rule::LatinCompany, 0.85));
             }
         }
         i = j.max(i + 1);
@@ -699,7 +700,7 @@ fn pronouns(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
         {
             continue;
         }
-        out.push(cx.mention(Kind::Pronoun, (i, i + 1), si, None, "pronoun", 0.8));
+        out.push(cx.mention(Kind::Pronoun, (i, i + 1), si, None, Rule::Pronoun, 0.8));
     }
 }
 
@@ -775,7 +776,7 @@ fn branches(cx: &Ctx, mentions: &mut Vec<Mention>) {
                 (m.start, p.end + 1),
                 m.sentence,
                 None,
-                "organization-branch",
+                Rule::OrganizationBranch,
                 0.8,
             ));
         }
@@ -801,7 +802,7 @@ fn mark_organs_in_titles(mentions: &mut [Mention]) {
         })
         .collect();
     for i in organs {
-        mentions[i].rule = "organ-in-title";
+        mentions[i].rule = Rule::OrganInTitle;
     }
 }
 
@@ -829,7 +830,7 @@ fn merge_place_pairs(cx: &Ctx, mentions: Vec<Mention>) -> Vec<Mention> {
                     (start, m.end),
                     m.sentence,
                     m.lexicon,
-                    "place-with-parent",
+                    Rule::PlaceWithParent,
                     0.9,
                 ));
                 continue;
@@ -867,7 +868,7 @@ fn enumerated_places(cx: &Ctx, sentences: &[Sentence], accepted: &mut Vec<Mentio
                     (i, i + 1),
                     si,
                     Some(li),
-                    "enumerated-abbreviation",
+                    Rule::EnumeratedAbbreviation,
                     0.7,
                 ));
             }
@@ -900,7 +901,7 @@ fn abbreviated_places(cx: &Ctx, sentences: &[Sentence], accepted: &mut Vec<Menti
             if whole {
                 for j in i..i + run {
                     let place = abbr(j).map(|a| a.place);
-                    found.push(cx.mention(Kind::Place, (j, j + 1), si, place, "abbreviation-run", 0.75));
+                    found.push(cx.mention(Kind::Place, (j, j + 1), si, place, Rule::AbbreviationRun, 0.75));
                 }
                 i += run;
                 continue;
@@ -915,9 +916,9 @@ fn abbreviated_places(cx: &Ctx, sentences: &[Sentence], accepted: &mut Vec<Menti
                     && (i + 2 >= s.end || cx.token_at.contains_key(&(i + 2)));
                 if (ab.after_verb && after_verb && alone) || (ab.before_side && side) {
                     let rule = if side {
-                        "abbreviation-side"
+                        Rule::AbbreviationSide
                     } else {
-                        "abbreviation-after-verb"
+                        Rule::AbbreviationAfterVerb
                     };
                     found.push(cx.mention(Kind::Place, (i, i + 1), si, Some(ab.place), rule, 0.7));
                 }
@@ -1000,7 +1001,7 @@ fn name_before_title(cx: &Ctx, si: usize, s: &Sentence, accepted: &[Mention], ou
                     '，' | '。' | '、' | '：' | '；' | ' ' | '的' | '」' | '（' | '和' | '與'
                 );
             if boundary && name_at(cx, at, p.start) == Some(p.start) {
-                out.push(cx.mention(Kind::Person, (at, p.start), si, None, "name-title", 0.8));
+                out.push(cx.mention(Kind::Person, (at, p.start), si, None, Rule::NameTitle, 0.8));
                 break;
             }
         }
@@ -1021,7 +1022,7 @@ fn titled_people(cx: &Ctx, si: usize, s: &Sentence, accepted: &[Mention], out: &
             continue;
         }
         if let Some(end) = name_at(cx, at, s.end) {
-            out.push(cx.mention(Kind::Person, (at, end), si, None, "title-name", 0.9));
+            out.push(cx.mention(Kind::Person, (at, end), si, None, Rule::TitleName, 0.9));
         }
     }
 }
@@ -1052,7 +1053,7 @@ fn byline_people(cx: &Ctx, si: usize, s: &Sentence, accepted: &[Mention], out: &
                     .iter()
                     .any(|t| matches!(t, Term::Org(_) | Term::Place(_)))
             {
-                out.push(cx.mention(Kind::Person, (a, i), si, None, "byline-name", 0.85));
+                out.push(cx.mention(Kind::Person, (a, i), si, None, Rule::BylineName, 0.85));
             } else {
                 break;
             }
@@ -1082,7 +1083,7 @@ fn speaker_people(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
                 continue;
             }
             if cx.role_at(e, s.end, Role::SubjectVerb).is_some() && cx.token_at.contains_key(&e) {
-                out.push(cx.mention(Kind::Person, (at, e), si, None, "speaker-name", 0.75));
+                out.push(cx.mention(Kind::Person, (at, e), si, None, Rule::SpeakerName, 0.75));
                 break;
             }
         }
@@ -1123,7 +1124,14 @@ fn tagged_people(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
         if t.known || !common || quoted || cx.lx.is_not_name(&t.word) || !cx.lx.lookup(&t.word).is_empty() {
             continue;
         }
-        out.push(cx.mention(Kind::Person, (t.start, t.end), si, None, "segmenter-person", 0.6));
+        out.push(cx.mention(
+            Kind::Person,
+            (t.start, t.end),
+            si,
+            None,
+            Rule::SegmenterPerson,
+            0.6,
+        ));
     }
 }
 
@@ -1290,9 +1298,9 @@ fn model_names(cx: &Ctx, sentences: &[Sentence], names: &[NerSpan]) -> (Vec<Ment
             continue;
         }
         let (kind, rule) = match n.label {
-            NerLabel::Per => (Kind::Person, "model-person"),
-            NerLabel::Org => (Kind::Organization, "model-organization"),
-            NerLabel::Loc => (Kind::Place, "model-place"),
+            NerLabel::Per => (Kind::Person, Rule::ModelPerson),
+            NerLabel::Org => (Kind::Organization, Rule::ModelOrganization),
+            NerLabel::Loc => (Kind::Place, Rule::ModelPlace),
         };
         let m = cx.mention(kind, (n.start, n.end), si, None, rule, n.score * 0.8);
         if kind == Kind::Person {
@@ -1327,7 +1335,7 @@ fn enumerated_people(cx: &Ctx, sentences: &[Sentence], accepted: &mut Vec<Mentio
                         (at, end),
                         m.sentence,
                         None,
-                        "enumerated-name",
+                        Rule::EnumeratedName,
                         0.75,
                     ));
                 }
@@ -1346,12 +1354,12 @@ fn enumerated_people(cx: &Ctx, sentences: &[Sentence], accepted: &mut Vec<Mentio
 fn trim_names(cx: &Ctx, mentions: &mut [Mention]) {
     let strong: BTreeSet<Vec<char>> = mentions
         .iter()
-        .filter(|m| m.kind == Kind::Person && m.rule != "segmenter-person")
+        .filter(|m| m.kind == Kind::Person && m.rule != Rule::SegmenterPerson)
         .map(|m| cx.simp[m.start..m.end].to_vec())
         .collect();
     for m in mentions
         .iter_mut()
-        .filter(|m| m.kind == Kind::Person && m.rule == "segmenter-person")
+        .filter(|m| m.kind == Kind::Person && m.rule == Rule::SegmenterPerson)
     {
         let name = &cx.simp[m.start..m.end];
         if strong.contains(name) {
@@ -1393,7 +1401,7 @@ fn propagate_names(cx: &Ctx, sentences: &[Sentence], accepted: &mut Vec<Mention>
             let mut i = s.start;
             while i + n <= s.end {
                 if cx.simp[i..i + n] == name[..] && !accepted.iter().any(|m| m.start < i + n && i < m.end) {
-                    found.push(cx.mention(Kind::Person, (i, i + n), si, None, "same-name", 0.8));
+                    found.push(cx.mention(Kind::Person, (i, i + n), si, None, Rule::SameName, 0.8));
                     i += n;
                 } else {
                     i += 1;
@@ -1408,8 +1416,9 @@ fn propagate_names(cx: &Ctx, sentences: &[Sentence], accepted: &mut Vec<Mention>
 mod tests {
     use super::Kind;
     use crate::pipeline::analyze_text;
+    use crate::rules::Rule;
 
-    fn found(text: &str, kind: Kind) -> Vec<(String, &'static str)> {
+    fn found(text: &str, kind: Kind) -> Vec<(String, Rule)> {
         let a = analyze_text("t.txt", text);
         a.mentions
             .iter()
@@ -1425,7 +1434,7 @@ mod tests {
     #[test]
     fn people_after_titles_in_both_scripts() {
         let t = found("全國政協委員黃錦輝表示，建議特區政府主動爭取。", Kind::Person);
-        assert_eq!(t, vec![("黃錦輝".to_string(), "title-name")]);
+        assert_eq!(t, vec![("黃錦輝".to_string(), Rule::TitleName)]);
         assert_eq!(
             names("全国政协委员黄锦辉表示，建议特区政府主动争取。", Kind::Person),
             vec!["黄锦辉"]
@@ -1512,20 +1521,20 @@ mod tests {
     fn organizations_by_compound_heads_branches_and_head_references() {
         let text = "南沙区跨境电商协会会长黄志远代表企业发言。协会倡议，在南沙建立海外仓。香港科技大学（广州）也有参与。";
         let a = crate::pipeline::analyze_text("t.txt", text);
-        let orgs: Vec<(&str, &str)> = a
+        let orgs: Vec<(&str, Rule)> = a
             .mentions
             .iter()
             .filter(|m| m.kind == Kind::Organization)
             .map(|m| (m.text.as_str(), m.rule))
             .collect();
         assert!(
-            orgs.contains(&("南沙区跨境电商协会", "suffix-organization")),
+            orgs.contains(&("南沙区跨境电商协会", Rule::SuffixOrganization)),
             "{orgs:?}"
         );
-        assert!(orgs.contains(&("协会", "head-reference")), "{orgs:?}");
+        assert!(orgs.contains(&("协会", Rule::HeadReference)), "{orgs:?}");
         assert!(
             orgs.iter()
-                .any(|(t, r)| *t == "香港科技大学（广州）" && *r == "organization-branch"),
+                .any(|(t, r)| *t == "香港科技大学（广州）" && *r == Rule::OrganizationBranch),
             "{orgs:?}"
         );
         // The bare head word links to the association named before.

@@ -226,7 +226,7 @@ pub fn document_quads(a: &Analysis) -> Vec<Quad> {
             m.end,
             Some(&sentence_iris[m.sentence]),
         );
-        o.add(&iri, zhkg::RULE, Literal::new_simple_literal(m.rule));
+        o.add(&iri, zhkg::RULE, Literal::new_simple_literal(m.rule.as_str()));
         o.add(&iri, zhkg::CONFIDENCE, dec(m.confidence));
         let kind = if m.kind == Kind::Post && linked.of_mention[i].is_some() {
             Kind::Person
@@ -279,7 +279,7 @@ pub fn document_quads(a: &Analysis) -> Vec<Quad> {
         o.typ(&role, skos::CONCEPT);
         o.add(&role, skos::PREF_LABEL, lang(&p.role, tag));
         o.add(&ms, zhkg::TITLE_AS_WRITTEN, lang(&title, tag));
-        o.add(&ms, zhkg::RULE, Literal::new_simple_literal(p.rule));
+        o.add(&ms, zhkg::RULE, Literal::new_simple_literal(p.rule.as_str()));
         o.add(&ms, zhkg::CONFIDENCE, dec(p.confidence));
         let sentence = &sentence_iris[a.mentions[p.post].sentence];
         let ev = nif_span(&mut o, nif::PHRASE, p.title.0, p.title.1, Some(sentence));
@@ -333,7 +333,7 @@ pub fn document_quads(a: &Analysis) -> Vec<Quad> {
                 Strength::Soft => zhkg::SOFT.into_owned(),
             },
         );
-        o.add(&iri, zhkg::RULE, Literal::new_simple_literal(p.rule));
+        o.add(&iri, zhkg::RULE, Literal::new_simple_literal(p.rule.as_str()));
         o.add(&iri, zhkg::CONFIDENCE, dec(p.confidence));
         o.add(&iri, prov::WAS_DERIVED_FROM, doc.clone());
         if let Some(ad) = p.addressee.and_then(entity_of) {
