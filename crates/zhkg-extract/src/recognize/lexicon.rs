@@ -1,0 +1,239 @@
+//! Names the lexicons know: terms found by the automaton, their short forms
+//! (河套深港創新合作區), place abbreviations (粵港澳) and enumerations of places.
+
+use super::*;
+
+/// Lexicon terms: organizations, places, posts, occasions and title modifiers.
+pub(super) fn lexicon_terms(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
+    for (a, b, terms) in cx.lx.find_terms(&cx.simp[s.start..s.end]) {
+        let (a, b) = (s.start + a, s.start + b);
+        // A two-character term must be a word here, not the end of one and the start of
+        // the next (增長和 holds 長和 only by accident).
+        let latin = cx.text[a].is_ascii_alphanumeric();
+        let post = terms.iter().all(|t| matches!(t, Term::Post(_)));
+        if b - a == 2 && !latin && !post && !on_token_boundaries(cx, a, b) {
+            continue;
+        }
+        let pick = |f: fn(&Term) -> Option<usize>| terms.iter().find_map(f);
+        if let Some(i) = pick(|t| if let Term::Org(i) = t { Some(*i) } else { None }) {
+            out.push(cx.mention(
+                Kind::Organization,
+                (a, b),
+                si,
+                Some(i),
+                Rule::LexiconOrganization,
+                0.95,
+            ));
+        } else if let Some(i) = pick(|t| if let Term::Place(i) = t { Some(*i) } else { None }) {
+            out.push(cx.mention(Kind::Place, (a, b), si, Some(i), Rule::LexiconPlace, 0.95));
+        } else if let Some(i) = pick(|t| if let Term::Post(i) = t { Some(*i) } else { None }) {
+            // A composite post names its organization: 全國政協委員 = 全國政協 + 委員; but
+            // the head of an office is one title (財政司司長: 司 + 司長).
+            let split = cx.lx.org_prefix(&cx.simp[a..b]).and_then(|(o, n)| {
+                let rest: String = cx.simp[a + n..b].iter().collect();
+                let head_of_office = rest.starts_with(cx.simp[a + n - 1]);
+                cx.lx
+                    .is_post(&rest)
+                    .filter(|_| !head_of_office)
+                    .map(|_| (o, n, rest))
+            });
+            match split {
+                Some((o, n, rest)) => {
+                    let pi = cx.lx.lookup(&rest).iter().find_map(|t| {
+                        if let Term::Post(p) = t {
+                            Some(*p)
+                        } else {
+                            None
+                        }
+                    });
+                    out.push(cx.mention(
+                        Kind::Organization,
+                        (a, a + n),
+                        si,
+                        Some(o),
+                        Rule::CompositePostOrganization,
+                        0.9,
+                    ));
+                    out.push(cx.mention(Kind::Post, (a + n, b), si, pi, Rule::CompositePost, 0.9));
+                }
+                None => out.push(cx.mention(Kind::Post, (a, b), si, Some(i), Rule::LexiconPost, 0.9)),
+            }
+        } else if let Some(i) = pick(|t| if let Term::Occasion(i) = t { Some(*i) } else { None }) {
+            out.push(cx.mention(Kind::Occasion, (a, b), si, Some(i), Rule::LexiconOccasion, 0.9));
+        } else if let Some(i) = pick(|t| if let Term::Modifier(i) = t { Some(*i) } else { None }) {
+            out.push(cx.mention(Kind::Modifier, (a, b), si, Some(i), Rule::LexiconModifier, 0.9));
+        }
+    }
+}
+
+/// Does `a..b` end with an occasion word (大會, 峰會, 論壇)?
+pub(super) fn ends_with_occasion(cx: &Ctx, a: usize, b: usize) -> bool {
+    (a..b.saturating_sub(1)).any(|i| {
+        cx.lx
+            .lookup(&cx.s(i, b))
+            .iter()
+            .any(|t| matches!(t, Term::Occasion(_)))
+    })
+}
+
+/// A known long name written with some characters left out (河套深港創新合作區 for
+/// 河套深港科技創新合作區): same first two and last two characters, the rest in order.
+pub(super) fn abbreviated_names(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
+    for i in s.start..s.end.saturating_sub(3) {
+        let key: String = cx.simp[i..i + 2].iter().collect();
+        let mut best: Option<(usize, Term)> = None;
+        for (full, term) in cx.lx.long_names(&key) {
+            let n = full.len();
+            for j in (i + 4..=(i + n - 1).min(s.end)).rev() {
+                let span = &cx.simp[i..j];
+                if span[span.len() - 2..] != full[n - 2..] || !is_subsequence(span, full) {
+                    continue;
+                }
+                if !cx.token_at.contains_key(&i) {
+                    continue;
+                }
+                if best.is_none_or(|(e, _)| j > e) {
+                    best = Some((j, *term));
+                }
+                break;
+            }
+        }
+        if let Some((j, term)) = best {
+            let (kind, li) = match term {
+                Term::Org(li) => (Kind::Organization, li),
+                Term::Place(li) => (Kind::Place, li),
+                _ => continue,
+            };
+            out.push(cx.mention(kind, (i, j), si, Some(li), Rule::AbbreviatedName, 0.75));
+        }
+    }
+}
+
+fn is_subsequence(short: &[char], long: &[char]) -> bool {
+    let mut it = long.iter();
+    short.iter().all(|c| it.any(|l| l == c))
+}
+
+/// A place written after its parent is one place (深圳前海 = 前海, 珠海橫琴 = 橫琴); the
+/// parent stays a mention of its own inside it.
+pub(super) fn merge_place_pairs(cx: &Ctx, mentions: Vec<Mention>) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        if let Some(prev) = out.last() {
+            let child_of_prev = prev.kind == Kind::Place
+                && m.kind == Kind::Place
+                && prev.end == m.start
+                && prev.sentence == m.sentence
+                && match (prev.lexicon, m.lexicon) {
+                    (Some(pi), Some(ci)) => {
+                        let parent = &cx.lx.places[ci].parent;
+                        !parent.is_empty() && cx.lx.place(parent) == Some(pi)
+                    }
+                    _ => false,
+                };
+            if child_of_prev {
+                let start = prev.start;
+                out.push(cx.mention(
+                    Kind::Place,
+                    (start, m.end),
+                    m.sentence,
+                    m.lexicon,
+                    Rule::PlaceWithParent,
+                    0.9,
+                ));
+                continue;
+            }
+        }
+        out.push(m);
+    }
+    out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    out
+}
+
+/// One-character abbreviations of countries and regions (美, 英, 港, 澳) count as places
+/// only inside an enumeration with another place: 與美、英、歐盟等國家.
+pub(super) fn enumerated_places(cx: &Ctx, sentences: &[Sentence], accepted: &mut Vec<Mention>) {
+    let mut found = Vec::new();
+    for (si, s) in sentences.iter().enumerate() {
+        for i in s.start..s.end {
+            let Some(li) = cx.lx.place(&cx.text[i].to_string()) else {
+                continue;
+            };
+            if accepted.iter().any(|m| m.start <= i && i < m.end) {
+                continue;
+            }
+            let sep = |j: usize| j >= s.start && j < s.end && matches!(cx.text[j], '、' | '和' | '及' | '與');
+            let single =
+                |j: usize| j >= s.start && j < s.end && cx.lx.place(&cx.text[j].to_string()).is_some();
+            let next_item = sep(i + 1)
+                && (single(i + 2) || accepted.iter().any(|m| m.kind == Kind::Place && m.start == i + 2));
+            let prev_item = i >= s.start + 2
+                && sep(i - 1)
+                && (single(i - 2) || accepted.iter().any(|m| m.kind == Kind::Place && m.end == i - 1));
+            if next_item || prev_item {
+                found.push(cx.mention(
+                    Kind::Place,
+                    (i, i + 1),
+                    si,
+                    Some(li),
+                    Rule::EnumeratedAbbreviation,
+                    0.7,
+                ));
+            }
+        }
+    }
+    accepted.extend(found);
+    accepted.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+}
+
+/// One-character abbreviations in the contexts where they name places: a run of them
+/// (港深珠, 京津冀) or one right after a verb of going or governing (來港, 治澳).
+pub(super) fn abbreviated_places(cx: &Ctx, sentences: &[Sentence], accepted: &mut Vec<Mention>) {
+    let mut found = Vec::new();
+    let free = |i: usize, accepted: &[Mention]| !accepted.iter().any(|m| m.start <= i && i < m.end);
+    for (si, s) in sentences.iter().enumerate() {
+        let abbr = |i: usize| {
+            (i >= s.start && i < s.end)
+                .then(|| cx.lx.abbreviation(cx.simp[i]))
+                .flatten()
+        };
+        let mut i = s.start;
+        while i < s.end {
+            let run = (i..s.end)
+                .take_while(|&j| abbr(j).is_some() && free(j, accepted))
+                .count();
+            // A run must not be part of a longer word the segmenter knows (中美洲).
+            let whole = run >= 2
+                && cx.token_at.contains_key(&i)
+                && (i + run == s.end || cx.token_at.contains_key(&(i + run)) || !is_han(cx.text[i + run]));
+            if whole {
+                for j in i..i + run {
+                    let place = abbr(j).map(|a| a.place);
+                    found.push(cx.mention(Kind::Place, (j, j + 1), si, place, Rule::AbbreviationRun, 0.75));
+                }
+                i += run;
+                continue;
+            }
+            if let Some(ab) = abbr(i).filter(|_| free(i, accepted)) {
+                let after_verb =
+                    (1..=2).any(|n| i >= s.start + n && cx.lx.has_role(&cx.s(i - n, i), Role::PlaceVerb));
+                let alone = i + 1 >= s.end || !is_han(cx.text[i + 1]) || cx.token_at.contains_key(&(i + 1));
+                // 美方, 中方: the side of a country in talks, as a word of its own.
+                let side = cx.simp.get(i + 1) == Some(&'方')
+                    && cx.token_at.contains_key(&i)
+                    && (i + 2 >= s.end || cx.token_at.contains_key(&(i + 2)));
+                if (ab.after_verb && after_verb && alone) || (ab.before_side && side) {
+                    let rule = if side {
+                        Rule::AbbreviationSide
+                    } else {
+                        Rule::AbbreviationAfterVerb
+                    };
+                    found.push(cx.mention(Kind::Place, (i, i + 1), si, Some(ab.place), rule, 0.7));
+                }
+            }
+            i += 1;
+        }
+    }
+    accepted.extend(found);
+    accepted.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+}

@@ -1,0 +1,401 @@
+//! Organizations and places the lexicons do not know, by their head words (…協會,
+//! …合作區) grown leftwards over nominal tokens, the segmenter's organization tags,
+//! quoted names, Latin company names, and references back (協會 for the association
+//! named before), branches and organs named inside titles.
+
+use super::*;
+
+/// Is `a..head` a known organization whose own name already ends with `suffix`
+/// (Simplified)?
+fn redundant_head(cx: &Ctx, a: usize, head: usize, suffix: &str) -> bool {
+    cx.lx
+        .org(&cx.s(a, head))
+        .is_some_and(|o| crate::script::to_simplified(&cx.lx.orgs[o].name).ends_with(suffix))
+}
+
+/// Does `a..b` hold a proper name: a known place or organization, a Latin word, or a word
+/// the segmenter guessed as a name? (Its dictionary tags common words such as 上市 or 愛國
+/// as places, so a dictionary word of two characters does not count.)
+pub(super) fn has_proper_name(cx: &Ctx, a: usize, b: usize, kind: Kind) -> bool {
+    // A place is named after places (觀塘|站), not after organizations (中央|蘇區).
+    let known_name =
+        |x: &Term| matches!(x, Term::Place(_)) || (kind == Kind::Organization && matches!(x, Term::Org(_)));
+    let mut i = a;
+    while i < b {
+        let ti = cx.token_of[i];
+        if ti == usize::MAX {
+            i += 1;
+            continue;
+        }
+        let t = &cx.tokens[ti];
+        // Before a place's head word (黃閣|鎮) a known place or person word is good enough.
+        let guessed = !t.known
+            || t.end - t.start >= 3
+            || (kind == Kind::Place && matches!(t.tag.as_str(), "ns" | "nr"));
+        if (guessed && matches!(t.tag.as_str(), "ns" | "nr" | "nrt" | "nrfg" | "nt" | "nz"))
+            || t.tag == "eng"
+            || cx.lx.lookup(&t.word).iter().any(known_name)
+        {
+            return true;
+        }
+        i = t.end.max(i + 1);
+    }
+    cx.lx
+        .find_terms(&cx.simp[a..b])
+        .iter()
+        .any(|(_, _, ts)| ts.iter().any(known_name))
+}
+
+/// Organizations and places by head word: the longest suffix ending a token (or ending
+/// where a post starts inside a token: 協會|會長), grown leftwards over nominal tokens until
+/// a boundary word, a verb or punctuation.
+pub(super) fn suffix_names(cx: &Ctx, si: usize, s: &Sentence, posts: &[usize], out: &mut Vec<Mention>) {
+    let mut ends: Vec<(usize, Option<usize>)> = token_range(cx, s)
+        .map(|ti| (cx.tokens[ti].end, Some(ti)))
+        .collect();
+    ends.extend(
+        posts
+            .iter()
+            .filter(|&&p| p > s.start && !cx.token_at.contains_key(&p))
+            .map(|&p| (p, None)),
+    );
+    for (end, whole) in ends {
+        let ti = whole.unwrap_or(cx.token_of[end - 1]);
+        let tok = &cx.tokens[ti];
+        // A token that already is a complete known name needs no suffix rule.
+        let known = cx.lx.lookup(&tok.word);
+        if whole.is_some()
+            && known.iter().any(|t| {
+                matches!(
+                    t,
+                    Term::Org(_) | Term::Place(_) | Term::Post(_) | Term::Occasion(_) | Term::Cue(_)
+                )
+            })
+        {
+            continue;
+        }
+        for (kind, suffixes) in [
+            (Kind::Organization, &cx.lx.org_suffixes),
+            (Kind::Place, &cx.lx.place_suffixes),
+        ] {
+            let Some(suf) = suffixes.iter().find(|x| {
+                let n = x.len;
+                end >= n + s.start && cx.s_is(end - n, end, &x.simp)
+            }) else {
+                continue;
+            };
+            let n = suf.len;
+            let suf_start = end - n;
+            let len = tok.end - tok.start;
+            // A common word that merely ends like a name (社會, 股市, 格局) is not one: a
+            // one-character head inside a longer token counts only in a long place or
+            // organization token (深圳市), since the segmenter tags some common words as
+            // places (上市). A longer head inside a token makes a compound (產業協會).
+            if whole.is_some()
+                && n == 1
+                && len > 1
+                && !(len >= 3 && matches!(tok.tag.as_str(), "ns" | "nt" | "nz"))
+            {
+                continue;
+            }
+            // A long place token is a whole name already (橫瀝鎮 in 今年內在橫瀝鎮).
+            if kind == Kind::Place && whole.is_some() && tok.tag == "ns" && len >= 3 && len > n {
+                out.push(cx.mention(kind, (tok.start, end), si, None, Rule::SuffixPlace, 0.7));
+                break;
+            }
+            // A one-character head that is a verb here (香港特區政府會攜手…: 會 = will) or
+            // that follows a complete known organization is not a head word (a known place
+            // before one makes a new place: 觀塘站).
+            if whole.is_some() && n == 1 && len == 1 {
+                let verbish = tok.tag.starts_with('v') || tok.tag.starts_with('d');
+                let after_name = kind == Kind::Organization
+                    && ti > 0
+                    && cx.tokens[ti - 1].end == tok.start
+                    && cx
+                        .lx
+                        .lookup(&cx.tokens[ti - 1].word)
+                        .iter()
+                        .any(|x| matches!(x, Term::Org(_) | Term::Place(_)));
+                // 觀塘站。: after a known place and before the clause ends, a head word tagged
+                // as a verb (站 = stand) is the head of a place name.
+                let place_head = kind == Kind::Place
+                    && ti > 0
+                    && cx
+                        .lx
+                        .lookup(&cx.tokens[ti - 1].word)
+                        .iter()
+                        .any(|x| matches!(x, Term::Place(_)))
+                    && (end >= s.end
+                        || !is_han(cx.text[end])
+                        || matches!(cx.simp[end], '的' | '和' | '及' | '与' | '、'));
+                if (verbish && !place_head) || after_name {
+                    continue;
+                }
+            }
+            // The name grows leftwards from the token holding the head word's first char.
+            let first = cx.token_of[suf_start].min(ti);
+            let mut start = cx.tokens[first].start.min(suf_start);
+            let mut k = first;
+            while k > 0 {
+                k -= 1;
+                let t = &cx.tokens[k];
+                if t.end != start || t.start < s.start {
+                    break;
+                }
+                // A post or a cue word right before an organ's head word names the organ
+                // (監事委員會, 提案委員會); further left, it ends the name (建議 | 國家發改委).
+                let known = cx.lx.lookup(&t.word);
+                let termlike = known
+                    .iter()
+                    .any(|x| matches!(x, Term::Post(_) | Term::Cue(_) | Term::Occasion(_)));
+                let next_to_head = k + 1 == first && kind == Kind::Organization;
+                let joins = (nominal(&t.tag) && !termlike)
+                    || (termlike && next_to_head)
+                    || (kind == Kind::Organization
+                        && t.word == "及"
+                        && k > 0
+                        && nominal(&cx.tokens[k - 1].tag));
+                // A verbal noun with its own object is a verb phrase (建設 | 全球…中心), not
+                // part of the name; right before the head it names the body's work (研究協會).
+                let verb_object = t.tag == "vn" && k + 1 != first;
+                let blocked = verb_object
+                    || cx.lx.has_role(&t.word, Role::Boundary)
+                    || t.word.chars().any(|c| !is_han(c) && !c.is_ascii_alphanumeric())
+                    || end - t.start > 18;
+                if !joins || blocked {
+                    break;
+                }
+                start = t.start;
+            }
+            if suf_start - start < suf.min_prefix.max(1) {
+                continue;
+            }
+            if suf.needs_name && !has_proper_name(cx, start, suf_start, kind) {
+                continue;
+            }
+            // An event (世界婦女大會, 高峰會) is not an organization.
+            if kind == Kind::Organization && ends_with_occasion(cx, start, end) {
+                continue;
+            }
+            // 全國政協 + 委員會: a known body that already is a committee, not a sub-body.
+            if kind == Kind::Organization && redundant_head(cx, start, suf_start, &suf.simp) {
+                continue;
+            }
+            let rule = if kind == Kind::Organization {
+                Rule::SuffixOrganization
+            } else {
+                Rule::SuffixPlace
+            };
+            out.push(cx.mention(kind, (start, end), si, None, rule, 0.7));
+            break;
+        }
+    }
+}
+
+/// Organizations the segmenter's dictionary knows (九三學社中央/nt): long tokens tagged as
+/// organizations that are not events, places or known terms.
+pub(super) fn segmenter_organizations(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
+    for ti in token_range(cx, s) {
+        let t = &cx.tokens[ti];
+        if t.tag != "nt" || t.end - t.start < 4 || !t.word.chars().all(is_han) {
+            continue;
+        }
+        // The dictionary's 公共財政/nt and 新興產業/nt are not bodies: keep only names that
+        // hold a known organization or place (九三學社 + 中央).
+        let anchored = cx
+            .lx
+            .find_terms(&cx.simp[t.start..t.end])
+            .iter()
+            .any(|(_, _, ts)| ts.iter().any(|x| matches!(x, Term::Org(_) | Term::Place(_))));
+        if !anchored {
+            continue;
+        }
+        if !cx.lx.lookup(&t.word).is_empty() || ends_with_occasion(cx, t.start, t.end) {
+            continue;
+        }
+        let place_like = cx.lx.place_suffixes.iter().any(|x| t.word.ends_with(&x.simp));
+        if !place_like {
+            out.push(cx.mention(
+                Kind::Organization,
+                (t.start, t.end),
+                si,
+                None,
+                Rule::SegmenterOrganization,
+                0.6,
+            ));
+        }
+    }
+}
+
+/// A bare head word (協會, 該公司, 本會) standing for the organization with that head named
+/// before: the linker resolves it.
+pub(super) fn head_references(cx: &Ctx, sentences: &[Sentence], accepted: &mut Vec<Mention>) {
+    let mut found = Vec::new();
+    for (si, s) in sentences.iter().enumerate() {
+        for ti in token_range(cx, s) {
+            let t = &cx.tokens[ti];
+            let word: String = t.word.trim_start_matches(['该', '本']).to_string();
+            if word.chars().count() < 2 || accepted.iter().any(|m| m.start < t.end && t.start < m.end) {
+                continue;
+            }
+            let is_head = cx.lx.org_suffixes.iter().any(|x| x.simp == word);
+            let named_before = accepted.iter().any(|m| {
+                m.kind == Kind::Organization
+                    && m.end <= t.start
+                    && m.end - m.start > word.chars().count()
+                    && cx.s(m.start, m.end).ends_with(&word)
+            });
+            if is_head && named_before {
+                found.push(cx.mention(
+                    Kind::Organization,
+                    (t.start, t.end),
+                    si,
+                    None,
+                    Rule::HeadReference,
+                    0.6,
+                ));
+            }
+        }
+    }
+    accepted.extend(found);
+    accepted.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+}
+
+/// A quoted name ending with an organization head word: 「教育、科技和人才委員會」.
+pub(super) fn quoted_organizations(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
+    let mut i = s.start;
+    while i < s.end {
+        if cx.text[i] != '「' {
+            i += 1;
+            continue;
+        }
+        let Some(close) = (i + 1..s.end.min(i + 24)).find(|&j| cx.text[j] == '」') else {
+            i += 1;
+            continue;
+        };
+        let inner = cx.s(i + 1, close);
+        let clean = inner
+            .chars()
+            .all(|c| is_han(c) || matches!(c, '、' | '和' | '及'));
+        let suffix = cx.lx.org_suffixes.iter().find(|x| {
+            let sx = &x.simp;
+            inner.ends_with(sx.as_str()) && inner.chars().count() >= sx.chars().count() + x.min_prefix.max(2)
+        });
+        // A quoted slogan (「支持香港建設…中心」) holds verbs; a quoted name does not.
+        let verbs = cx.tokens[token_range(cx, s)]
+            .iter()
+            .any(|t| t.start > i && t.end <= close && t.tag.starts_with('v') && t.tag != "vn");
+        let lead = cx
+            .lx
+            .role_prefix(&cx.simp[i + 1..close], Role::Boundary)
+            .is_some()
+            || cx.lx.role_prefix(&cx.simp[i + 1..close], Role::Action).is_some();
+        let event = ends_with_occasion(cx, i + 1, close);
+        if clean && !verbs && !lead && !event && suffix.is_some() && cx.lx.lookup(&inner).is_empty() {
+            out.push(cx.mention(
+                Kind::Organization,
+                (i + 1, close),
+                si,
+                None,
+                Rule::QuotedOrganization,
+                0.8,
+            ));
+        }
+        i = close + 1;
+    }
+}
+
+const COMPANY_HEADS: &[&str] = &[
+    "Limited",
+    "Ltd",
+    "Inc",
+    "Corporation",
+    "Corp",
+    "Holdings",
+    "Group",
+    "LLC",
+    "PLC",
+];
+
+/// Latin-script company names: `DeepSeek （HK） Limited`.
+pub(super) fn latin_companies(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
+    let text = cx.text;
+    let mut i = s.start;
+    while i < s.end {
+        if !text[i].is_ascii_uppercase() || (i > s.start && text[i - 1].is_ascii_alphanumeric()) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < s.end && text[j].is_ascii_alphanumeric() {
+            j += 1;
+        }
+        let word: String = text[i..j].iter().collect();
+        if COMPANY_HEADS.contains(&word.as_str()) && i > s.start {
+            // Grow leftwards over Latin words, spaces and a bracketed qualifier.
+            let mut a = i;
+            while a > s.start {
+                let c = text[a - 1];
+                if c.is_ascii_alphanumeric() || matches!(c, ' ' | '(' | ')' | '（' | '）' | '&' | '.' | '-')
+                {
+                    a -= 1;
+                } else {
+                    break;
+                }
+            }
+            while a < i && !text[a].is_ascii_alphanumeric() {
+                a += 1;
+            }
+            if a < i {
+                out.push(cx.mention(Kind::Organization, (a, j), si, None, Rule::LatinCompany, 0.85));
+            }
+        }
+        i = j.max(i + 1);
+    }
+}
+
+/// 香港科技大學（廣州）: a body with a place in brackets is its branch there, another body.
+pub(super) fn branches(cx: &Ctx, mentions: &mut Vec<Mention>) {
+    let mut found = Vec::new();
+    for m in mentions.iter().filter(|m| m.kind == Kind::Organization) {
+        if !matches!(cx.text.get(m.end), Some('（' | '(')) {
+            continue;
+        }
+        let place = mentions.iter().find(|p| {
+            p.kind == Kind::Place && p.start == m.end + 1 && matches!(cx.text.get(p.end), Some('）' | ')'))
+        });
+        if let Some(p) = place {
+            found.push(cx.mention(
+                Kind::Organization,
+                (m.start, p.end + 1),
+                m.sentence,
+                None,
+                Rule::OrganizationBranch,
+                0.8,
+            ));
+        }
+    }
+    for b in found {
+        mentions.retain(|m| !(m.kind == Kind::Organization && m.start == b.start && m.end < b.end));
+        mentions.push(b);
+    }
+}
+
+/// 經民聯監事委員會副主席: a body named after a known organization and followed by a post
+/// is the organization's organ, part of the title; the organization is the entity.
+pub(super) fn mark_organs_in_titles(mentions: &mut [Mention]) {
+    let organs: Vec<usize> = (0..mentions.len())
+        .filter(|&i| {
+            let m = &mentions[i];
+            m.kind == Kind::Organization
+                && m.lexicon.is_none()
+                && mentions.iter().any(|p| {
+                    p.kind == Kind::Organization && p.lexicon.is_some() && p.start == m.start && p.end < m.end
+                })
+                && mentions.iter().any(|p| p.kind == Kind::Post && p.start == m.end)
+        })
+        .collect();
+    for i in organs {
+        mentions[i].rule = Rule::OrganInTitle;
+    }
+}

@@ -1,0 +1,333 @@
+//! People: named after titles (委員黃錦輝) or before them, in bylines, before verbs of
+//! saying, from the segmenter's person tags filtered by the surname list, in lists after
+//! a named person, and every other occurrence of a name found; pronouns.
+
+use super::*;
+
+/// 他 / 她 as singular personal pronouns (not 他們, 其他, 他人).
+pub(super) fn pronouns(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
+    for i in s.start..s.end {
+        if !cx.lx.has_role(&cx.text[i].to_string(), Role::Pronoun) {
+            continue;
+        }
+        let next = cx.simp.get(i + 1).copied().unwrap_or(' ');
+        let prev = if i > 0 { cx.simp[i - 1] } else { ' ' };
+        if matches!(next, '们' | '人' | '国' | '日' | '方' | '处' | '乡' | '者')
+            || matches!(prev, '其' | '吉' | '利' | '无')
+        {
+            continue;
+        }
+        out.push(cx.mention(Kind::Pronoun, (i, i + 1), si, None, Rule::Pronoun, 0.8));
+    }
+}
+
+/// A personal name starting at `at`: a surname and one or two given-name characters.
+/// Returns its end. Most given names have two characters; the name is cut to one when the
+/// second would start a word that follows names (表示, 在, 指出), a single-character verb
+/// after a name the segmenter knows (李強|作), or a dictionary word (徐莉|重點); it keeps
+/// two when a word that follows names comes right after them (何子健|則, 劉欣然|、).
+fn name_at(cx: &Ctx, at: usize, limit: usize) -> Option<usize> {
+    let sl = cx.lx.surname_len(&cx.simp[at..limit.min(cx.simp.len())])?;
+    let token = |i: usize| cx.token_at.get(&i).map(|&t| &cx.tokens[t]);
+    let person_tag = |t: &Token| matches!(t.tag.as_str(), "nr" | "nrfg" | "nrt");
+    // The surname must not be a function word here (從不同, 和籌組).
+    if let Some(tk) = token(at) {
+        let function = matches!(
+            tk.tag.as_str(),
+            "p" | "c" | "d" | "u" | "uj" | "ul" | "uz" | "y" | "e" | "o"
+        );
+        if function || (tk.end - tk.start > 3 && !person_tag(tk)) {
+            return None;
+        }
+    }
+    let g = at + sl;
+    let han = |i: usize| i < limit && is_han(cx.text[i]);
+    let follows_name = |i: usize| i >= limit || !han(i) || cx.role_at(i, limit, Role::AfterName).is_some();
+    if !han(g) || cx.role_at(g, limit, Role::AfterName).is_some_and(|n| n > 1) {
+        return None;
+    }
+    let third = g + 1;
+    let two_chars = if follows_name(third) {
+        true
+    } else if follows_name(third + 1) {
+        false
+    } else {
+        let known_name = token(at).is_some_and(|t| person_tag(t) && t.end == third);
+        let verb_after = token(third).is_some_and(|t| {
+            t.end == third + 1 && matches!(t.tag.chars().next(), Some('v' | 'p' | 'd' | 'c'))
+        });
+        let word_after = token(third).is_some_and(|t| t.known && t.end - t.start >= 2 && !person_tag(t));
+        (known_name && verb_after)
+            || word_after
+            || !cx.lx.lookup(&cx.s(third, (third + 2).min(limit))).is_empty()
+    };
+    let end = if two_chars { third } else { third + 1 };
+    let name = cx.s(at, end);
+    if cx.lx.is_not_name(&name) || !cx.lx.lookup(&name).is_empty() {
+        return None;
+    }
+    // A common word is not a name (施政, 範疇): the segmenter knows it as something else.
+    if let Some(tk) = token(at) {
+        if tk.end == end && tk.known && !person_tag(tk) && tk.tag != "x" {
+            return None;
+        }
+    }
+    Some(end)
+}
+
+/// People named right before a title: 楊秀英代表, 何子健議員 (a name at a clause start or
+/// after 的, then a member's or head's post).
+pub(super) fn name_before_title(
+    cx: &Ctx,
+    si: usize,
+    s: &Sentence,
+    accepted: &[Mention],
+    out: &mut Vec<Mention>,
+) {
+    for p in accepted
+        .iter()
+        .filter(|m| m.sentence == si && m.kind == Kind::Post)
+    {
+        for len in [3, 2, 4] {
+            let Some(at) = p.start.checked_sub(len).filter(|&a| a >= s.start) else {
+                continue;
+            };
+            let boundary = at == s.start
+                || matches!(
+                    cx.text[at - 1],
+                    '，' | '。' | '、' | '：' | '；' | ' ' | '的' | '」' | '（' | '和' | '與'
+                );
+            if boundary && name_at(cx, at, p.start) == Some(p.start) {
+                out.push(cx.mention(Kind::Person, (at, p.start), si, None, Rule::NameTitle, 0.8));
+                break;
+            }
+        }
+    }
+}
+
+/// People named right after a post: 全國政協委員黃錦輝, 國務院總理李強.
+pub(super) fn titled_people(cx: &Ctx, si: usize, s: &Sentence, accepted: &[Mention], out: &mut Vec<Mention>) {
+    for p in accepted
+        .iter()
+        .filter(|m| m.sentence == si && m.kind == Kind::Post)
+    {
+        let mut at = p.end;
+        if at < s.end && cx.text[at] == ' ' {
+            at += 1;
+        }
+        if at >= s.end || accepted.iter().any(|m| m.start == at && m.kind != Kind::Pronoun) {
+            continue;
+        }
+        if let Some(end) = name_at(cx, at, s.end) {
+            out.push(cx.mention(Kind::Person, (at, end), si, None, Rule::TitleName, 0.9));
+        }
+    }
+}
+
+/// Names in a byline after a title: `記者 子京、康敬`, `責編 林疋 美編 曹俊蘋`.
+pub(super) fn byline_people(cx: &Ctx, si: usize, s: &Sentence, accepted: &[Mention], out: &mut Vec<Mention>) {
+    let posts: Vec<&Mention> = accepted
+        .iter()
+        .filter(|m| m.sentence == si && m.kind == Kind::Post)
+        .collect();
+    for p in posts {
+        let mut i = p.end;
+        loop {
+            while i < s.end && matches!(cx.text[i], ' ' | '、' | ',' | '，') {
+                i += 1;
+            }
+            let a = i;
+            while i < s.end
+                && is_han(cx.text[i])
+                && !accepted.iter().any(|m| m.start == i && m.kind == Kind::Post)
+            {
+                i += 1;
+            }
+            if (2..=4).contains(&(i - a))
+                && !cx
+                    .lx
+                    .lookup(&cx.s(a, i))
+                    .iter()
+                    .any(|t| matches!(t, Term::Org(_) | Term::Place(_)))
+            {
+                out.push(cx.mention(Kind::Person, (a, i), si, None, Rule::BylineName, 0.85));
+            } else {
+                break;
+            }
+            if i >= s.end || !matches!(cx.text[i], '、' | ',' | '，') {
+                break;
+            }
+        }
+    }
+}
+
+/// A name at a clause start followed by a verb of saying: `，岑浩輝表示`.
+pub(super) fn speaker_people(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
+    for at in s.start..s.end {
+        let boundary = at == s.start
+            || matches!(
+                cx.text[at - 1],
+                '，' | '。' | '、' | '：' | '；' | ' ' | '●' | '」'
+            );
+        if !boundary {
+            continue;
+        }
+        let Some(end) = name_at(cx, at, s.end) else {
+            continue;
+        };
+        for e in [end, end - 1] {
+            if e - at < 2 {
+                continue;
+            }
+            if cx.role_at(e, s.end, Role::SubjectVerb).is_some() && cx.token_at.contains_key(&e) {
+                out.push(cx.mention(Kind::Person, (at, e), si, None, Rule::SpeakerName, 0.75));
+                break;
+            }
+        }
+    }
+}
+
+/// The segmenter's guesses of person names (words not in its dictionary), kept when the
+/// word starts with a common surname and is not quoted (「雙循環」 is a slogan).
+pub(super) fn tagged_people(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
+    for ti in token_range(cx, s) {
+        let t = &cx.tokens[ti];
+        let n = t.end - t.start;
+        if !matches!(t.tag.as_str(), "nr" | "nrfg") || !(2..=4).contains(&n) || !t.word.chars().all(is_han) {
+            continue;
+        }
+        let chars: Vec<char> = t.word.chars().collect();
+        let Some(sl) = cx.lx.surname_len(&chars) else {
+            continue;
+        };
+        let common = cx
+            .lx
+            .surname_rank(&chars[..sl].iter().collect::<String>())
+            .is_some_and(|r| r < 200);
+        let quoted = t.start > 0 && matches!(cx.text[t.start - 1], '「' | '『' | '“');
+        // A guess needs a name's place in the sentence: after a boundary, or before a word
+        // that follows names (安老院|舍 is neither).
+        let before_ok = t.start == s.start
+            || matches!(
+                cx.text[t.start - 1],
+                '，' | '。' | '、' | '：' | '；' | ' ' | '的' | '和' | '與' | '（' | '」'
+            );
+        let after_ok = cx.role_at(t.end, s.end, Role::AfterName).is_some() || t.end >= s.end;
+        if !(before_ok || after_ok) {
+            continue;
+        }
+        // A dictionary word tagged as a name is mostly a common word (施政, 寶貴); only a
+        // word the segmenter guessed is a name candidate.
+        if t.known || !common || quoted || cx.lx.is_not_name(&t.word) || !cx.lx.lookup(&t.word).is_empty() {
+            continue;
+        }
+        out.push(cx.mention(
+            Kind::Person,
+            (t.start, t.end),
+            si,
+            None,
+            Rule::SegmenterPerson,
+            0.6,
+        ));
+    }
+}
+
+/// Names listed after a name (記者劉欣然、杜家寧): a name right after a person and 、 that
+/// ends where the list goes on or stops.
+pub(super) fn enumerated_people(cx: &Ctx, sentences: &[Sentence], accepted: &mut Vec<Mention>) {
+    loop {
+        let mut found = Vec::new();
+        for m in accepted.iter().filter(|m| m.kind == Kind::Person) {
+            let s = &sentences[m.sentence];
+            let at = m.end + 1;
+            if at >= s.end
+                || cx.text[m.end] != '、'
+                || accepted.iter().any(|o| o.start < at + 2 && at < o.end)
+            {
+                continue;
+            }
+            if let Some(end) = name_at(cx, at, s.end) {
+                let closes =
+                    end >= s.end || matches!(cx.text[end], '、' | '）' | ')' | ' ' | '，' | '等' | '和');
+                if closes {
+                    found.push(cx.mention(
+                        Kind::Person,
+                        (at, end),
+                        m.sentence,
+                        None,
+                        Rule::EnumeratedName,
+                        0.75,
+                    ));
+                }
+            }
+        }
+        if found.is_empty() {
+            break;
+        }
+        accepted.extend(found);
+        accepted.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    }
+}
+
+/// A name that runs one character into the next word (徐莉倡, 岑浩輝籲 in headlines) is
+/// cut back to the name found elsewhere in the document.
+pub(super) fn trim_names(cx: &Ctx, mentions: &mut [Mention]) {
+    let strong: BTreeSet<Vec<char>> = mentions
+        .iter()
+        .filter(|m| m.kind == Kind::Person && m.rule != Rule::SegmenterPerson)
+        .map(|m| cx.simp[m.start..m.end].to_vec())
+        .collect();
+    for m in mentions
+        .iter_mut()
+        .filter(|m| m.kind == Kind::Person && m.rule == Rule::SegmenterPerson)
+    {
+        let name = &cx.simp[m.start..m.end];
+        if strong.contains(name) {
+            continue;
+        }
+        if let Some(k) = strong
+            .iter()
+            .find(|k| k.len() < name.len() && name.starts_with(k))
+        {
+            m.end = m.start + k.len();
+            m.text = cx.t(m.start, m.end);
+        }
+    }
+}
+
+/// Every other occurrence in the document of a person's name found by a rule is a
+/// mention of that name too.
+pub(super) fn propagate_names(cx: &Ctx, sentences: &[Sentence], accepted: &mut Vec<Mention>) {
+    let names: BTreeSet<Vec<char>> = accepted
+        .iter()
+        .filter(|m| m.kind == Kind::Person && m.end - m.start >= 2)
+        .map(|m| cx.simp[m.start..m.end].to_vec())
+        .collect();
+    // A shorter name inside a longer one (李家 in 李家超) is the longer one's fragment.
+    let names: Vec<Vec<char>> = names
+        .iter()
+        .filter(|n| !names.iter().any(|o| o.len() > n.len() && o.starts_with(n)))
+        .cloned()
+        .collect();
+    accepted.retain(|m| {
+        m.kind != Kind::Person
+            || names.iter().any(|n| cx.simp[m.start..m.end] == n[..])
+            || m.end - m.start < 2
+    });
+    let mut found = Vec::new();
+    for (si, s) in sentences.iter().enumerate() {
+        for name in &names {
+            let n = name.len();
+            let mut i = s.start;
+            while i + n <= s.end {
+                if cx.simp[i..i + n] == name[..] && !accepted.iter().any(|m| m.start < i + n && i < m.end) {
+                    found.push(cx.mention(Kind::Person, (i, i + n), si, None, Rule::SameName, 0.8));
+                    i += n;
+                } else {
+                    i += 1;
+                }
+            }
+        }
+    }
+    accepted.extend(found);
+}

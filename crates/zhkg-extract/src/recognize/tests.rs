@@ -1,0 +1,135 @@
+//! Recognition on short real-style sentences in both scripts.
+
+use super::Kind;
+use crate::pipeline::analyze_text;
+use crate::rules::Rule;
+
+fn found(text: &str, kind: Kind) -> Vec<(String, Rule)> {
+    let a = analyze_text("t.txt", text);
+    a.mentions
+        .iter()
+        .filter(|m| m.kind == kind)
+        .map(|m| (m.text.clone(), m.rule))
+        .collect()
+}
+
+fn names(text: &str, kind: Kind) -> Vec<String> {
+    found(text, kind).into_iter().map(|(t, _)| t).collect()
+}
+
+#[test]
+fn people_after_titles_in_both_scripts() {
+    let t = found("全國政協委員黃錦輝表示，建議特區政府主動爭取。", Kind::Person);
+    assert_eq!(t, vec![("黃錦輝".to_string(), Rule::TitleName)]);
+    assert_eq!(
+        names("全国政协委员黄锦辉表示，建议特区政府主动争取。", Kind::Person),
+        vec!["黄锦辉"]
+    );
+    assert_eq!(
+        names("創新及科技局局長孫東指出，特區政府推出計劃。", Kind::Person),
+        vec!["孫東"]
+    );
+    assert_eq!(
+        names("九龍社團聯會理事長徐莉重點關注跨境電商。", Kind::Person),
+        vec!["徐莉"]
+    );
+}
+
+#[test]
+fn bylines_and_speakers() {
+    assert_eq!(
+        names("●香港文匯報記者 子京、康敬、黃子晉\n", Kind::Person),
+        vec!["子京", "康敬", "黃子晉"]
+    );
+    assert_eq!(
+        names("會上，岑浩輝表示，要做好施政報告。", Kind::Person),
+        vec!["岑浩輝"]
+    );
+}
+
+#[test]
+fn organizations_by_lexicon_and_suffix() {
+    let orgs = names(
+        "早前，香港研究協會的民調顯示，國家發改委和海關總署也有回應。",
+        Kind::Organization,
+    );
+    for o in ["香港研究協會", "國家發改委", "海關總署"] {
+        assert!(orgs.contains(&o.to_string()), "{o} not in {orgs:?}");
+    }
+    let orgs = names("DeepSeek在香港設立了兩家全資子公司——DeepSeek Limited與DeepSeek （HK） Limited，為本地產業打了強心針。", Kind::Organization);
+    assert!(orgs.contains(&"DeepSeek（HK）Limited".to_string()), "{orgs:?}");
+}
+
+#[test]
+fn places_with_parents_and_abbreviations() {
+    let p = names(
+        "推動香港北部都會區與深圳前海合作，又建議香港應更主動與美、英、歐盟等國家建立關係。",
+        Kind::Place,
+    );
+    for x in ["香港北部都會區", "深圳前海", "美", "英", "歐盟"] {
+        assert!(p.contains(&x.to_string()), "{x} not in {p:?}");
+    }
+    // Not every 美 is the United States.
+    assert!(!names("香港的美食很多。", Kind::Place).contains(&"美".to_string()));
+}
+
+#[test]
+fn names_before_titles_and_in_parenthesized_bylines() {
+    let p = names(
+        "來自基層教育一線的楊秀英代表，在苗鄉執教已有二十六年。",
+        Kind::Person,
+    );
+    assert_eq!(p, vec!["楊秀英"]);
+    let p = names(
+        "新华社北京3月6日电（记者刘欣然、杜家宁）十四届全国人大三次会议开幕。",
+        Kind::Person,
+    );
+    assert_eq!(p, vec!["刘欣然", "杜家宁"]);
+    // A one-character verb after a known name is not part of it.
+    assert_eq!(
+        names("国务院总理李强作政府工作报告。", Kind::Person),
+        vec!["李强"]
+    );
+}
+
+#[test]
+fn towns_stations_and_abbreviations_in_context() {
+    let p = names("在位于黄阁镇的船舶公司，他们来港参观，再到观塘站。", Kind::Place);
+    for x in ["黄阁镇", "港", "观塘站"] {
+        assert!(p.contains(&x.to_string()), "{x} not in {p:?}");
+    }
+    assert!(!names("在位于黄阁镇的船舶公司参观。", Kind::Person).contains(&"黄阁".to_string()));
+    let p = names("希望美方与中方相向而行。", Kind::Place);
+    assert_eq!(p, vec!["美", "中"]);
+}
+
+#[test]
+fn organizations_by_compound_heads_branches_and_head_references() {
+    let text = "南沙区跨境电商协会会长黄志远代表企业发言。协会倡议，在南沙建立海外仓。香港科技大学（广州）也有参与。";
+    let a = crate::pipeline::analyze_text("t.txt", text);
+    let orgs: Vec<(&str, Rule)> = a
+        .mentions
+        .iter()
+        .filter(|m| m.kind == Kind::Organization)
+        .map(|m| (m.text.as_str(), m.rule))
+        .collect();
+    assert!(
+        orgs.contains(&("南沙区跨境电商协会", Rule::SuffixOrganization)),
+        "{orgs:?}"
+    );
+    assert!(orgs.contains(&("协会", Rule::HeadReference)), "{orgs:?}");
+    assert!(
+        orgs.iter()
+            .any(|(t, r)| *t == "香港科技大学（广州）" && *r == Rule::OrganizationBranch),
+        "{orgs:?}"
+    );
+    // The bare head word links to the association named before.
+    let ids: Vec<Option<usize>> = a
+        .mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.text.ends_with("协会"))
+        .map(|(i, _)| a.linked.of_mention[i])
+        .collect();
+    assert!(ids.len() == 2 && ids[0].is_some() && ids[0] == ids[1], "{ids:?}");
+}
