@@ -6,9 +6,11 @@
 //! (an `I-X` or `E-X` only ever follows `B-X` or `I-X`). Features (see `features.rs`) are
 //! read from the Simplified view, so both scripts tag alike: characters around each
 //! position, jieba's tokens and part-of-speech tags, and the project's lexicons (terms,
-//! surnames, posts, head words). Their ids are FNV-1a hashes, so the model is a table of
-//! pruned, quantized weights keyed by u64, compiled into the library from
-//! `data/models/ner.bin` (see `data/models/README.md` for its training data and licence).
+//! surnames, posts, head words), jieba's dictionary words and runs of transliteration
+//! characters. Their ids are FNV-1a hashes, so the model is a table of pruned, quantized
+//! weights keyed by u64 (looked up in an open-addressing hash table built at load), compiled
+//! into the library from `data/models/ner.bin` (trained on UNER Chinese GSD, CC BY-SA 4.0,
+//! and the MSRA NER news corpus: see `data/models/README.md`).
 //!
 //! ```no_run
 //! use zhkg_extract::ner::Context;
@@ -337,11 +339,17 @@ fn span_probs(em: &[[f32; NL]], trans: &[[f32; NL]; NL + 1], temperature: f32, s
         .collect()
 }
 
-/// Bits of a feature id that pick its bucket in [`NerModel::find`].
-const BUCKET_BITS: u32 = 16;
+/// A slot of the feature table: a feature id and where its weights are (`len` 0: empty).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+struct Slot {
+    key: u64,
+    start: u32,
+    len: u32,
+}
 
-fn bucket(id: u64) -> usize {
-    (id >> (64 - BUCKET_BITS)) as usize
+/// Home slot of feature `id` in a table of `1 << bits` slots.
+fn home(id: u64, bits: u32) -> usize {
+    (id.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - bits)) as usize
 }
 
 /// The model file's first bytes.
@@ -352,9 +360,10 @@ const MAGIC: &[u8; 8] = b"ZHKGNER2";
 pub struct NerModel {
     /// Feature ids, sorted.
     keys: Vec<u64>,
-    /// `keys[buckets[h]..buckets[h + 1]]` hold the ids whose top [`BUCKET_BITS`] bits are
-    /// `h`: ids are hashes, so a lookup searches a handful of keys, not all of them.
-    buckets: Vec<u32>,
+    /// Open-addressing table (linear probing, at most half full) from feature id to its
+    /// weights: a lookup reads one slot, mostly, then the weights.
+    table: Vec<Slot>,
+    table_bits: u32,
     /// Weights of `keys[k]` are `weights[rows[k]..rows[k + 1]]`.
     rows: Vec<u32>,
     /// (label, weight) pairs.
@@ -369,7 +378,8 @@ impl Default for NerModel {
     fn default() -> NerModel {
         NerModel {
             keys: Vec::new(),
-            buckets: Vec::new(),
+            table: Vec::new(),
+            table_bits: 0,
             rows: vec![0],
             weights: Vec::new(),
             trans: [[0.0; NL]; NL + 1],
@@ -439,36 +449,81 @@ impl NerModel {
         m
     }
 
+    /// The same model without the weights smaller than `min` in absolute value (for trading
+    /// accuracy against file size after training).
+    pub fn pruned(&self, min: f32) -> NerModel {
+        let mut m = NerModel {
+            trans: self.trans,
+            temperature: self.temperature,
+            step: self.step,
+            ..NerModel::default()
+        };
+        for (k, &key) in self.keys.iter().enumerate() {
+            let row = &self.weights[self.rows[k] as usize..self.rows[k + 1] as usize];
+            let kept: Vec<(u8, f32)> = row.iter().copied().filter(|(_, w)| w.abs() >= min).collect();
+            if kept.is_empty() {
+                continue;
+            }
+            m.keys.push(key);
+            m.weights.extend(kept);
+            m.rows.push(m.weights.len() as u32);
+        }
+        m.index();
+        m
+    }
+
     pub(crate) fn set_temperature(&mut self, t: f32) {
         self.temperature = t;
     }
 
-    /// Fill `buckets` from the sorted `keys`.
+    /// Fill the lookup table from `keys` and `rows`.
     fn index(&mut self) {
-        let mut b = vec![0u32; (1 << BUCKET_BITS) + 1];
-        for &k in &self.keys {
-            b[bucket(k) + 1] += 1;
+        let mut bits = 4;
+        while (1usize << bits) < self.keys.len() * 2 {
+            bits += 1;
         }
-        for h in 1..b.len() {
-            b[h] += b[h - 1];
+        let mask = (1usize << bits) - 1;
+        let mut table = vec![Slot::default(); 1 << bits];
+        for (k, &key) in self.keys.iter().enumerate() {
+            let (a, b) = (self.rows[k], self.rows[k + 1]);
+            let mut h = home(key, bits);
+            while table[h].len != 0 {
+                h = (h + 1) & mask;
+            }
+            table[h] = Slot {
+                key,
+                start: a,
+                len: b - a,
+            };
         }
-        self.buckets = b;
+        self.table = table;
+        self.table_bits = bits;
     }
 
-    /// Position of feature `id` in `keys`.
-    fn find(&self, id: u64) -> Option<usize> {
-        let h = bucket(id);
-        let (a, b) = (*self.buckets.get(h)? as usize, self.buckets[h + 1] as usize);
-        self.keys[a..b].binary_search(&id).ok().map(|k| a + k)
+    /// The weights of feature `id`.
+    fn find(&self, id: u64) -> &[(u8, f32)] {
+        if self.table.is_empty() {
+            return &[];
+        }
+        let mask = self.table.len() - 1;
+        let mut h = home(id, self.table_bits);
+        loop {
+            let s = self.table[h];
+            if s.len == 0 {
+                return &[];
+            }
+            if s.key == id {
+                return &self.weights[s.start as usize..(s.start + s.len) as usize];
+            }
+            h = (h + 1) & mask;
+        }
     }
 
     /// Add the weights of `ids` to `row`.
     fn score_into(&self, ids: &[u64], row: &mut [f32; NL]) {
         for &id in ids {
-            if let Some(k) = self.find(id) {
-                for &(y, w) in &self.weights[self.rows[k] as usize..self.rows[k + 1] as usize] {
-                    row[y as usize] += w;
-                }
+            for &(y, w) in self.find(id) {
+                row[y as usize] += w;
             }
         }
     }
@@ -554,7 +609,8 @@ impl NerModel {
         let count = r.u32()? as usize;
         let mut m = NerModel {
             keys: Vec::with_capacity(count),
-            buckets: Vec::new(),
+            table: Vec::new(),
+            table_bits: 0,
             rows: Vec::with_capacity(count + 1),
             weights: Vec::with_capacity(count * 2),
             trans,
@@ -792,6 +848,44 @@ mod tests {
         assert!(NerModel::from_bytes(b"nonsense").is_err());
         let empty = NerModel::from_bytes(&NerModel::default().to_bytes()).expect("empty model");
         assert!(empty.is_empty());
+    }
+
+    #[test]
+    fn lookup_table_finds_every_feature_and_nothing_else() {
+        // Many ids, some sharing their home slot, to exercise the probing.
+        let dense: Vec<(u64, [f32; NL])> = (0..5000u64)
+            .map(|k| {
+                let id = k.wrapping_mul(0x2545_f491_4f6c_dd1d) ^ (k << 7);
+                (
+                    id,
+                    std::array::from_fn(|y| {
+                        if y == (k % 13) as usize {
+                            1.0 + (k % 7) as f32
+                        } else {
+                            0.0
+                        }
+                    }),
+                )
+            })
+            .collect();
+        let m = NerModel::from_weights(dense.clone(), [[0.0; NL]; NL + 1], 0.5);
+        for (k, (id, w)) in dense.iter().enumerate() {
+            let row = m.find(*id);
+            assert_eq!(row.len(), 1, "feature {k}");
+            assert_eq!(row[0].0 as usize, k % 13);
+            assert!((row[0].1 - w[k % 13]).abs() < 1e-3);
+        }
+        for k in 5000..6000u64 {
+            assert!(m.find(k.wrapping_mul(0x9e37_79b9_7f4a_7c15)).is_empty());
+        }
+        // Pruning keeps exactly the weights at or above the bound.
+        let p = m.pruned(4.0);
+        assert_eq!(
+            p.len(),
+            dense.iter().filter(|(_, w)| w.iter().any(|&x| x >= 4.0)).count()
+        );
+        assert_eq!(NerModel::from_bytes(&p.to_bytes()).expect("reads back"), p);
+        assert!(NerModel::default().find(7).is_empty());
     }
 
     #[test]

@@ -70,6 +70,11 @@ impl Segmenter {
             .collect()
     }
 
+    /// Is `word`, already in Simplified script, in the dictionary?
+    pub fn has_simplified_word(&self, word: &str) -> bool {
+        self.jieba.has_word(word)
+    }
+
     /// Is `word` (either script) in the dictionary?
     pub fn is_word(&self, word: &str) -> bool {
         self.jieba.has_word(word) || self.jieba.has_word(&to_simplified(word))

@@ -171,10 +171,21 @@ fn prepare(s: &Sentence, cx: Context<'_>) -> Prepared {
     }
 }
 
+/// Segment and extract the features of every sentence, on up to two threads (documents
+/// are independent; the result does not depend on the number of threads).
 fn prepare_docs(cx: Context<'_>, docs: &[Document]) -> Vec<Vec<Prepared>> {
-    docs.iter()
-        .map(|d| d.sentences.iter().map(|s| prepare(s, cx)).collect())
-        .collect()
+    let one = |d: &Document| -> Vec<Prepared> { d.sentences.iter().map(|s| prepare(s, cx)).collect() };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(2);
+    if threads < 2 || docs.len() < 64 {
+        return docs.iter().map(one).collect();
+    }
+    let (a, b) = docs.split_at(docs.len() / 2);
+    std::thread::scope(|sc| {
+        let h = sc.spawn(|| b.iter().map(one).collect::<Vec<_>>());
+        let mut out: Vec<Vec<Prepared>> = a.iter().map(one).collect();
+        out.extend(h.join().expect("feature thread"));
+        out
+    })
 }
 
 /// Precision, recall, F1 from counts.
@@ -341,10 +352,14 @@ pub struct EpochReport {
     pub mistakes: usize,
     /// Sentences seen.
     pub sentences: usize,
-    /// Scores of the averaged, pruned model on the development data.
+    /// Scores of the averaged, pruned model on the (first) development set.
     pub dev: Scores,
+    /// Scores on each development set.
+    pub devs: Vec<Scores>,
     /// Features with a weight.
     pub features: usize,
+    /// (feature, label) weights kept.
+    pub weights: usize,
 }
 
 /// The result of [`train`].
@@ -506,10 +521,23 @@ pub fn train(
     train: &[Document],
     dev: &[Document],
     cfg: &TrainConfig,
+    report: impl FnMut(&EpochReport),
+) -> Trained {
+    train_multi(cx, train, &[dev.to_vec()], cfg, report)
+}
+
+/// Like [`train`] with several development sets: the pass with the best mean over the sets
+/// of the document-level micro F1 (then of the span-level micro F1) is kept, and the
+/// temperature is fitted on all of them together.
+pub fn train_multi(
+    cx: Context<'_>,
+    train: &[Document],
+    devs: &[Vec<Document>],
+    cfg: &TrainConfig,
     mut report: impl FnMut(&EpochReport),
 ) -> Trained {
     let train_ex: Vec<Prepared> = prepare_docs(cx, train).into_iter().flatten().collect();
-    let dev_ex = prepare_docs(cx, dev);
+    let dev_ex: Vec<Vec<Vec<Prepared>>> = devs.iter().map(|d| prepare_docs(cx, d)).collect();
     let mut p = Perceptron {
         weights: HashMap::new(),
         trans: [[0.0; NL]; NL + 1],
@@ -529,23 +557,30 @@ pub fn train(
             }
         }
         let model = p.averaged(cfg.prune);
-        let dev_scores = score(&dev_ex, &predict(&model, &dev_ex));
+        let dev_scores: Vec<Scores> = dev_ex.iter().map(|d| score(d, &predict(&model, d))).collect();
+        let k = dev_scores.len().max(1) as f64;
+        let key = (
+            dev_scores.iter().map(|s| s.doc_micro.f1()).sum::<f64>() / k,
+            dev_scores.iter().map(|s| s.span_micro.f1()).sum::<f64>() / k,
+        );
         let r = EpochReport {
             epoch,
             mistakes,
             sentences: train_ex.len(),
             features: model.keys.len(),
-            dev: dev_scores,
+            weights: model.len(),
+            dev: dev_scores.first().cloned().unwrap_or_default(),
+            devs: dev_scores,
         };
         report(&r);
-        let key = (r.dev.doc_micro.f1(), r.dev.span_micro.f1());
         if best.as_ref().is_none_or(|b| key > (b.0, b.1)) {
             best = Some((key.0, key.1, epoch, model));
         }
         history.push(r);
     }
     let (_, _, best_epoch, mut model) = best.expect("at least one epoch");
-    let t = fit_temperature(&model, &dev_ex);
+    let all_dev: Vec<Vec<Prepared>> = dev_ex.into_iter().flatten().collect();
+    let t = fit_temperature(&model, &all_dev);
     model.set_temperature(t);
     Trained {
         model,
@@ -591,7 +626,7 @@ fn fit_temperature(model: &NerModel, dev: &[Vec<Prepared>]) -> f32 {
             })
             .sum()
     };
-    let grid: Vec<f32> = (0..=40).map(|k| 0.1 * 1.15f32.powi(k)).collect();
+    let grid: Vec<f32> = (0..=70).map(|k| 0.1 * 1.15f32.powi(k)).collect();
     grid.into_iter()
         .map(|t| (loss(t), t))
         .min_by(|a, b| a.0.total_cmp(&b.0))
@@ -635,8 +670,7 @@ mod tests {
         let docs =
             read_iob2("# newdoc id = a\n1\t香港\tB-LOC\n2\t和\tO\n3\t香港\tB-LOC\n\n").expect("parses");
         let ex = crate::pipeline::test_extractor();
-        let cx = Context::of(ex);
-        let prepared = prepare_docs(cx, &docs);
+        let prepared = prepare_docs(Context::of(ex), &docs);
         let pred = vec![vec![vec![(0, 2, NerLabel::Loc), (2, 3, NerLabel::Per)]]];
         let sc = score(&prepared, &pred);
         assert_eq!(sc.span_micro, Prf { tp: 1, fp: 1, fn_: 1 });
