@@ -43,7 +43,7 @@ use lexicon::{
 };
 use model::model_names;
 use organizations::{
-    branches, has_proper_name, head_references, latin_companies, mark_organs_in_titles, quoted_organizations,
+    branches, head_references, latin_companies, mark_organs_in_titles, quoted_organizations,
     segmenter_organizations, suffix_names,
 };
 use overlap::{drop_posts_inside_names, merge, resolve_flat};

@@ -6,11 +6,14 @@ use super::*;
 const MODEL_MIN_SCORE: f32 = 0.5;
 
 /// The sequence model's names as candidate mentions: people apart (they may not overlap
-/// anything), organizations and places (which may hold known names). The model is trained
-/// on encyclopedia text and names readily; each name must also look like one here: a
-/// person starts with a surname (or is a foreign name) and stands where names stand; an
-/// organization or place ends with a head word, is a single name token the segmenter
-/// knows, or is made only of words the segmenter does not know.
+/// anything), organizations and places (which may hold known names). Measured on every
+/// development set (`scripts/rule_precision.py`), the news-trained model is right about
+/// Chinese personal names 96 % of the time, so those pass as they are; Latin spans must be
+/// capitalized names, not products. An organization or place must end with a head word
+/// (any head: the model has judged the rest a name, so 公安|分局 needs no proper name
+/// before it) or be made only of name-like words, hold no cue, post or boundary word, and
+/// hold a verb only before its head word (港澳協調工作小組). Ordinals before a name
+/// (十四屆|全國人大) are not part of it.
 pub(super) fn model_names(
     cx: &Ctx,
     sentences: &[Sentence],
@@ -28,6 +31,13 @@ pub(super) fn model_names(
             continue;
         };
         let s = &sentences[si];
+        let n = &NerSpan {
+            start: n.start + ordinal_prefix(&cx.simp[n.start..n.end]),
+            ..*n
+        };
+        if n.end - n.start < 2 {
+            continue;
+        }
         let text = cx.s(n.start, n.end);
         let chars: Vec<char> = text.chars().collect();
         if !chars
@@ -88,17 +98,6 @@ pub(super) fn model_names(
                                 && c.all(|x| x.is_ascii_lowercase())
                         });
                     let doubled = chars.len() == 2 && chars[0] == chars[1];
-                    // A dictionary word is a name where names go: not before a noun (施政團隊,
-                    // 施政部署) or 時, not after a determiner (各項施政).
-                    let next = cx.token_at.get(&n.end).map(|&t| &cx.tokens[t]);
-                    let before_noun = next.is_some_and(|t| {
-                        (t.tag.starts_with('n') && !matches!(t.tag.as_str(), "nr" | "nrfg" | "nrt"))
-                            || t.tag == "vn"
-                            || t.word == "时"
-                    }) && next.is_none_or(|t| cx.lx.is_post(&t.word).is_none());
-                    let after_det = n.start > 0
-                        && cx.token_of[n.start - 1] != usize::MAX
-                        && matches!(cx.tokens[cx.token_of[n.start - 1]].tag.as_str(), "r" | "m" | "q");
                     let common =
                         single.is_some_and(|t| t.known && !matches!(t.tag.as_str(), "nr" | "nrfg" | "nrt"));
                     // A Chinese name is a surname and a given name that is not itself a word
@@ -116,15 +115,14 @@ pub(super) fn model_names(
                     // …or a single word the dictionary itself knows as a name (克拉克, 諸葛亮).
                     let listed =
                         single.is_some_and(|t| t.known && matches!(t.tag.as_str(), "nr" | "nrt" | "nrfg"));
-                    let shaped = if latin {
-                        !camel
+                    // The news-trained model is right about Chinese names far more often
+                    // than these shape checks (0.96 precision on the development sets): they
+                    // only guard Latin spans and obvious non-names.
+                    if latin {
+                        !camel && !doubled && !common
                     } else {
-                        chinese || foreign || listed
-                    };
-                    shaped
-                        && !doubled
-                        && !common
-                        && !(single.is_some_and(|t| t.known) && (before_noun || after_det))
+                        !doubled || chinese || foreign || listed
+                    }
                 }
                 NerLabel::Org | NerLabel::Loc => {
                     let (kind, suffixes) = if n.label == NerLabel::Org {
@@ -144,7 +142,9 @@ pub(super) fn model_names(
                                 - cx.tokens[cx.token_of[n.end - 1]].start
                                 > 1
                             && cx.tokens[cx.token_of[n.end - 1]].known;
-                        !in_word && (!x.needs_name || has_proper_name(cx, n.start, n.end - k, kind))
+                        // The model has already judged the span a name: a head word that
+                        // usually needs a proper name before it (公安|分局) does not here.
+                        !in_word
                     });
                     let head_start = head.map_or(n.end, |x| n.end - x.len);
                     let body_names = toks
@@ -153,8 +153,10 @@ pub(super) fn model_names(
                         .all(name_like);
                     // Verbs, cues, posts and boundary words are not inside names (建議港鐵公司,
                     // 冀建港, 香港文匯報訊立法會…).
+                    // A verb inside a name is normal before a head word (港澳協調工作小組,
+                    // 海港計劃檢討小組委員會); without one it says the span is a clause.
                     let clause_words = toks.iter().any(|t| {
-                        t.tag.starts_with('v') && t.tag != "vn"
+                        (t.tag.starts_with('v') && t.tag != "vn" && !headed)
                             || cx.lx.has_role(&t.word, Role::Boundary)
                             || cx
                                 .lx
@@ -181,4 +183,20 @@ pub(super) fn model_names(
         }
     }
     (people, others)
+}
+
+/// Length of an ordinal or count before a name (十四屆|全國人大, 第十三届|…, 三次|工信部,
+/// 354間|小學): numerals, then a measure word of sessions, times or units.
+fn ordinal_prefix(simp: &[char]) -> usize {
+    let digit = |c: char| c.is_ascii_digit() || "〇零一二两三四五六七八九十百千".contains(c);
+    let mut i = usize::from(simp.first() == Some(&'第'));
+    let start = i;
+    while i < simp.len() && digit(simp[i]) {
+        i += 1;
+    }
+    if i > start && i < simp.len() && "届次期任间个家所名位".contains(simp[i]) {
+        i + 1
+    } else {
+        0
+    }
 }

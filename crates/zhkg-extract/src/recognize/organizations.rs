@@ -16,7 +16,7 @@ fn redundant_head(cx: &Ctx, a: usize, head: usize, suffix: &str) -> bool {
 /// Does `a..b` hold a proper name: a known place or organization, a Latin word, or a word
 /// the segmenter guessed as a name? (Its dictionary tags common words such as 上市 or 愛國
 /// as places, so a dictionary word of two characters does not count.)
-pub(super) fn has_proper_name(cx: &Ctx, a: usize, b: usize, kind: Kind) -> bool {
+fn has_proper_name(cx: &Ctx, a: usize, b: usize, kind: Kind) -> bool {
     // A place is named after places (觀塘|站), not after organizations (中央|蘇區).
     let known_name =
         |x: &Term| matches!(x, Term::Place(_)) || (kind == Kind::Organization && matches!(x, Term::Org(_)));
