@@ -95,6 +95,8 @@ pub struct Analysis {
     pub extractor: String,
     /// The text as the stages read it.
     pub doc: Document,
+    /// The names the sequence model proposed (recognition decides which become mentions).
+    pub names: Vec<NerSpan>,
     /// People, organizations, places, posts … as found in the text.
     pub mentions: Vec<Mention>,
     /// Positions, proposals and references between mentions.
@@ -197,6 +199,7 @@ impl Extractor {
             extractor: self.id.clone(),
             source,
             doc,
+            names,
             mentions,
             facts,
             linked,

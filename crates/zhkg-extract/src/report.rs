@@ -40,6 +40,10 @@ pub fn to_json(a: &Analysis) -> Value {
             "rule": m.rule, "confidence": m.confidence,
             "entity": a.linked.of_mention[i].map(|e| a.linked.entities[e].id.clone()),
         })).collect::<Vec<_>>(),
+        "model_names": a.names.iter().map(|n| json!({
+            "text": a.doc.slice(n.start, n.end), "label": n.label.as_str(),
+            "span": span(n.start, n.end), "score": n.score,
+        })).collect::<Vec<_>>(),
         "entities": a.linked.entities,
         "positions": a.facts.positions.iter().map(|p| json!({
             "person": entity_label(a, p.person),

@@ -41,7 +41,7 @@ use lexicon::{
     abbreviated_names, abbreviated_places, ends_with_occasion, enumerated_places, lexicon_terms,
     merge_place_pairs,
 };
-use model::model_names;
+use model::{agree_with_model, model_names};
 use organizations::{
     branches, head_references, latin_companies, mark_organs_in_titles, quoted_organizations,
     segmenter_organizations, suffix_names,
@@ -125,6 +125,9 @@ struct Ctx<'a> {
     token_at: HashMap<usize, usize>,
     /// Token index covering each character.
     token_of: Vec<usize>,
+    /// Where the model's personal name starting at a character ends: the model, trained
+    /// on news, knows better than a rule how long a name after a title is (葉曾翠卿, not 葉曾翠).
+    model_person_end: HashMap<usize, usize>,
 }
 
 impl Ctx<'_> {
@@ -182,6 +185,11 @@ pub fn recognize(lx: &Lexicon, doc: &Document, names: &[NerSpan]) -> Vec<Mention
         tokens,
         token_at,
         token_of,
+        model_person_end: names
+            .iter()
+            .filter(|n| n.label == NerLabel::Per && n.score >= 0.5 && (2..=4).contains(&(n.end - n.start)))
+            .map(|n| (n.start, n.end))
+            .collect(),
     };
     let mut flat: Vec<Mention> = Vec::new();
     let mut outer: Vec<Mention> = Vec::new();
@@ -224,6 +232,7 @@ pub fn recognize(lx: &Lexicon, doc: &Document, names: &[NerSpan]) -> Vec<Mention
         speaker_people(&cx, si, s, &mut people);
         tagged_people(&cx, si, s, &mut people);
     }
+    agree_with_model(&cx, names, &mut people);
     accepted = merge(accepted, people, |_| false);
     enumerated_people(&cx, sentences, &mut accepted);
     // The sequence model fills the gaps the rules leave: names without titles, foreign

@@ -62,6 +62,12 @@ fn name_at(cx: &Ctx, at: usize, limit: usize) -> Option<usize> {
             || !cx.lx.lookup(&cx.s(third, (third + 2).min(limit))).is_empty()
     };
     let end = if two_chars { third } else { third + 1 };
+    // Where the model found a personal name here, its length wins (a rule cannot tell
+    // 葉曾翠卿 from 葉曾翠, or 高永文 from 高永文則).
+    let end = match cx.model_person_end.get(&at) {
+        Some(&e) if e <= limit && (at..e).all(han) => e,
+        _ => end,
+    };
     let name = cx.s(at, end);
     if cx.lx.is_not_name(&name) || !cx.lx.lookup(&name).is_empty() {
         return None;
