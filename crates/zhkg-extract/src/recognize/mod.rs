@@ -41,7 +41,7 @@ use lexicon::{
     abbreviated_names, abbreviated_places, ends_with_occasion, enumerated_places, lexicon_terms,
     merge_place_pairs,
 };
-use model::{agree_with_model, model_names};
+use model::{agree_with_model, headed_names_agree, model_names};
 use organizations::{
     branches, head_references, latin_companies, mark_organs_in_titles, quoted_organizations,
     segmenter_organizations, suffix_names,
@@ -207,6 +207,7 @@ pub fn recognize(lx: &Lexicon, doc: &Document, names: &[NerSpan]) -> Vec<Mention
         latin_companies(&cx, si, s, &mut outer);
         pronouns(&cx, si, s, &mut flat);
     }
+    headed_names_agree(names, &mut outer);
     let mut accepted = resolve_flat(flat);
     accepted = merge_place_pairs(&cx, accepted);
     enumerated_places(&cx, sentences, &mut accepted);
