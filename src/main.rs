@@ -749,7 +749,10 @@ fn cmd_serve(config: zhkg_serve::Config) -> anyhow::Result<ExitCode> {
         );
     }
     for a in server.addrs() {
-        eprintln!("zhkg: serving {} at http://{a}/ (SPARQL: http://{a}/sparql)", store_dir.display());
+        eprintln!(
+            "zhkg: serving {} at http://{a}/ (SPARQL: http://{a}/sparql)",
+            store_dir.display()
+        );
     }
     server.join()?;
     Ok(ExitCode::SUCCESS)

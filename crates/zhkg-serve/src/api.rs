@@ -26,14 +26,32 @@ pub struct Api<'a> {
 
 /// The ready queries of `queries/`, compiled in: (file name, text).
 pub const QUERIES: &[(&str, &str)] = &[
-    ("who-proposed-what.rq", include_str!("../../../queries/who-proposed-what.rq")),
-    ("proposals-by-place.rq", include_str!("../../../queries/proposals-by-place.rq")),
-    ("proposals-addressed-to.rq", include_str!("../../../queries/proposals-addressed-to.rq")),
-    ("people-and-positions.rq", include_str!("../../../queries/people-and-positions.rq")),
-    ("members-of-organization.rq", include_str!("../../../queries/members-of-organization.rq")),
+    (
+        "who-proposed-what.rq",
+        include_str!("../../../queries/who-proposed-what.rq"),
+    ),
+    (
+        "proposals-by-place.rq",
+        include_str!("../../../queries/proposals-by-place.rq"),
+    ),
+    (
+        "proposals-addressed-to.rq",
+        include_str!("../../../queries/proposals-addressed-to.rq"),
+    ),
+    (
+        "people-and-positions.rq",
+        include_str!("../../../queries/people-and-positions.rq"),
+    ),
+    (
+        "members-of-organization.rq",
+        include_str!("../../../queries/members-of-organization.rq"),
+    ),
     ("positions.rq", include_str!("../../../queries/positions.rq")),
     ("people.rq", include_str!("../../../queries/people.rq")),
-    ("organizations.rq", include_str!("../../../queries/organizations.rq")),
+    (
+        "organizations.rq",
+        include_str!("../../../queries/organizations.rq"),
+    ),
     ("places.rq", include_str!("../../../queries/places.rq")),
     ("mentions.rq", include_str!("../../../queries/mentions.rq")),
 ];
@@ -74,7 +92,9 @@ fn limit_param(params: &Params) -> Result<usize, Refusal> {
             .parse::<usize>()
             .ok()
             .filter(|n| (1..=MAX_LIMIT).contains(n))
-            .ok_or_else(|| Refusal::bad_request(format!("`limit` is a number from 1 to {MAX_LIMIT}, not {v}"))),
+            .ok_or_else(|| {
+                Refusal::bad_request(format!("`limit` is a number from 1 to {MAX_LIMIT}, not {v}"))
+            }),
     }
 }
 
@@ -139,7 +159,9 @@ impl Api<'_> {
     fn search(&self, params: &Params) -> Result<Value, Refusal> {
         let q = params.one("q")?.unwrap_or("").trim().to_string();
         if q.is_empty() {
-            return Err(Refusal::bad_request("give `q=` a name, part of one, or its pinyin"));
+            return Err(Refusal::bad_request(
+                "give `q=` a name, part of one, or its pinyin",
+            ));
         }
         let limit = limit_param(params)?.max(20).min(MAX_LIMIT);
         let forms: Vec<String> = script_forms(&q.to_lowercase())
@@ -154,8 +176,12 @@ impl Api<'_> {
                 .join(" || ")
         };
         let pinyin = pinyin_key(&q).map(|p| string_literal(&p));
-        let pinyin_test = pinyin.as_ref().map_or("false".to_string(), |p| format!("CONTAINS(?py, {p})"));
-        let pinyin_exact = pinyin.as_ref().map_or("false".to_string(), |p| format!("?py = {p}"));
+        let pinyin_test = pinyin
+            .as_ref()
+            .map_or("false".to_string(), |p| format!("CONTAINS(?py, {p})"));
+        let pinyin_exact = pinyin
+            .as_ref()
+            .map_or("false".to_string(), |p| format!("?py = {p}"));
         let found = self.rows(&format!(
             "SELECT ?e (MAX(?s) AS ?score) WHERE {{
                GRAPH ?g {{ ?e a ?type ; skos:prefLabel|skos:altLabel ?n .

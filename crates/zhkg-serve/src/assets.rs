@@ -77,6 +77,9 @@ mod tests {
                 );
             }
         }
-        assert!(!page.contains("http://") && !page.contains("https://"), "index.html names another host");
+        assert!(
+            !page.contains("http://") && !page.contains("https://"),
+            "index.html names another host"
+        );
     }
 }

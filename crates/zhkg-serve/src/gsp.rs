@@ -27,7 +27,11 @@ fn internal(e: impl std::fmt::Display) -> Refusal {
 }
 
 /// Handle a request to the graph store.
-pub fn handle(store: &Store, max_response: usize, request: &Request<Body>) -> Result<Response<Body>, Refusal> {
+pub fn handle(
+    store: &Store,
+    max_response: usize,
+    request: &Request<Body>,
+) -> Result<Response<Body>, Refusal> {
     let method = request.method().as_str();
     if !matches!(method, "GET" | "HEAD") {
         return Err(method_not_allowed("GET, HEAD"));
@@ -36,7 +40,9 @@ pub fn handle(store: &Store, max_response: usize, request: &Request<Body>) -> Re
     let graph = params.one("graph")?;
     let default = params.has("default");
     if graph.is_some() && default {
-        return Err(Refusal::bad_request("give either `default` or `graph=IRI`, not both"));
+        return Err(Refusal::bad_request(
+            "give either `default` or `graph=IRI`, not both",
+        ));
     }
     let named;
     let (selected, offers): (Option<GraphNameRef<'_>>, &[(&str, RdfFormat)]) = match graph {
@@ -58,7 +64,8 @@ pub fn handle(store: &Store, max_response: usize, request: &Request<Body>) -> Re
     let mut out = Capped::new(max_response);
     if method == "GET" {
         let written = (|| {
-            let mut ser = zhkg_graph::vocab::prefixed(RdfSerializer::from_format(format)).for_writer(&mut out);
+            let mut ser =
+                zhkg_graph::vocab::prefixed(RdfSerializer::from_format(format)).for_writer(&mut out);
             for q in store.quads_for_pattern(None, None, None, selected) {
                 let q = q.map_err(std::io::Error::other)?;
                 if selected.is_some() {

@@ -121,15 +121,13 @@ fn percent_decode(s: &str) -> String {
     while i < bytes.len() {
         match bytes[i] {
             b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => {
-                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                    (Some(h), Some(l)) => {
-                        out.push(h * 16 + l);
-                        i += 2;
-                    }
-                    _ => out.push(b'%'),
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push(h * 16 + l);
+                    i += 2;
                 }
-            }
+                _ => out.push(b'%'),
+            },
             b => out.push(b),
         }
         i += 1;
@@ -336,7 +334,12 @@ impl HostCheck {
         if self.names.contains(&name) {
             return true;
         }
-        self.any_ip && name.trim_start_matches('[').trim_end_matches(']').parse::<IpAddr>().is_ok()
+        self.any_ip
+            && name
+                .trim_start_matches('[')
+                .trim_end_matches(']')
+                .parse::<IpAddr>()
+                .is_ok()
     }
 
     /// Refuse a request whose `Host` header is not ours.
@@ -411,17 +414,30 @@ mod tests {
 
     #[test]
     fn negotiation_follows_quality_then_order_then_default() {
-        let offers = [("application/sparql-results+json", 1), ("application/sparql-results+xml", 2), ("text/csv", 3)];
+        let offers = [
+            ("application/sparql-results+json", 1),
+            ("application/sparql-results+xml", 2),
+            ("text/csv", 3),
+        ];
         assert_eq!(choose("", &offers), Some(1));
         assert_eq!(choose("*/*", &offers), Some(1));
         assert_eq!(choose("application/sparql-results+xml", &offers), Some(2));
         assert_eq!(choose("text/*", &offers), Some(3));
-        assert_eq!(choose("text/csv;q=0.5, application/sparql-results+xml", &offers), Some(2));
+        assert_eq!(
+            choose("text/csv;q=0.5, application/sparql-results+xml", &offers),
+            Some(2)
+        );
         assert_eq!(choose("text/csv, */*;q=0.1", &offers), Some(3));
         assert_eq!(choose("image/png", &offers), None);
         assert_eq!(choose("text/csv;q=0, */*", &offers), Some(1));
         // A browser's header: anything, so the default.
-        assert_eq!(choose("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", &offers), Some(1));
+        assert_eq!(
+            choose(
+                "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+                &offers
+            ),
+            Some(1)
+        );
     }
 
     #[test]
@@ -430,7 +446,14 @@ mod tests {
         for ok in ["127.0.0.1:7878", "localhost:7878", "LOCALHOST:7878", "[::1]:7878"] {
             assert!(loopback.allows(ok), "{ok}");
         }
-        for bad in ["evil.example:7878", "127.0.0.1:80", "localhost", "127.0.0.1", "10.0.0.1:7878", ""] {
+        for bad in [
+            "evil.example:7878",
+            "127.0.0.1:80",
+            "localhost",
+            "127.0.0.1",
+            "10.0.0.1:7878",
+            "",
+        ] {
             assert!(!loopback.allows(bad), "{bad}");
         }
         let named = HostCheck::new(&["127.0.0.1:80".parse().unwrap()], &["kg.example".into()]);

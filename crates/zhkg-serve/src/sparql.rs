@@ -19,7 +19,9 @@ use oxigraph::sparql::{QueryEvaluationError, QueryResults};
 use oxigraph::store::Store;
 use zhkg_graph::query::{self, QueryError, RunOptions};
 
-use crate::http::{content_type, negotiate, not_acceptable, read_body, too_large, with_body, Capped, Params, Refusal};
+use crate::http::{
+    content_type, negotiate, not_acceptable, read_body, too_large, with_body, Capped, Params, Refusal,
+};
 
 /// Media types for SELECT and ASK results; the first is the default.
 pub const RESULT_OFFERS: &[(&str, QueryResultsFormat)] = &[
@@ -96,7 +98,9 @@ impl Evaluator {
         if stopping >= MAX_STOPPING {
             return Err(Refusal::new(
                 StatusCode::SERVICE_UNAVAILABLE,
-                format!("busy: {stopping} queries that ran out of time are still stopping; try again shortly"),
+                format!(
+                    "busy: {stopping} queries that ran out of time are still stopping; try again shortly"
+                ),
             ));
         }
         let (tx, rx) = mpsc::channel();
@@ -117,7 +121,12 @@ impl Evaluator {
                     worker_stopping.fetch_sub(1, Ordering::SeqCst);
                 }
             })
-            .map_err(|e| Refusal::new(StatusCode::SERVICE_UNAVAILABLE, format!("cannot start the query: {e}")))?;
+            .map_err(|e| {
+                Refusal::new(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    format!("cannot start the query: {e}"),
+                )
+            })?;
         let received = match self.timeout {
             None => rx.recv().ok(),
             Some(limit) => match rx.recv_timeout(limit + GRACE) {
@@ -338,6 +347,10 @@ fn service_description(evaluator: &Evaluator, request: &Request<Body>) -> Result
     }
     ser.finish()
         .map_err(|e| Refusal::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
-    let body = if request.method().as_str() == "HEAD" { Vec::new() } else { out };
+    let body = if request.method().as_str() == "HEAD" {
+        Vec::new()
+    } else {
+        out
+    };
     Ok(with_body(StatusCode::OK, format.media_type(), body))
 }

@@ -212,6 +212,7 @@ async function expand(iri) {
     $('details').replaceChildren(el('p', { class: 'error' }, String(e.message || e)));
     return;
   }
+  const first = cy.nodes().length === 0;
   const center = addNode(d.center);
   const near = center.position();
   cy.batch(() => {
@@ -224,7 +225,10 @@ async function expand(iri) {
     center.addClass('expanded');
   });
   applyFilters();
-  cy.layout({ name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 90, fit: true, padding: 30 }).run();
+  cy.layout({
+    name: 'cose', animate: false, randomize: first, fit: true, padding: 30, numIter: 1500,
+    nodeRepulsion: () => 400000, idealEdgeLength: () => 110, edgeElasticity: () => 100, nodeOverlap: 20,
+  }).run();
   document.body.dataset.expanded = String(cy.nodes('.expanded').length);
 }
 
