@@ -89,10 +89,15 @@ fn post(url: &str, ctype: &str, body: &str) -> (u16, String) {
     (r.status().as_u16(), r.body_mut().read_to_string().unwrap())
 }
 
-/// A request written by hand (to send any Host header): status line and whole answer.
-fn raw(port: u16, request: &str) -> String {
+/// A request written by hand (to send any Host header or method): the whole answer.
+fn raw(port: u16, start: &str, host: &str, headers: &[&str], body: &str) -> String {
     let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    s.write_all(request.as_bytes()).unwrap();
+    let headers: String = headers.iter().map(|h| format!("{h}\r\n")).collect();
+    write!(
+        s,
+        "{start} HTTP/1.1\r\nHost: {host}\r\n{headers}Connection: close\r\n\r\n{body}"
+    )
+    .unwrap();
     let mut out = String::new();
     s.read_to_string(&mut out).unwrap();
     out
@@ -120,6 +125,15 @@ fn check_serve(args: &[&str]) -> serde_json::Value {
         .unwrap();
     assert!(out.status.success(), "check_serve.py {args:?}: {}", stderr(&out));
     serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// The strings of a JSON array.
+fn strs(v: &serde_json::Value) -> Vec<&str> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap())
+        .collect()
 }
 
 fn rows_of(v: &serde_json::Value) -> Vec<HashMap<String, String>> {
@@ -190,16 +204,12 @@ fn sparql_clients_get_what_zhkg_query_gives() {
         "-e",
         q,
     ]);
-    let local: BTreeSet<String> = stdout(&local).lines().map(str::to_string).collect();
+    let local = stdout(&local);
+    let local: BTreeSet<&str> = local.lines().collect();
     assert!(local.len() > 10);
     let got = check_serve(&["construct", &server.base(), file.to_str().unwrap()]);
     for (format, triples) in got.as_object().unwrap() {
-        let triples: BTreeSet<String> = triples
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|t| t.as_str().unwrap().to_string())
-            .collect();
+        let triples: BTreeSet<&str> = strs(triples).into_iter().collect();
         assert_eq!(triples, local, "CONSTRUCT as {format}");
     }
 
@@ -239,6 +249,7 @@ fn graph_store_reads_parse_in_rdflib_and_writes_are_refused() {
     let st = built_corpus();
     let server = Served::start(&st.dir, &[]);
     let graph = "https://w3id.org/zhkg/id/doc/000_67eb363e0280df5e.txt";
+    let local = format!("127.0.0.1:{}", server.port);
     let count = |q: &str| -> usize { select_text(&st.dir, q)[0]["n"].parse().unwrap() };
     let in_graph = count(&format!(
         "SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
@@ -269,11 +280,10 @@ fn graph_store_reads_parse_in_rdflib_and_writes_are_refused() {
     for method in ["PUT", "POST", "DELETE"] {
         let answer = raw(
             server.port,
-            &format!(
-                "{method} /store?graph={} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nContent-Type: text/turtle\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
-                enc(graph),
-                server.port
-            ),
+            &format!("{method} /store?graph={}", enc(graph)),
+            &local,
+            &["Content-Type: text/turtle", "Content-Length: 0"],
+            "",
         );
         assert!(answer.starts_with("HTTP/1.1 405"), "{method}: {answer}");
         assert!(answer.contains("only reads"), "{answer}");
@@ -303,6 +313,7 @@ fn graph_store_reads_parse_in_rdflib_and_writes_are_refused() {
 fn refusals_give_the_right_status_and_a_message() {
     let st = built_corpus();
     let server = Served::start(&st.dir, &["--timeout", "1", "--max-body", "2000"]);
+    let local = format!("127.0.0.1:{}", server.port);
     let sparql = format!("{}/sparql", server.base());
     let form = "application/x-www-form-urlencoded";
 
@@ -350,30 +361,25 @@ fn refusals_give_the_right_status_and_a_message() {
     }
 
     // Another Host (DNS rebinding), in the header or the request line: 403.
-    for request in [
-        format!(
-            "GET / HTTP/1.1\r\nHost: evil.example:{}\r\nConnection: close\r\n\r\n",
-            server.port
+    let port = server.port;
+    for (start, host) in [
+        ("GET /".to_string(), format!("evil.example:{port}")),
+        (
+            "GET /sparql?query=ASK%7B%7D".to_string(),
+            format!("127.0.0.1:{port}1"),
         ),
-        format!(
-            "GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: 127.0.0.1:{}1\r\nConnection: close\r\n\r\n",
-            server.port
-        ),
-        format!(
-            "GET http://evil.example:{0}/ HTTP/1.1\r\nHost: 127.0.0.1:{0}\r\nConnection: close\r\n\r\n",
-            server.port
-        ),
+        (format!("GET http://evil.example:{port}/"), local.clone()),
     ] {
-        let answer = raw(server.port, &request);
-        assert!(answer.starts_with("HTTP/1.1 403"), "{request}: {answer}");
+        let answer = raw(port, &start, &host, &[], "");
+        assert!(answer.starts_with("HTTP/1.1 403"), "{start} {host}: {answer}");
         assert!(answer.contains("DNS rebinding"), "{answer}");
     }
     let ours = raw(
         server.port,
-        &format!(
-            "GET / HTTP/1.1\r\nHost: localhost:{}\r\nConnection: close\r\n\r\n",
-            server.port
-        ),
+        "GET /",
+        &format!("localhost:{}", server.port),
+        &[],
+        "",
     );
     assert!(ours.starts_with("HTTP/1.1 200"), "{ours}");
 
@@ -384,24 +390,20 @@ fn refusals_give_the_right_status_and_a_message() {
     assert!(body.contains("larger than the limit of 2000 bytes"), "{body}");
     let chunked = raw(
         server.port,
-        &format!(
-            "POST /sparql HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nContent-Type: application/sparql-query\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n{:x}\r\n{big}\r\n0\r\n\r\n",
-            server.port,
-            big.len()
-        ),
+        "POST /sparql",
+        &local,
+        &[
+            "Content-Type: application/sparql-query",
+            "Transfer-Encoding: chunked",
+        ],
+        &format!("{:x}\r\n{big}\r\n0\r\n\r\n", big.len()),
     );
     assert!(chunked.starts_with("HTTP/1.1 413"), "{chunked}");
 
     // Other media types, methods and paths.
     let (status, body) = post(&sparql, "text/plain", "ASK {}");
     assert_eq!(status, 415, "{body}");
-    let answer = raw(
-        server.port,
-        &format!(
-            "DELETE /sparql HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nConnection: close\r\n\r\n",
-            server.port
-        ),
-    );
+    let answer = raw(server.port, "DELETE /sparql", &local, &[], "");
     assert!(answer.starts_with("HTTP/1.1 405"), "{answer}");
     let (status, _, body) = get(&format!("{}/nothing-here", server.base()), "");
     assert_eq!(status, 404, "{body}");
@@ -425,10 +427,14 @@ fn refusals_give_the_right_status_and_a_message() {
     let cors = Served::start(&st.dir, &["--cors"]);
     let preflight = raw(
         cors.port,
-        &format!(
-            "OPTIONS /sparql HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nOrigin: http://other.example\r\nAccess-Control-Request-Method: POST\r\nAccess-Control-Request-Headers: content-type\r\nConnection: close\r\n\r\n",
-            cors.port
-        ),
+        "OPTIONS /sparql",
+        &format!("127.0.0.1:{}", cors.port),
+        &[
+            "Origin: http://other.example",
+            "Access-Control-Request-Method: POST",
+            "Access-Control-Request-Headers: content-type",
+        ],
+        "",
     );
     assert!(preflight.starts_with("HTTP/1.1 204"), "{preflight}");
     assert!(
@@ -523,6 +529,15 @@ fn search_finds_names_in_either_script_by_pinyin_and_by_fragment() {
     );
 }
 
+/// The status of a GET, or why it failed.
+fn status_of(agent: &ureq::Agent, url: &str) -> Result<u16, String> {
+    agent
+        .get(url)
+        .call()
+        .map(|r| r.status().as_u16())
+        .map_err(|e| e.to_string())
+}
+
 /// Many clients at once on loopback, with a query that never ends running beside them:
 /// every request is answered, none fails. Prints the figures the README quotes.
 #[test]
@@ -575,21 +590,12 @@ fn many_clients_are_served_while_a_slow_query_runs() {
                                     Err(format!("{rows} rows"))
                                 }
                             }),
-                        1 => agent
-                            .get(&format!("{base}/api/search?q=%E5%9C%8B%E5%8B%99%E9%99%A2"))
-                            .call()
-                            .map(|r| r.status().as_u16())
-                            .map_err(|e| e.to_string()),
-                        2 => agent
-                            .get(&format!("{base}/sparql?query=ASK%7B%7D"))
-                            .call()
-                            .map(|r| r.status().as_u16())
-                            .map_err(|e| e.to_string()),
-                        _ => agent
-                            .get(&format!("{base}/"))
-                            .call()
-                            .map(|r| r.status().as_u16())
-                            .map_err(|e| e.to_string()),
+                        1 => status_of(
+                            &agent,
+                            &format!("{base}/api/search?q=%E5%9C%8B%E5%8B%99%E9%99%A2"),
+                        ),
+                        2 => status_of(&agent, &format!("{base}/sparql?query=ASK%7B%7D")),
+                        _ => status_of(&agent, &format!("{base}/")),
                     };
                     match result {
                         Ok(200) => latencies.lock().unwrap().push(t.elapsed()),
@@ -668,12 +674,7 @@ fn the_page_works_offline_in_chromium() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
 
     // Offline: every network request went to this server.
-    let requests: Vec<&str> = v["requests"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|u| u.as_str().unwrap())
-        .collect();
+    let requests = strs(&v["requests"]);
     assert!(
         requests.iter().any(|u| u.ends_with("/vendor/cytoscape.min.js")),
         "{requests:?}"
@@ -741,12 +742,7 @@ fn the_page_works_offline_in_chromium() {
         v["proposal_confidence"].as_str().unwrap().parse::<f64>().unwrap(),
         facts[0]["c"].parse::<f64>().unwrap()
     );
-    let marks: BTreeSet<&str> = v["proposal_marks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|m| m.as_str().unwrap())
-        .collect();
+    let marks: BTreeSet<&str> = strs(&v["proposal_marks"]).into_iter().collect();
     let anchors: BTreeSet<&str> = facts.iter().map(|f| f["anchor"].as_str()).collect();
     assert_eq!(marks, anchors);
 

@@ -163,7 +163,11 @@ impl Api<'_> {
                 "give `q=` a name, part of one, or its pinyin",
             ));
         }
-        let limit = limit_param(params)?.max(20).min(MAX_LIMIT);
+        let limit = if params.has("limit") {
+            limit_param(params)?
+        } else {
+            20
+        };
         let forms: Vec<String> = script_forms(&q.to_lowercase())
             .iter()
             .map(|f| string_literal(f))
