@@ -387,6 +387,16 @@ pub fn preflight(request: &Request<Body>) -> Response<Body> {
     if let Some(asked) = request.headers().get("access-control-request-headers") {
         h.insert("access-control-allow-headers", asked.clone());
     }
+    // Chromium asks before a public page may call a server on this machine.
+    if request
+        .headers()
+        .contains_key("access-control-request-private-network")
+    {
+        h.insert(
+            "access-control-allow-private-network",
+            HeaderValue::from_static("true"),
+        );
+    }
     h.insert("access-control-max-age", HeaderValue::from_static("600"));
     response
 }
