@@ -483,3 +483,28 @@ fn truncate(s: &str, max: usize) -> String {
     out.push('…');
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn string_literals_are_quoted_and_escaped() {
+        assert_eq!(string_literal("國務院"), "\"國務院\"");
+        let nasty = "a\"b\\c\nd\re\tf\" } ; DROP ALL";
+        let lit = string_literal(nasty);
+        assert_eq!(lit, "\"a\\\"b\\\\c\\nd\\re\\tf\\\" } ; DROP ALL\"");
+        // It reads back as the same string in a query.
+        let store = Store::new().unwrap();
+        let rows = select_rows(
+            &store,
+            &format!("SELECT ?x WHERE {{ BIND({lit} AS ?x) }}"),
+            &RunOptions::default(),
+        )
+        .unwrap();
+        assert_eq!(
+            rows,
+            vec![[("x".to_string(), nasty.to_string())].into_iter().collect()]
+        );
+    }
+}
