@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The whole test suite, installing first whatever the tests use:
 #   Debian packages (graphviz with a CJK font, raptor2-utils, virtuoso-opensource for the
-#   push tests, which start their own server on loopback) and a Python venv (.venv)
-#   with the independent RDF / graph tools the tests load zhkg's output into.
+#   push tests, which start their own server on loopback; chromium, chromium-driver and a
+#   CJK font for the browser test of `zhkg serve`) and a Python venv (.venv) with the
+#   independent RDF / graph tools and SPARQL clients the tests load zhkg's output into.
 # Usage: bash scripts/test.sh        (CI runs exactly this through .ci/run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,7 +17,7 @@ step "Build prerequisites"
 bash scripts/setup-build.sh
 
 step "Debian packages the tests use"
-packages=(graphviz fonts-noto-cjk raptor2-utils virtuoso-opensource)
+packages=(graphviz fonts-noto-cjk raptor2-utils virtuoso-opensource chromium chromium-driver fonts-wqy-microhei)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

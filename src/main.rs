@@ -188,7 +188,49 @@ enum Command {
         #[arg(long, short)]
         quiet: bool,
     },
+    /// Serve the store over HTTP, read-only: a SPARQL 1.1 endpoint (/sparql), Graph Store
+    /// reads (/store) and a page to explore who proposed what (/).
+    #[command(after_help = SERVE_HELP)]
+    Serve {
+        /// Store folder (opened read-only: a build may run beside the server).
+        #[arg(long, default_value = "output/store")]
+        store: PathBuf,
+        /// Address to listen on. Loopback by default; 0.0.0.0:PORT opens it to the network.
+        #[arg(long, default_value = "127.0.0.1:7878", value_name = "ADDRESS:PORT")]
+        bind: String,
+        /// Stop each query after this many seconds (0 or inf: no limit); a stopped query
+        /// is answered 503.
+        #[arg(long, default_value = "60", value_parser = parse_timeout, value_name = "SECONDS")]
+        timeout: Limit,
+        /// Let web pages from any origin query the server (CORS), e.g. YASGUI on another host.
+        #[arg(long)]
+        cors: bool,
+        /// Another host name clients may use to reach the server (the Host header is
+        /// checked against the bound address, against DNS rebinding); repeatable.
+        #[arg(long, value_name = "NAME[:PORT]")]
+        allow_host: Vec<String>,
+        /// Largest request body accepted, in bytes.
+        #[arg(long, default_value_t = zhkg_serve::DEFAULT_MAX_BODY, value_name = "BYTES")]
+        max_body: usize,
+        /// Connections served at once (one thread each); more wait their turn.
+        #[arg(long, default_value_t = zhkg_serve::DEFAULT_MAX_CONNECTIONS, value_name = "N")]
+        max_connections: usize,
+    },
 }
+
+const SERVE_HELP: &str = "\
+Endpoints:
+  /           the page: ready queries, an entity graph to expand, facts with their source
+  /sparql     SPARQL 1.1 Protocol (alias /query): GET ?query=, POST form or
+              application/sparql-query; JSON, XML, CSV, TSV results; Turtle, N-Triples,
+              RDF/XML, JSON-LD graphs (by Accept); updates answered 403
+  /store      Graph Store Protocol, read only: ?default, ?graph=IRI, or the whole dataset
+  /api/search?q=NAME   entities by any name, either script, pinyin or a fragment
+
+Examples:
+  zhkg serve                                   http://127.0.0.1:7878/
+  zhkg serve --store kg --bind 127.0.0.1:8000 --timeout 10
+  curl -H 'Accept: text/csv' --data-urlencode query@queries/people.rq http://127.0.0.1:7878/sparql";
 
 const EXPORT_HELP: &str = "\
 Examples:
@@ -288,6 +330,24 @@ fn main() -> ExitCode {
             timeout,
             quiet,
         } => cmd_push(&store, endpoint, graph_per_document, into, user, timeout.0, quiet),
+        Command::Serve {
+            store,
+            bind,
+            timeout,
+            cors,
+            allow_host,
+            max_body,
+            max_connections,
+        } => {
+            let mut config = zhkg_serve::Config::new(store);
+            config.bind = bind;
+            config.timeout = timeout.0;
+            config.cors = cors;
+            config.allowed_hosts = allow_host;
+            config.max_body = max_body;
+            config.max_connections = max_connections;
+            cmd_serve(config)
+        }
     };
     match result {
         Ok(code) => code,
@@ -686,5 +746,24 @@ fn cmd_explain(store_dir: &Path, name: &str) -> anyhow::Result<ExitCode> {
         );
         return Ok(ExitCode::from(1));
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn cmd_serve(config: zhkg_serve::Config) -> anyhow::Result<ExitCode> {
+    let store_dir = config.store.clone();
+    let server = zhkg_serve::Server::start(config)?;
+    if zhkg_graph::store::writer_active(&store_dir) {
+        eprintln!(
+            "note: a build is writing the store at {}; the server shows it as it was when it started",
+            store_dir.display()
+        );
+    }
+    for a in server.addrs() {
+        eprintln!(
+            "zhkg: serving {} at http://{a}/ (SPARQL: http://{a}/sparql)",
+            store_dir.display()
+        );
+    }
+    server.join()?;
     Ok(ExitCode::SUCCESS)
 }

@@ -12,14 +12,6 @@ use std::time::{Duration, Instant};
 
 use common::*;
 
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
 /// A Virtuoso server of the test's own: a database in a temporary folder, SQL and HTTP on
 /// loopback ports. Killed when dropped.
 struct Virtuoso {

@@ -41,6 +41,15 @@ pub fn run_ok(args: &[&str]) -> Output {
     o
 }
 
+/// A loopback port nothing listens on just now.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
 /// A fresh folder under the target directory (kept for inspection after a failure).
 pub fn temp_dir(name: &str) -> PathBuf {
     let base = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("zhkg-{name}-{}", std::process::id()));

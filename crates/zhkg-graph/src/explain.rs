@@ -6,59 +6,34 @@
 use std::collections::BTreeMap;
 use std::io::Write;
 
-use oxigraph::model::Term;
-use oxigraph::sparql::QueryResults;
 use oxigraph::store::Store;
 
 use zhkg_extract::{to_simplified, to_traditional};
 
-use crate::query::{QueryError, RunOptions};
+use crate::query::{string_literal, QueryError, RunOptions};
 
-fn text(t: Option<&Term>) -> String {
-    match t {
-        Some(Term::Literal(l)) => l.value().to_string(),
-        Some(Term::NamedNode(n)) => n.as_str().to_string(),
-        Some(t) => t.to_string(),
-        None => String::new(),
-    }
+/// A name as written and in both scripts, without repeats (國務院 → 國務院, 国务院).
+pub fn script_forms(name: &str) -> Vec<String> {
+    [name.to_string(), to_traditional(name), to_simplified(name)]
+        .into_iter()
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect()
 }
 
 fn rows(store: &Store, query: &str) -> Result<Vec<BTreeMap<String, String>>, QueryError> {
     let query = format!("{}{query}", crate::vocab::sparql_prologue());
-    crate::query::evaluate(store, &query, &RunOptions::default(), |results, limit| {
-        let mut out = Vec::new();
-        if let QueryResults::Solutions(solutions) = results {
-            let vars: Vec<String> = solutions
-                .variables()
-                .iter()
-                .map(|v| v.as_str().to_string())
-                .collect();
-            for s in solutions {
-                let s = s.map_err(|e| crate::query::evaluation_error(e, limit))?;
-                out.push(
-                    vars.iter()
-                        .map(|v| (v.clone(), text(s.get(v.as_str()))))
-                        .collect(),
-                );
-            }
-        }
-        Ok(out)
-    })
-}
-
-fn literal(s: &str) -> String {
-    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+    crate::query::select_rows(store, &query, &RunOptions::default())
 }
 
 /// Write the explanation of every entity one of whose names is `name` (either script).
 /// Returns how many entities matched.
 pub fn explain(store: &Store, name: &str, out: &mut dyn Write) -> Result<usize, QueryError> {
-    let forms: Vec<String> = [name.to_string(), to_traditional(name), to_simplified(name)]
-        .into_iter()
-        .collect::<std::collections::BTreeSet<_>>()
-        .into_iter()
-        .collect();
-    let values = forms.iter().map(|f| literal(f)).collect::<Vec<_>>().join(" ");
+    let values = script_forms(name)
+        .iter()
+        .map(|f| string_literal(f))
+        .collect::<Vec<_>>()
+        .join(" ");
     let entities = rows(
         store,
         &format!(

@@ -247,6 +247,62 @@ pub fn evaluate<T>(
     result
 }
 
+/// A term as plain text: a literal's value, an IRI, or the term's SPARQL form.
+fn plain(t: Option<&Term>) -> String {
+    match t {
+        Some(Term::Literal(l)) => l.value().to_string(),
+        Some(Term::NamedNode(n)) => n.as_str().to_string(),
+        Some(t) => t.to_string(),
+        None => String::new(),
+    }
+}
+
+/// The rows of a SELECT query as variable → plain text (literal values, IRIs); unbound
+/// variables are empty strings. Other kinds of queries give no rows.
+pub fn select_rows(
+    store: &Store,
+    query: &str,
+    opts: &RunOptions,
+) -> Result<Vec<std::collections::BTreeMap<String, String>>, QueryError> {
+    evaluate(store, query, opts, |results, limit| {
+        let mut out = Vec::new();
+        if let QueryResults::Solutions(solutions) = results {
+            let vars: Vec<String> = solutions
+                .variables()
+                .iter()
+                .map(|v| v.as_str().to_string())
+                .collect();
+            for s in solutions {
+                let s = s.map_err(|e| evaluation_error(e, limit))?;
+                out.push(
+                    vars.iter()
+                        .map(|v| (v.clone(), plain(s.get(v.as_str()))))
+                        .collect(),
+                );
+            }
+        }
+        Ok(out)
+    })
+}
+
+/// `s` as a SPARQL string literal, quoted and escaped (safe to paste into a query).
+pub fn string_literal(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// Run `query` on `store` and write its results to `out` in `format`. Results are
 /// streamed as they are produced (except where SPARQL itself needs them all, as for
 /// ORDER BY or GROUP BY).
@@ -426,4 +482,29 @@ fn truncate(s: &str, max: usize) -> String {
     }
     out.push('…');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn string_literals_are_quoted_and_escaped() {
+        assert_eq!(string_literal("國務院"), "\"國務院\"");
+        let nasty = "a\"b\\c\nd\re\tf\" } ; DROP ALL";
+        let lit = string_literal(nasty);
+        assert_eq!(lit, "\"a\\\"b\\\\c\\nd\\re\\tf\\\" } ; DROP ALL\"");
+        // It reads back as the same string in a query.
+        let store = Store::new().unwrap();
+        let rows = select_rows(
+            &store,
+            &format!("SELECT ?x WHERE {{ BIND({lit} AS ?x) }}"),
+            &RunOptions::default(),
+        )
+        .unwrap();
+        assert_eq!(
+            rows,
+            vec![[("x".to_string(), nasty.to_string())].into_iter().collect()]
+        );
+    }
 }
