@@ -44,9 +44,9 @@ cargo clippy --release --workspace --all-targets --quiet -- -D warnings
 step "Tests (release profile, the one the scorer and benchmark use)"
 cargo test --release --workspace --quiet
 
-step "Accuracy on the development set (../shared/eval)"
-if [ -f ../shared/eval/score.py ]; then
-  python3 ../shared/eval/score.py --cli "$CARGO_TARGET_DIR/release/zhkg"
+step "Accuracy on every development set (../shared/eval)"
+if [ -f ../shared/eval/score_all.py ]; then
+  python3 ../shared/eval/score_all.py --cli "$CARGO_TARGET_DIR/release/zhkg"
 else
   echo "../shared/eval is not beside this clone: accuracy not measured" >&2
   exit 1
