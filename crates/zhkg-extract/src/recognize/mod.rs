@@ -207,7 +207,7 @@ pub fn recognize(lx: &Lexicon, doc: &Document, names: &[NerSpan]) -> Vec<Mention
         latin_companies(&cx, si, s, &mut outer);
         pronouns(&cx, si, s, &mut flat);
     }
-    headed_names_agree(names, &mut outer);
+    headed_names_agree(&cx, names, &mut outer);
     let mut accepted = resolve_flat(flat);
     accepted = merge_place_pairs(&cx, accepted);
     enumerated_places(&cx, sentences, &mut accepted);
