@@ -237,3 +237,28 @@ pub(super) fn abbreviated_places(cx: &Ctx, sentences: &[Sentence], accepted: &mu
     accepted.extend(found);
     accepted.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
 }
+
+/// Hong Kong's and Macao's own bodies are named in articles about them. In a Simplified
+/// article (the SARs' press writes Traditional and rarely names its own city) that never
+/// names the SAR (香港, 本港, 港府 …), a body of the SAR's in the lexicon found by a bare
+/// generic form (教育局, 民政局, 警方) is a mainland body of that kind, not the SAR's.
+pub(super) fn out_of_scope(cx: &Ctx, script: Script, mentions: &mut Vec<Mention>) {
+    if script != Script::Simplified {
+        return;
+    }
+    let text: String = cx.simp.iter().collect();
+    let names_hk = ["香港", "本港", "港府", "港区", "港人", "港澳"]
+        .iter()
+        .any(|w| text.contains(w));
+    let names_macao = ["澳门", "澳区", "港澳"].iter().any(|w| text.contains(w));
+    mentions.retain(|m| {
+        let Some(i) = m.lexicon.filter(|_| m.kind == Kind::Organization) else {
+            return true;
+        };
+        match cx.lx.orgs[i].scope.as_str() {
+            "HK" => names_hk,
+            "MO" => names_macao,
+            _ => true,
+        }
+    });
+}

@@ -25,7 +25,7 @@ use crate::lexicon::{Lexicon, Role, Term};
 use crate::ner::{NerLabel, NerSpan};
 use crate::pipeline::Document;
 use crate::rules::Rule;
-use crate::script::is_han;
+use crate::script::{is_han, Script};
 use crate::segment::Token;
 use crate::sentence::Sentence;
 
@@ -39,7 +39,7 @@ mod tests;
 
 use lexicon::{
     abbreviated_names, abbreviated_places, ends_with_occasion, enumerated_places, lexicon_terms,
-    merge_place_pairs,
+    merge_place_pairs, out_of_scope,
 };
 use model::{agree_with_model, headed_names_agree, model_names};
 use organizations::{
@@ -208,6 +208,7 @@ pub fn recognize(lx: &Lexicon, doc: &Document, names: &[NerSpan]) -> Vec<Mention
         pronouns(&cx, si, s, &mut flat);
     }
     headed_names_agree(&cx, names, &mut outer);
+    out_of_scope(&cx, doc.script, &mut flat);
     let mut accepted = resolve_flat(flat);
     accepted = merge_place_pairs(&cx, accepted);
     enumerated_places(&cx, sentences, &mut accepted);

@@ -133,3 +133,52 @@ fn organizations_by_compound_heads_branches_and_head_references() {
         .collect();
     assert!(ids.len() == 2 && ids[0].is_some() && ids[0] == ids[1], "{ids:?}");
 }
+
+#[test]
+fn the_model_decides_how_long_a_name_after_a_title_is() {
+    // Married names of Hong Kong women carry two surnames; a rule alone would stop at three
+    // characters, and a single character after a name is often a word (則, 又).
+    assert_eq!(
+        names("【本報訊】特首林鄭月娥昨日宣佈關閉口岸。", Kind::Person),
+        vec!["林鄭月娥"]
+    );
+    assert_eq!(
+        names("【本报讯】特首林郑月娥昨日宣布关闭口岸。", Kind::Person),
+        vec!["林郑月娥"]
+    );
+    assert_eq!(
+        names("食物及衞生局局長高永文則表示會研究。", Kind::Person),
+        vec!["高永文"]
+    );
+}
+
+#[test]
+fn a_title_before_a_common_word_names_nobody() {
+    // 有 and 全 are surnames too, but not here.
+    assert!(names("多名議員有超過十年經驗。", Kind::Person).is_empty());
+    assert!(names("多名议员有超过十年经验。", Kind::Person).is_empty());
+}
+
+#[test]
+fn a_known_place_before_a_head_word_is_part_of_a_name() {
+    let places = names("【本報訊】政府關閉紅磡口岸，並在粉嶺設檢疫中心。", Kind::Place);
+    assert!(places.contains(&"紅磡口岸".to_string()), "{places:?}");
+    let places = names("【本报讯】政府关闭红磡口岸。", Kind::Place);
+    assert!(places.contains(&"红磡口岸".to_string()), "{places:?}");
+}
+
+#[test]
+fn a_hong_kong_body_is_not_found_by_its_generic_name_in_mainland_news() {
+    // 教育局 is Hong Kong's Education Bureau in Hong Kong news; in mainland news that never
+    // names Hong Kong it is a county's bureau, not a named entity.
+    let a = analyze_text("t.txt", "吴堡县召开会议，教育局负责人介绍了情况。");
+    assert!(!a
+        .mentions
+        .iter()
+        .any(|m| m.text == "教育局" && m.lexicon.is_some()));
+    let a = analyze_text("t.txt", "【本報訊】教育局昨日宣佈新措施。");
+    assert!(a
+        .mentions
+        .iter()
+        .any(|m| m.text == "教育局" && m.lexicon.is_some()));
+}
