@@ -262,3 +262,23 @@ pub(super) fn out_of_scope(cx: &Ctx, script: Script, mentions: &mut Vec<Mention>
         }
     });
 }
+
+/// A place named inside a title in 《》 (《中華人民共和國刑事訴訟法》, 《中國質量報》) is part
+/// of the title of a law, a book or a paper, not a place the text is about.
+pub(super) fn drop_places_in_titles(cx: &Ctx, mentions: &mut Vec<Mention>) {
+    let mut open: Option<usize> = None;
+    let mut titles = Vec::new();
+    for (i, &c) in cx.text.iter().enumerate() {
+        match c {
+            '《' | '〈' => open = Some(i),
+            '》' | '〉' => {
+                if let Some(a) = open.take() {
+                    titles.push((a, i));
+                }
+            }
+            '。' | '\n' => open = None,
+            _ => {}
+        }
+    }
+    mentions.retain(|m| m.kind != Kind::Place || !titles.iter().any(|&(a, b)| a < m.start && m.end <= b));
+}
