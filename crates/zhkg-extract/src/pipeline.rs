@@ -5,6 +5,7 @@
 //! it is given.
 
 use std::path::Path;
+use std::sync::OnceLock;
 
 use sha2::{Digest, Sha256};
 
@@ -113,7 +114,9 @@ impl Analysis {
 }
 
 /// What extraction knows besides the text: lexicons, the segmenter built from them and
-/// the name model. Build one and use it for every document (building loads jieba's
+/// the name model. The segmenter and the model are built the first time a document
+/// needs them, so a build that finds every article unchanged never pays for them. Build
+/// one extractor and use it for every document (the first document loads jieba's
 /// dictionary of ~350k words); it is `Sync`, so threads can share it.
 ///
 /// ```
@@ -126,33 +129,42 @@ impl Analysis {
 /// ```
 pub struct Extractor {
     lexicon: Lexicon,
-    segmenter: Segmenter,
-    model: NerModel,
+    segmenter: OnceLock<Segmenter>,
+    /// The model given to [`Extractor::new`], or the built-in one once needed.
+    model: OnceLock<NerModel>,
     id: String,
 }
 
 impl Extractor {
     /// The lexicons and name model compiled into the library.
     pub fn embedded() -> Extractor {
-        Extractor::new(Lexicon::embedded(), NerModel::embedded())
+        Extractor::lazy(Lexicon::embedded(), None)
     }
 
     /// The built-in lexicons plus the rows of the lexicon files in `dir` (see
     /// [`Lexicon::with_folder`]), with the built-in name model.
     pub fn with_lexicon_folder(dir: &Path) -> Result<Extractor, LexiconError> {
         let lexicon = Lexicon::with_folder(dir)?;
-        let mut e = Extractor::new(lexicon, NerModel::embedded());
+        let mut e = Extractor::lazy(lexicon, None);
         e.id = format!("{}+lexicons-{}", e.id, e.lexicon.fingerprint());
         Ok(e)
     }
 
     /// An extractor from its parts; the segmenter is built from the lexicon.
     pub fn new(lexicon: Lexicon, model: NerModel) -> Extractor {
-        let segmenter = Segmenter::with_lexicon(&lexicon);
+        Extractor::lazy(lexicon, Some(model))
+    }
+
+    /// The built-in model when `model` is `None`.
+    fn lazy(lexicon: Lexicon, model: Option<NerModel>) -> Extractor {
+        let cell = OnceLock::new();
+        if let Some(m) = model {
+            let _ = cell.set(m);
+        }
         Extractor {
             lexicon,
-            segmenter,
-            model,
+            segmenter: OnceLock::new(),
+            model: cell,
             id: format!("zhkg {}", env!("CARGO_PKG_VERSION")),
         }
     }
@@ -170,12 +182,13 @@ impl Extractor {
 
     /// The segmenter (jieba with the lexicons as user words).
     pub fn segmenter(&self) -> &Segmenter {
-        &self.segmenter
+        self.segmenter
+            .get_or_init(|| Segmenter::with_lexicon(&self.lexicon))
     }
 
     /// The name model.
     pub fn model(&self) -> &NerModel {
-        &self.model
+        self.model.get_or_init(NerModel::embedded)
     }
 
     /// Run every stage on one document.
@@ -240,7 +253,7 @@ impl Extractor {
     /// What layout repair asks about words and titles.
     pub fn oracle(&self) -> impl WordOracle + '_ {
         Oracle {
-            seg: &self.segmenter,
+            seg: self.segmenter(),
             lx: &self.lexicon,
         }
     }
@@ -250,7 +263,7 @@ impl Extractor {
         let mut tokens = Vec::new();
         for s in sentences {
             let piece: String = simp[s.start..s.end].iter().collect();
-            tokens.extend(self.segmenter.tag(&piece).into_iter().map(|mut t| {
+            tokens.extend(self.segmenter().tag(&piece).into_iter().map(|mut t| {
                 t.start += s.start;
                 t.end += s.start;
                 t
@@ -273,7 +286,7 @@ impl Extractor {
                     ..t.clone()
                 })
                 .collect();
-            let found = self.model.tag(
+            let found = self.model().tag(
                 crate::ner::Context::of(self),
                 &doc.layout.text[s.start..s.end],
                 &doc.simp[s.start..s.end],
