@@ -276,8 +276,19 @@ pub(super) fn enumerated_people(cx: &Ctx, sentences: &[Sentence], accepted: &mut
 }
 
 /// A name that runs one character into the next word (徐莉倡, 岑浩輝籲 in headlines) is
-/// cut back to the name found elsewhere in the document.
+/// cut back to the name found elsewhere in the document; a name of four characters or
+/// more ending with a word that follows names (高永文|則, where jieba and the model both
+/// read one word) loses it.
 pub(super) fn trim_names(cx: &Ctx, mentions: &mut [Mention]) {
+    for m in mentions
+        .iter_mut()
+        .filter(|m| m.kind == Kind::Person && m.end - m.start >= 4)
+    {
+        if cx.role_at(m.end - 1, m.end, Role::AfterName) == Some(1) {
+            m.end -= 1;
+            m.text = cx.t(m.start, m.end);
+        }
+    }
     let strong: BTreeSet<Vec<char>> = mentions
         .iter()
         .filter(|m| m.kind == Kind::Person && m.rule != Rule::SegmenterPerson)
