@@ -43,33 +43,7 @@ enum Command {
     ///
     /// Rebuilding an article replaces its graph; unchanged articles are skipped. Folders
     /// contribute their *.txt files; files named explicitly are read whatever their name.
-    Build {
-        /// Store folder (created if missing).
-        #[arg(long, default_value = "output/store")]
-        store: PathBuf,
-        /// Threads (default: all cores): N extract in parallel while this one writes; with 1,
-        /// one thread does everything, in file order.
-        #[arg(long, default_value_t = 0)]
-        threads: usize,
-        /// Rebuild articles even when their text is unchanged.
-        #[arg(long)]
-        force: bool,
-        /// Empty the store first (needed after upgrading to an incompatible zhkg).
-        #[arg(long)]
-        rebuild: bool,
-        /// Largest file accepted, in bytes.
-        #[arg(long, default_value_t = zhkg_extract::DEFAULT_MAX_BYTES)]
-        max_file_size: u64,
-        /// A folder of lexicon files (organizations.tsv, places.tsv, posts.tsv … in the
-        /// built-in formats) whose rows are added to the built-in lexicons.
-        #[arg(long, value_name = "DIR")]
-        lexicons: Option<PathBuf>,
-        /// Print only errors.
-        #[arg(long, short)]
-        quiet: bool,
-        /// Article files or folders (default: corpus/).
-        paths: Vec<PathBuf>,
-    },
+    Build(BuildArgs),
     /// Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) on the store, read-only.
     Query {
         /// Store folder.
@@ -232,6 +206,36 @@ Examples:
   zhkg serve --store kg --bind 127.0.0.1:8000 --timeout 10
   curl -H 'Accept: text/csv' --data-urlencode query@queries/people.rq http://127.0.0.1:7878/sparql";
 
+/// `zhkg build`'s options.
+#[derive(clap::Args)]
+struct BuildArgs {
+    /// Store folder (created if missing).
+    #[arg(long, default_value = "output/store")]
+    store: PathBuf,
+    /// Threads (default: all cores): N extract in parallel while this one writes; with 1,
+    /// one thread does everything, in file order.
+    #[arg(long, default_value_t = 0)]
+    threads: usize,
+    /// Rebuild articles even when their text is unchanged.
+    #[arg(long)]
+    force: bool,
+    /// Empty the store first (needed after upgrading to an incompatible zhkg).
+    #[arg(long)]
+    rebuild: bool,
+    /// Largest file accepted, in bytes.
+    #[arg(long, default_value_t = zhkg_extract::DEFAULT_MAX_BYTES)]
+    max_file_size: u64,
+    /// A folder of lexicon files (organizations.tsv, places.tsv, posts.tsv … in the
+    /// built-in formats) whose rows are added to the built-in lexicons.
+    #[arg(long, value_name = "DIR")]
+    lexicons: Option<PathBuf>,
+    /// Print only errors.
+    #[arg(long, short)]
+    quiet: bool,
+    /// Article files or folders (default: corpus/).
+    paths: Vec<PathBuf>,
+}
+
 const EXPORT_HELP: &str = "\
 Examples:
   zhkg export -f turtle -o output/graph.ttl             the articles' triples, merged
@@ -254,25 +258,7 @@ authenticated endpoint); Fuseki needs a dataset opened for update.";
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Build {
-            store,
-            threads,
-            force,
-            rebuild,
-            max_file_size,
-            lexicons,
-            quiet,
-            paths,
-        } => cmd_build(
-            &store,
-            threads,
-            force,
-            rebuild,
-            max_file_size,
-            lexicons,
-            quiet,
-            paths,
-        ),
+        Command::Build(args) => cmd_build(args),
         Command::Query {
             store,
             format,
@@ -452,17 +438,18 @@ fn extractor(lexicons: Option<&Path>) -> anyhow::Result<Extractor> {
     })
 }
 
-#[allow(clippy::too_many_arguments)]
-fn cmd_build(
-    store_dir: &Path,
-    threads: usize,
-    force: bool,
-    rebuild: bool,
-    max_file_size: u64,
-    lexicons: Option<PathBuf>,
-    quiet: bool,
-    mut paths: Vec<PathBuf>,
-) -> anyhow::Result<ExitCode> {
+fn cmd_build(args: BuildArgs) -> anyhow::Result<ExitCode> {
+    let BuildArgs {
+        store: store_dir,
+        threads,
+        force,
+        rebuild,
+        max_file_size,
+        lexicons,
+        quiet,
+        mut paths,
+    } = args;
+    let store_dir = store_dir.as_path();
     if paths.is_empty() {
         let default = PathBuf::from("corpus");
         if !default.is_dir() {

@@ -67,22 +67,6 @@ fn rapper_count(syntax: &str, file: &Path) -> u64 {
         .unwrap_or_else(|| panic!("no number in {line}"))
 }
 
-fn rdflib(format: &str, file: &Path) -> serde_json::Value {
-    let out = Command::new(python())
-        .arg(project().join("tests/python/check_rdf.py"))
-        .arg(format)
-        .arg(file)
-        .output()
-        .expect("run python");
-    assert!(
-        out.status.success(),
-        "rdflib could not read {} as {format}: {}",
-        file.display(),
-        stderr(&out)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
 #[test]
 fn every_rdf_format_is_read_by_rdflib_and_rapper_with_the_stores_counts() {
     let st = built_corpus();
@@ -100,7 +84,7 @@ fn every_rdf_format_is_read_by_rdflib_and_rapper_with_the_stores_counts() {
     ];
     for (format, file, rdflib_format, rapper, dataset) in formats {
         let path = export_to(&dir, file, &["--format", format]);
-        let c = rdflib(rdflib_format, &path);
+        let c = rdflib_counts(rdflib_format, &path);
         if dataset {
             assert_eq!(c["quads"].as_u64().unwrap(), quads, "{format}: {c}");
             // Two articles, the ontology and the store's meta graph.
@@ -199,7 +183,7 @@ fn selections_one_article_a_construct_query_and_an_entity() {
             "SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <https://w3id.org/zhkg/id/doc/{doc}> {{ ?s ?p ?o }} }}"
         ),
     );
-    let c = rdflib("nquads", &path);
+    let c = rdflib_counts("nquads", &path);
     assert_eq!(c["quads"].as_u64().unwrap(), n, "{c}");
     assert_eq!(c["graphs"].as_u64().unwrap(), 1, "{c}");
 
@@ -220,7 +204,10 @@ fn selections_one_article_a_construct_query_and_an_entity() {
         "PREFIX schema: <http://schema.org/> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n\
          SELECT (COUNT(*) AS ?n) WHERE { { SELECT DISTINCT ?p WHERE { GRAPH ?g { ?p a schema:Person } } } UNION { SELECT DISTINCT ?p ?l WHERE { GRAPH ?g { ?p a schema:Person ; skos:prefLabel ?l } } } }",
     );
-    assert_eq!(rdflib("turtle", &path)["triples"].as_u64().unwrap(), people);
+    assert_eq!(
+        rdflib_counts("turtle", &path)["triples"].as_u64().unwrap(),
+        people
+    );
     // The same CONSTRUCT as a property graph: its people as nodes.
     let (o, _) = export(&["--format", "graphml", "--query", q.to_str().unwrap()]);
     assert!(stdout(&o).contains("徐莉"));

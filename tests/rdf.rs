@@ -2,25 +2,7 @@
 
 mod common;
 
-use std::process::Command;
-
 use common::*;
-
-fn rdflib_counts(format: &str, file: &std::path::Path) -> serde_json::Value {
-    let out = Command::new(python())
-        .arg(project().join("tests/python/check_rdf.py"))
-        .arg(format)
-        .arg(file)
-        .output()
-        .expect("run python");
-    assert!(
-        out.status.success(),
-        "rdflib could not read {} as {format}: {}",
-        file.display(),
-        stderr(&out)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
 
 #[test]
 fn rdflib_reads_the_ontology() {

@@ -188,3 +188,21 @@ pub fn write_articles(dir: &Path, n: usize, edition: &str) -> Vec<PathBuf> {
         })
         .collect()
 }
+
+/// What rdflib (an independent RDF implementation) reads from `file` in `format`: its
+/// counts as JSON (`tests/python/check_rdf.py`).
+pub fn rdflib_counts(format: &str, file: &Path) -> serde_json::Value {
+    let out = Command::new(python())
+        .arg(project().join("tests/python/check_rdf.py"))
+        .arg(format)
+        .arg(file)
+        .output()
+        .expect("run python");
+    assert!(
+        out.status.success(),
+        "rdflib could not read {} as {format}: {}",
+        file.display(),
+        stderr(&out)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}

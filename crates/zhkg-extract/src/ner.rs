@@ -438,15 +438,20 @@ impl NerModel {
                 .map(|(y, &w)| (y as u8, quantize(w, step) as f32 * step))
                 .filter(|(_, w)| *w != 0.0)
                 .collect();
-            if row.is_empty() {
-                continue;
-            }
-            m.keys.push(k);
-            m.weights.extend(row);
-            m.rows.push(m.weights.len() as u32);
+            m.push_row(k, row);
         }
         m.index();
         m
+    }
+
+    /// Add feature `key` with its (label, weight) pairs, if it has any (keys in order).
+    fn push_row(&mut self, key: u64, row: Vec<(u8, f32)>) {
+        if row.is_empty() {
+            return;
+        }
+        self.keys.push(key);
+        self.weights.extend(row);
+        self.rows.push(self.weights.len() as u32);
     }
 
     /// The same model without the weights smaller than `min` in absolute value (for trading
@@ -461,12 +466,7 @@ impl NerModel {
         for (k, &key) in self.keys.iter().enumerate() {
             let row = &self.weights[self.rows[k] as usize..self.rows[k + 1] as usize];
             let kept: Vec<(u8, f32)> = row.iter().copied().filter(|(_, w)| w.abs() >= min).collect();
-            if kept.is_empty() {
-                continue;
-            }
-            m.keys.push(key);
-            m.weights.extend(kept);
-            m.rows.push(m.weights.len() as u32);
+            m.push_row(key, kept);
         }
         m.index();
         m

@@ -4,6 +4,28 @@
 //! exported for other tools ([`export`]) and pushed to remote stores ([`push`], feature
 //! `push`).
 
+/// `Display` and `FromStr` by the names users type, for an enum of formats with `ALL`
+/// and `name()`.
+macro_rules! named_formats {
+    ($t:ty) => {
+        impl std::fmt::Display for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.name())
+            }
+        }
+
+        impl std::str::FromStr for $t {
+            type Err = String;
+            fn from_str(s: &str) -> Result<Self, String> {
+                <$t>::ALL
+                    .into_iter()
+                    .find(|f| f.name() == s)
+                    .ok_or_else(|| format!("unknown format `{s}`"))
+            }
+        }
+    };
+}
+
 pub mod builder;
 pub mod explain;
 pub mod export;

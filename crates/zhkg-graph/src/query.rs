@@ -1,6 +1,5 @@
 //! Stage 8: SPARQL queries on the store, read-only, with a time limit, results streamed.
 
-use std::fmt;
 use std::io::Write;
 use std::time::Duration;
 
@@ -79,21 +78,7 @@ impl Format {
     }
 }
 
-impl fmt::Display for Format {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl std::str::FromStr for Format {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
-        Format::ALL
-            .into_iter()
-            .find(|f| f.name() == s)
-            .ok_or_else(|| format!("unknown format `{s}`"))
-    }
-}
+named_formats!(Format);
 
 /// Why a query failed.
 #[derive(Debug, thiserror::Error)]

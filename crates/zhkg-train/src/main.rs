@@ -22,9 +22,10 @@
 use std::process::ExitCode;
 use std::time::Instant;
 
-use zhkg_extract::ner::train::{self, Document, Prf, Scores, TrainConfig};
-use zhkg_extract::ner::{Context, NerLabel, NerModel};
+use zhkg_extract::ner::train::{self, Document, TrainConfig};
+use zhkg_extract::ner::{Context, NerModel};
 use zhkg_extract::{Extractor, Segmenter};
+use zhkg_train::{read, table};
 
 struct Args {
     /// Training files, each with how many times its documents are repeated.
@@ -70,11 +71,6 @@ fn parse_args() -> Result<Args, String> {
     Ok(Args { train, dev, out, cfg })
 }
 
-fn read(path: &str) -> Result<Vec<Document>, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
-    train::read_iob2(&text).map_err(|e| format!("{path}: {e}"))
-}
-
 fn count(docs: &[Document]) -> (usize, usize, usize) {
     let sentences = docs.iter().map(|d| d.sentences.len()).sum();
     let names = docs
@@ -83,33 +79,6 @@ fn count(docs: &[Document]) -> (usize, usize, usize) {
         .map(|s| s.spans.len())
         .sum();
     (docs.len(), sentences, names)
-}
-
-fn row(system: &str, typ: &str, span: &Prf, doc: &Prf) {
-    println!(
-        "{system:<22} {typ:<5} {:>6.3} {:>6.3} {:>6.3}   {:>6.3} {:>6.3} {:>6.3}  {:>5}",
-        span.precision(),
-        span.recall(),
-        span.f1(),
-        doc.precision(),
-        doc.recall(),
-        doc.f1(),
-        span.tp + span.fn_,
-    );
-}
-
-fn table(rows: &[(&str, &Scores)]) {
-    println!(
-        "{:<22} {:<5} {:>6} {:>6} {:>6}   {:>6} {:>6} {:>6}  {:>5}",
-        "system", "type", "spanP", "spanR", "spanF1", "docP", "docR", "docF1", "gold"
-    );
-    for (name, s) in rows {
-        for l in NerLabel::ALL {
-            let k = NerLabel::ALL.iter().position(|&x| x == l).unwrap_or(0);
-            row(name, l.as_str(), &s.span[k], &s.doc[k]);
-        }
-        row(name, "micro", &s.span_micro, &s.doc_micro);
-    }
 }
 
 fn run() -> Result<(), String> {
@@ -188,11 +157,5 @@ fn run() -> Result<(), String> {
 }
 
 fn main() -> ExitCode {
-    match run() {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("{e}");
-            ExitCode::FAILURE
-        }
-    }
+    zhkg_train::exit(run())
 }

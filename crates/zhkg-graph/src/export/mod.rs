@@ -9,7 +9,6 @@
 //! export leaves nothing half-written.
 
 use std::collections::BTreeSet;
-use std::fmt;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -130,21 +129,7 @@ impl Format {
     }
 }
 
-impl fmt::Display for Format {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl std::str::FromStr for Format {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
-        Format::ALL
-            .into_iter()
-            .find(|f| f.name() == s)
-            .ok_or_else(|| format!("unknown format `{s}`"))
-    }
-}
+named_formats!(Format);
 
 /// Which part of the store an export covers.
 #[derive(Debug, Clone, PartialEq, Eq)]

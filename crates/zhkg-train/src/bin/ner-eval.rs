@@ -12,39 +12,10 @@
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use zhkg_extract::ner::train::{self, Document, Prf, Scores};
+use zhkg_extract::ner::train::{self, Document};
 use zhkg_extract::ner::{Context, NerLabel, NerModel};
 use zhkg_extract::{to_simplified, Extractor, Token};
-
-fn row(typ: &str, span: &Prf, doc: &Prf) {
-    println!(
-        "{typ:<5} {:>6.3} {:>6.3} {:>6.3}   {:>6.3} {:>6.3} {:>6.3}  {:>5} {:>5}",
-        span.precision(),
-        span.recall(),
-        span.f1(),
-        doc.precision(),
-        doc.recall(),
-        doc.f1(),
-        span.tp + span.fn_,
-        doc.tp + doc.fn_,
-    );
-}
-
-fn table(s: &Scores) {
-    println!(
-        "{:<5} {:>6} {:>6} {:>6}   {:>6} {:>6} {:>6}  {:>5} {:>5}",
-        "type", "spanP", "spanR", "spanF1", "docP", "docR", "docF1", "spans", "names"
-    );
-    for (k, l) in NerLabel::ALL.iter().enumerate() {
-        row(l.as_str(), &s.span[k], &s.doc[k]);
-    }
-    row("micro", &s.span_micro, &s.doc_micro);
-}
-
-fn read(path: &str) -> Result<Vec<Document>, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
-    train::read_iob2(&text).map_err(|e| format!("{path}: {e}"))
-}
+use zhkg_train::{read, table};
 
 /// Time this thread has spent on a CPU (Linux: `/proc/thread-self/schedstat`), so that the
 /// speed measured does not depend on other work sharing the machine; wall time elsewhere.
@@ -220,7 +191,7 @@ fn run() -> Result<(), String> {
         let docs = read(path)?;
         let s = train::evaluate(Context::of(&extractor), &model, &docs);
         println!("\n{path}");
-        table(&s);
+        table(&[("model", &s)]);
         if show_errors {
             errors(&extractor, &model, &docs);
         }
@@ -234,11 +205,5 @@ fn run() -> Result<(), String> {
 }
 
 fn main() -> ExitCode {
-    match run() {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("{e}");
-            ExitCode::FAILURE
-        }
-    }
+    zhkg_train::exit(run())
 }
