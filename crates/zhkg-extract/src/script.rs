@@ -51,7 +51,7 @@ fn converter() -> &'static Converter {
     static CONVERTER: OnceLock<Converter> = OnceLock::new();
     CONVERTER.get_or_init(|| Converter {
         // Built-in configurations are embedded in the crate; failure would be a build bug.
-        t2s: OpenCC::from_config(BuiltinConfig::T2s).expect("embedded OpenCC t2s config"),
+        t2s: OpenCC::from_config(BuiltinConfig::Hk2s).expect("embedded OpenCC hk2s config"),
         s2t: OpenCC::from_config(BuiltinConfig::S2hk).expect("embedded OpenCC s2hk config"),
         cache_t2s: Mutex::new(HashMap::new()),
         cache_s2t: Mutex::new(HashMap::new()),
@@ -158,6 +158,15 @@ pub fn is_han(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hong_kong_variants_have_a_simplified_form() {
+        // Hong Kong writes 衞 and 綫 where Taiwan writes 衛 and 線: both are 卫, 线.
+        assert_eq!(
+            to_simplified("衞生署、衛生署、港鐵東涌綫"),
+            "卫生署、卫生署、港铁东涌线"
+        );
+    }
 
     #[test]
     fn simplified_view_keeps_length() {
