@@ -205,10 +205,11 @@ pub fn link(lx: &Lexicon, doc: &Document, mentions: &[Mention], facts: &Facts) -
                 .iter()
                 .rposition(|o| o.kind == Kind::Organization && o.text.ends_with(&m.text) && o.text != m.text)
                 .and_then(|j| of_mention[j]),
-            // A place inside an organization's name (觀塘 in 觀塘區議會) is part of the name.
+            // A place inside an organization's name (觀塘 in 觀塘區議會) or a facility's
+            // (紅磡 in 紅磡口岸: a place named by a head word) is part of the name.
             Kind::Place
                 if mentions.iter().any(|o| {
-                    o.kind == Kind::Organization
+                    (o.kind == Kind::Organization || (o.kind == Kind::Place && o.rule == Rule::SuffixPlace))
                         && o.start <= m.start
                         && m.end <= o.end
                         && o.end - o.start > m.end - m.start

@@ -266,14 +266,18 @@ pub(super) fn headed_names_agree(cx: &Ctx, names: &[NerSpan], outer: &mut Vec<Me
         } else {
             &cx.lx.place_suffixes
         };
+        // The known name may follow a descriptive word (高鐵|西九龍|口岸).
         let known_before_head = heads
             .iter()
             .filter(|h| h.len < m.end - m.start && cx.s_is(m.end - h.len, m.end, &h.simp))
             .any(|h| {
-                cx.lx
-                    .lookup(&cx.s(m.start, m.end - h.len))
-                    .iter()
-                    .any(|t| matches!(t, Term::Place(_) | Term::Org(_)))
+                let body = m.end - h.len;
+                (m.start..body.saturating_sub(1)).any(|a| {
+                    cx.lx
+                        .lookup(&cx.s(a, body))
+                        .iter()
+                        .any(|t| matches!(t, Term::Place(_) | Term::Org(_)))
+                })
             });
         model_agrees || known_before_head
     });

@@ -165,6 +165,12 @@ fn a_known_place_before_a_head_word_is_part_of_a_name() {
     assert!(places.contains(&"紅磡口岸".to_string()), "{places:?}");
     let places = names("【本报讯】政府关闭红磡口岸。", Kind::Place);
     assert!(places.contains(&"红磡口岸".to_string()), "{places:?}");
+    let places = names("【本報訊】政府關閉高鐵西九龍口岸。", Kind::Place);
+    assert!(places.contains(&"高鐵西九龍口岸".to_string()), "{places:?}");
+    // The place inside the facility's name is part of the name, not an entity of its own.
+    let a = analyze_text("t.txt", "【本報訊】政府關閉紅磡口岸。");
+    let entities: Vec<&str> = a.linked.entities.iter().map(|e| e.label.as_str()).collect();
+    assert_eq!(entities, ["紅磡口岸"]);
 }
 
 #[test]
