@@ -48,8 +48,8 @@ use organizations::{
 };
 use overlap::{drop_posts_inside_names, merge, resolve_flat};
 use people::{
-    byline_people, enumerated_people, name_before_title, pronouns, propagate_names, speaker_people,
-    tagged_people, titled_people, trim_names,
+    byline_people, drop_surname_references, enumerated_people, name_before_title, pronouns, propagate_names,
+    speaker_people, tagged_people, titled_people, trim_names,
 };
 
 /// What a mention refers to.
@@ -249,6 +249,7 @@ pub fn recognize(lx: &Lexicon, doc: &Document, names: &[NerSpan]) -> Vec<Mention
     branches(&cx, &mut accepted);
     head_references(&cx, sentences, &mut accepted);
     trim_names(&cx, &mut accepted);
+    drop_surname_references(&cx, &mut accepted);
     propagate_names(&cx, sentences, &mut accepted);
     accepted.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     accepted

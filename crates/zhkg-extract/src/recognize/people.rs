@@ -348,3 +348,23 @@ pub(super) fn propagate_names(cx: &Ctx, sentences: &[Sentence], accepted: &mut V
     }
     accepted.extend(found);
 }
+
+/// A surname alone stands for a person named before (梁 for 梁念豪); written before a word
+/// that follows names (梁|續稱, 邱|曾), it reads as a two-character name to jieba and the
+/// model alike. Such a "name" is dropped: the person is the one named before, which the
+/// facts resolve from the surname.
+pub(super) fn drop_surname_references(cx: &Ctx, mentions: &mut Vec<Mention>) {
+    let mut full: Vec<(usize, char)> = mentions
+        .iter()
+        .filter(|m| m.kind == Kind::Person && m.end - m.start >= 3)
+        .map(|m| (m.start, cx.simp[m.start]))
+        .collect();
+    full.sort_unstable();
+    mentions.retain(|m| {
+        if m.kind != Kind::Person || m.end - m.start != 2 || m.rule == Rule::BylineName {
+            return true;
+        }
+        let named_before = full.iter().any(|&(at, c)| at < m.start && c == cx.simp[m.start]);
+        !(named_before && cx.role_at(m.start + 1, m.end, Role::AfterName) == Some(1))
+    });
+}

@@ -188,3 +188,11 @@ fn a_hong_kong_body_is_not_found_by_its_generic_name_in_mainland_news() {
         .iter()
         .any(|m| m.text == "教育局" && m.lexicon.is_some()));
 }
+
+#[test]
+fn a_surname_alone_before_a_verb_is_no_new_person() {
+    let text = "【本報訊】高級消防隊長梁念豪表示，救援困難。梁續稱：「行山人士要小心。」";
+    assert_eq!(names(text, Kind::Person), vec!["梁念豪"]);
+    let text = "【本报讯】高级消防队长梁念豪表示，救援困难。梁续称：「行山人士要小心。」";
+    assert_eq!(names(text, Kind::Person), vec!["梁念豪"]);
+}
