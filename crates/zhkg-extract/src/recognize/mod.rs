@@ -125,6 +125,9 @@ struct Ctx<'a> {
     token_at: HashMap<usize, usize>,
     /// Token index covering each character.
     token_of: Vec<usize>,
+    /// The original text had something (a space, a line break) between this character and
+    /// the one before, which layout repair closed up: bylines separate names that way.
+    gap_before: Vec<bool>,
     /// Where the model's personal name starting at a character ends: the model, trained
     /// on news, knows better than a rule how long a name after a title is (葉曾翠卿, not 葉曾翠).
     model_person_end: HashMap<usize, usize>,
@@ -185,6 +188,9 @@ pub fn recognize(lx: &Lexicon, doc: &Document, names: &[NerSpan]) -> Vec<Mention
         tokens,
         token_at,
         token_of,
+        gap_before: (0..layout.text.len())
+            .map(|i| i > 0 && layout.origin[i] > layout.origin[i - 1] + 1)
+            .collect(),
         model_person_end: names
             .iter()
             .filter(|n| n.label == NerLabel::Per && n.score >= 0.5 && (2..=4).contains(&(n.end - n.start)))
@@ -229,9 +235,7 @@ pub fn recognize(lx: &Lexicon, doc: &Document, names: &[NerSpan]) -> Vec<Mention
     for (si, s) in sentences.iter().enumerate() {
         titled_people(&cx, si, s, &accepted, &mut people);
         name_before_title(&cx, si, s, &accepted, &mut people);
-        if s.kind == BlockKind::Byline {
-            byline_people(&cx, si, s, &accepted, &mut people);
-        }
+        byline_people(&cx, si, s, &accepted, &mut people);
         speaker_people(&cx, si, s, &mut people);
         tagged_people(&cx, si, s, &mut people);
     }

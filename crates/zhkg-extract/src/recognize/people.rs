@@ -130,37 +130,49 @@ pub(super) fn titled_people(cx: &Ctx, si: usize, s: &Sentence, accepted: &[Menti
     }
 }
 
-/// Names in a byline after a title: `記者 子京、康敬`, `責編 林疋 美編 曹俊蘋`.
+/// Names in a byline after a title: `記者 子京、康敬`, `責編 林疋 美編 曹俊蘋`, `記者：謝明明　呂浩然`.
+/// In a byline block any post opens one; inside running text (where flattened articles
+/// put their bylines) a media post with a colon does (記者：…), and its names run until a
+/// word too long to be a name (the next sentence: `記者：王家文　鄭啟源 梁…表示`).
 pub(super) fn byline_people(cx: &Ctx, si: usize, s: &Sentence, accepted: &[Mention], out: &mut Vec<Mention>) {
+    let in_byline = s.kind == BlockKind::Byline;
     let posts: Vec<&Mention> = accepted
         .iter()
         .filter(|m| m.sentence == si && m.kind == Kind::Post)
+        .filter(|m| {
+            in_byline
+                || (matches!(cx.text.get(m.end), Some('：' | ':'))
+                    && m.lexicon.is_some_and(|i| cx.lx.posts[i].category == "media"))
+        })
         .collect();
+    let separator = |c: char| matches!(c, ' ' | '\u{3000}' | '、' | ',' | '，' | '：' | ':');
     for p in posts {
         let mut i = p.end;
         loop {
-            while i < s.end && matches!(cx.text[i], ' ' | '、' | ',' | '，') {
+            while i < s.end && separator(cx.text[i]) {
                 i += 1;
             }
             let a = i;
             while i < s.end
                 && is_han(cx.text[i])
+                && !(i > a && cx.gap_before[i])
                 && !accepted.iter().any(|m| m.start == i && m.kind == Kind::Post)
             {
                 i += 1;
             }
-            if (2..=4).contains(&(i - a))
-                && !cx
-                    .lx
-                    .lookup(&cx.s(a, i))
-                    .iter()
-                    .any(|t| matches!(t, Term::Org(_) | Term::Place(_)))
-            {
+            let known = cx
+                .lx
+                .lookup(&cx.s(a, i))
+                .iter()
+                .any(|t| matches!(t, Term::Org(_) | Term::Place(_)));
+            // Outside a byline block a name starts with a surname.
+            let surname = in_byline || cx.lx.surname_len(&cx.simp[a..i]).is_some();
+            if (2..=4).contains(&(i - a)) && !known && surname {
                 out.push(cx.mention(Kind::Person, (a, i), si, None, Rule::BylineName, 0.85));
             } else {
                 break;
             }
-            if i >= s.end || !matches!(cx.text[i], '、' | ',' | '，') {
+            if i >= s.end || !(separator(cx.text[i]) || cx.gap_before[i]) {
                 break;
             }
         }

@@ -196,3 +196,20 @@ fn a_surname_alone_before_a_verb_is_no_new_person() {
     let text = "【本报讯】高级消防队长梁念豪表示，救援困难。梁续称：「行山人士要小心。」";
     assert_eq!(names(text, Kind::Person), vec!["梁念豪"]);
 }
+
+#[test]
+fn bylines_inside_running_text() {
+    // Flattened articles carry their byline inside the text, names apart by spaces.
+    let text = "【本報訊】每日仍有一萬多人來港。 記者：謝明明　呂浩然 林鄭月娥昨日宣佈措施。";
+    let people = names(text, Kind::Person);
+    assert!(
+        people.contains(&"謝明明".to_string()) && people.contains(&"呂浩然".to_string()),
+        "{people:?}"
+    );
+    let text = "【本报讯】每日仍有一万多人来港。 记者：谢明明　吕浩然 林郑月娥昨日宣布措施。";
+    let people = names(text, Kind::Person);
+    assert!(
+        people.contains(&"谢明明".to_string()) && people.contains(&"吕浩然".to_string()),
+        "{people:?}"
+    );
+}
