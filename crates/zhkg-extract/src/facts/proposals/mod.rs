@@ -1,509 +1,20 @@
-//! Stage 4: facts from mentions — who holds which post, who proposed what.
-//!
-//! Positions come from title chains right before a name (港區全國人大代表、九龍社團聯會
-//! 理事長徐莉): each title splits into its organization and post. Proposals come from cue
-//! verbs (建議, 提出, 倡議 … and the softer 希望, 盼望): the proposer is the subject before
-//! the cue (a pronoun resolved to the last named person), the content is the clause after
-//! it, and the addressee, places, organizations and occasion are read from around it.
+//! Proposals: around every cue word (建議, 提出, 促請 …) a frame of proposer, content,
+//! items, addressee, places and occasion.
 
-use std::collections::BTreeSet;
-
-use crate::layout::{BlockKind, Layout};
+use super::text::{clause_start, has_role_in, inside, text_of, trim_end};
+use super::{MentionId, Proposal, Strength};
+use crate::layout::BlockKind;
 use crate::lexicon::{CueStrength, Lexicon, Role, Term};
 use crate::pipeline::Document;
 use crate::recognize::{Kind, Mention};
 use crate::rules::Rule;
-use crate::segment::Token;
 use crate::sentence::Sentence;
-
-/// One title held by a person, as written before their name.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct Position {
-    /// Mention index of the person.
-    pub person: usize,
-    /// Mention index of the (last) post in the title.
-    pub post: usize,
-    /// The post as a role: `委員`, `代表召集人`, `監事委員會副主席`.
-    pub role: String,
-    /// Organization: a mention in the title, or one inferred from a place or modifier.
-    pub organization: Option<OrgRef>,
-    /// The whole title as written, `start..end` in the repaired text.
-    pub title: (usize, usize),
-    /// The post heads (or deputy-heads) its organization (局長, 行政長官, 副主席), so
-    /// it is a post of that organization, held by the person.
-    pub head: bool,
-    /// The rule that produced it (see `zhkg explain`).
-    pub rule: Rule,
-    /// How sure the rule is, from 0 to 1.
-    pub confidence: f32,
-}
-
-/// An organization named by a mention or known from the lexicon only.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-pub enum OrgRef {
-    /// An organization mentioned in the text (mention index).
-    Mention(usize),
-    /// A known organization of the lexicon not named in the text (index into `Lexicon::orgs`).
-    Lexicon(usize),
-}
-
-/// How firmly something was proposed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-pub enum Strength {
-    /// 建議, 提出, 倡議 …
-    Explicit,
-    /// 希望, 盼望, 期望 …: hopes and wishes.
-    Soft,
-}
-
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-/// One proposal: who proposed what, to whom, where, with the spans it was read from.
-pub struct Proposal {
-    /// Mention index of the proposer (a person or organization; pronouns resolved).
-    pub proposer: usize,
-    /// Mention index of the pronoun or name that stands for the proposer here, if any.
-    pub proposer_mention: usize,
-    /// The cue word as written (建議, 提出 …).
-    pub cue: String,
-    /// `start..end` of the cue (for a continuation: of the first clause's cue).
-    pub cue_span: (usize, usize),
-    /// Explicit (建議, 提出) or soft (希望, an editorial "should").
-    pub strength: Strength,
-    /// `start..end` of the content.
-    pub content: (usize, usize),
-    /// Mention index of the organization or person the proposal is addressed to.
-    pub addressee: Option<usize>,
-    /// Mention indexes of the places the proposal concerns.
-    pub places: Vec<usize>,
-    /// Mention indexes of the organizations the proposal concerns (other than the addressee).
-    pub organizations: Vec<usize>,
-    /// Mention index of the occasion (會議, 施政報告 …) it was made at.
-    pub occasion: Option<usize>,
-    /// The sentence holding the cue.
-    pub sentence: usize,
-    /// The rule that produced it.
-    pub rule: Rule,
-    /// How sure the rule is, from 0 to 1.
-    pub confidence: f32,
-}
-
-/// Everything the facts stage found in one document.
-#[derive(Debug, Clone, Default, serde::Serialize)]
-pub struct Facts {
-    /// Titles held, as written before names.
-    pub positions: Vec<Position>,
-    /// Proposals, in text order.
-    pub proposals: Vec<Proposal>,
-    /// For each mention: the person mention a pronoun (他, 她) or a title used alone (特首)
-    /// refers to.
-    pub antecedent: Vec<Option<usize>>,
-    /// Which SAR each passage is about (特區政府 is its government).
-    pub sar: Sar,
-}
-
-/// Extract facts from the mentions of one document.
-pub fn extract(lx: &Lexicon, doc: &Document, mentions: &[Mention]) -> Facts {
-    let (layout, simp, sentences, tokens) = (&doc.layout, &doc.simp[..], &doc.sentences[..], &doc.tokens[..]);
-    let sar = Sar::new(lx, doc, mentions);
-    let positions = positions(lx, layout, &sar, mentions);
-    let mut antecedent = title_references(lx, &sar, simp, mentions, &positions);
-    resolve_pronouns(sentences, mentions, &mut antecedent);
-    let proposals = proposals(lx, layout, simp, sentences, tokens, mentions, &antecedent);
-    Facts {
-        positions,
-        proposals,
-        antecedent,
-        sar,
-    }
-}
-
-/// Which special administrative region a passage is about: 香港 or 澳門 (lexicon places),
-/// read once from the mentions that name one explicitly (香港, 本港, 港區 …; 澳門, 澳區 …).
-#[derive(Debug, Clone, Default, serde::Serialize)]
-pub struct Sar {
-    /// The lexicon's government of each SAR place (香港 → 香港特別行政區政府).
-    governments: Vec<(usize, usize)>,
-    /// Per mention, in order: where it ends, its block, and the SAR it names, if any.
-    marks: Vec<(usize, usize, Option<Option<usize>>)>,
-    /// The SAR the document names most (Hong Kong on a tie).
-    majority: Option<usize>,
-}
-
-impl Sar {
-    /// The SAR context of a document's mentions.
-    pub fn new(lx: &Lexicon, doc: &Document, mentions: &[Mention]) -> Sar {
-        let hk = lx.place("香港");
-        let macao = lx.place("澳門");
-        let explicit = |m: &Mention| -> Option<Option<usize>> {
-            let s: String = doc.simp[m.start..m.end].iter().collect();
-            let lexicon_place =
-                |p: Option<usize>| m.kind == Kind::Place && m.lexicon.is_some() && m.lexicon == p;
-            if lexicon_place(macao) || s.starts_with('澳') {
-                return Some(macao);
-            }
-            if lexicon_place(hk) || s.starts_with("香港") || s.starts_with("港区") || s == "本港" {
-                return Some(hk);
-            }
-            None
-        };
-        let marks: Vec<(usize, usize, Option<Option<usize>>)> = mentions
-            .iter()
-            .map(|m| (m.end, doc.sentences[m.sentence].block, explicit(m)))
-            .collect();
-        let m = marks.iter().filter(|x| x.2.is_some_and(|p| p == macao)).count();
-        let h = marks.iter().filter(|x| x.2.is_some_and(|p| p != macao)).count();
-        let governments = [hk, macao]
-            .into_iter()
-            .flatten()
-            .filter_map(|p| Some((p, government_of(lx, p)?)))
-            .collect();
-        Sar {
-            governments,
-            marks,
-            majority: if m > h { macao } else { hk },
-        }
-    }
-
-    /// The SAR the text before `at` is about: the nearest explicit one in the same block
-    /// or the two before it, else the one the document names most.
-    pub fn at(&self, at: usize) -> Option<usize> {
-        let here = self.marks.iter().rfind(|m| m.0 <= at).map(|m| m.1);
-        for &(_, block, sar) in self.marks.iter().rev().filter(|m| m.0 <= at) {
-            if here.is_some_and(|b| b - block > 2) {
-                break;
-            }
-            if let Some(p) = sar {
-                return p;
-            }
-        }
-        self.majority
-    }
-
-    fn government_of(&self, place: Option<usize>) -> Option<usize> {
-        let place = place?;
-        self.governments
-            .iter()
-            .find(|(p, _)| *p == place)
-            .map(|(_, g)| *g)
-    }
-
-    /// The government of the SAR the text before `at` is about.
-    pub fn government(&self, at: usize) -> Option<usize> {
-        self.government_of(self.at(at))
-    }
-
-    /// The government of the SAR the document names most.
-    pub fn majority_government(&self) -> Option<usize> {
-        self.government_of(self.majority)
-    }
-}
-
-/// Titles used alone for the person who holds them: 特首 → the 行政長官 named in the
-/// article (the one of the SAR the article is mostly about, when there are several).
-fn title_references(
-    lx: &Lexicon,
-    sar: &Sar,
-    simp: &[char],
-    mentions: &[Mention],
-    positions: &[Position],
-) -> Vec<Option<usize>> {
-    let mut out = vec![None; mentions.len()];
-    let canonical = |mi: usize| -> Option<String> {
-        let e = lx.posts.get(mentions[mi].lexicon?)?;
-        Some(e.canonical().to_string())
-    };
-    for (i, m) in mentions.iter().enumerate() {
-        if m.kind != Kind::Post || positions.iter().any(|p| p.post == i) {
-            continue;
-        }
-        let Some(post) = m.lexicon.and_then(|li| lx.posts.get(li)) else {
-            continue;
-        };
-        // A title stands for a person when it is a by-name (特首) or the subject of a verb of
-        // saying (局長表示); 參選行政長官 or 以行政長官身份 name the post, not its holder.
-        let subject = lx
-            .role_prefix(&simp[m.end..(m.end + 2).min(simp.len())], Role::SubjectVerb)
-            .is_some();
-        if post.rank != "head" || (post.same_as.is_empty() && !subject) {
-            continue;
-        }
-        let c = post.canonical().to_string();
-        let mut holders: Vec<&Position> = positions
-            .iter()
-            .filter(|p| canonical(p.post).as_deref() == Some(c.as_str()))
-            .collect();
-        let names: BTreeSet<&str> = holders.iter().map(|p| mentions[p.person].text.as_str()).collect();
-        if names.len() > 1 {
-            let gov = sar.majority_government();
-            holders.retain(|p| matches!(p.organization, Some(OrgRef::Lexicon(li)) if Some(li) == gov));
-        }
-        let names: BTreeSet<&str> = holders.iter().map(|p| mentions[p.person].text.as_str()).collect();
-        if names.len() == 1 {
-            out[i] = Some(holders[0].person);
-        }
-    }
-    out
-}
-
-/// 他 / 她 → the subject of the passage: the first person named in the same sentence
-/// before the pronoun, else the first person of the last sentence that names one (in the
-/// same block or the two before it). A person quoted inside someone's statement (蘇長荣表示，
-/// 特首希望…) does not become the topic.
-fn resolve_pronouns(sentences: &[Sentence], mentions: &[Mention], out: &mut [Option<usize>]) {
-    for i in 0..mentions.len() {
-        if mentions[i].kind != Kind::Pronoun {
-            continue;
-        }
-        let person = |k: usize, out: &[Option<usize>]| -> Option<usize> {
-            match mentions[k].kind {
-                Kind::Person => Some(k),
-                Kind::Post | Kind::Pronoun => out[k],
-                _ => None,
-            }
-        };
-        let block = sentences[mentions[i].sentence].block;
-        let mut found = None;
-        for j in (0..i).rev() {
-            let m = &mentions[j];
-            if block - sentences[m.sentence].block > 2 {
-                break;
-            }
-            if person(j, out).is_none() {
-                continue;
-            }
-            // The first person of that sentence.
-            found = (0..=j)
-                .filter(|&k| mentions[k].sentence == m.sentence)
-                .find_map(|k| person(k, out));
-            break;
-        }
-        out[i] = found;
-    }
-}
-
-fn is_title_part(m: &Mention) -> bool {
-    matches!(
-        m.kind,
-        Kind::Organization | Kind::Place | Kind::Modifier | Kind::Post
-    )
-}
-
-/// Title chains before each person: components are contiguous organization, place,
-/// modifier and post mentions, titles are separated by 、 or 兼.
-fn positions(lx: &Lexicon, layout: &Layout, sar: &Sar, mentions: &[Mention]) -> Vec<Position> {
-    let text = &layout.text;
-    let mut out = Vec::new();
-    // Mentions that start at a position, outermost first.
-    let ending_at = |e: usize| -> Option<usize> {
-        mentions
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| m.end == e && is_title_part(m))
-            .max_by_key(|(_, m)| m.end - m.start)
-            .map(|(i, _)| i)
-    };
-    let mut titled_groups: Vec<(usize, Vec<Position>)> = Vec::new();
-    for (pi, p) in mentions.iter().enumerate() {
-        if p.kind != Kind::Person {
-            continue;
-        }
-        // Walk back over the chain.
-        let mut pos = p.start;
-        if pos > 0 && text[pos - 1] == ' ' {
-            pos -= 1;
-        }
-        let mut parts: Vec<usize> = Vec::new(); // mention indices, right to left
-        let mut cuts: Vec<usize> = Vec::new(); // positions of separators
-        loop {
-            if let Some(mi) = ending_at(pos) {
-                parts.push(mi);
-                pos = mentions[mi].start;
-                continue;
-            }
-            if pos > 0 && !parts.is_empty() && matches!(text[pos - 1], '、' | '兼' | ' ') {
-                cuts.push(pos - 1);
-                pos -= 1;
-                continue;
-            }
-            break;
-        }
-        parts.reverse();
-        // Split into titles at separators; a title must end with a post.
-        let mut titles: Vec<Vec<usize>> = vec![Vec::new()];
-        for &mi in &parts {
-            let m = &mentions[mi];
-            if let Some(last) = titles.last().and_then(|t| t.last()) {
-                let prev_end = mentions[*last].end;
-                if cuts.iter().any(|&c| c >= prev_end && c < m.start) {
-                    titles.push(Vec::new());
-                }
-            }
-            titles.last_mut().unwrap().push(mi);
-        }
-        let mut found = Vec::new();
-        for t in titles.iter().filter(|t| !t.is_empty()) {
-            let Some(post_idx) = t.iter().rposition(|&mi| mentions[mi].kind == Kind::Post) else {
-                continue;
-            };
-            if post_idx != t.len() - 1 {
-                continue;
-            }
-            // Consecutive posts form one role (代表召集人); an organization-internal body
-            // right before the post belongs to the role (監事委員會副主席).
-            let mut role_start = post_idx;
-            while role_start > 0 && mentions[t[role_start - 1]].kind == Kind::Post {
-                role_start -= 1;
-            }
-            let org_idx = t[..role_start]
-                .iter()
-                .rposition(|&mi| mentions[mi].kind == Kind::Organization);
-            let (org, role_from) = match org_idx {
-                // Two organizations in a row: the second is a body of the first.
-                Some(k)
-                    if k > 0
-                        && mentions[t[k - 1]].kind == Kind::Organization
-                        && mentions[t[k]].lexicon.is_none() =>
-                {
-                    (Some(OrgRef::Mention(t[k - 1])), mentions[t[k]].start)
-                }
-                Some(k) => {
-                    // 經民聯監事委員會: a body named after its parent is the parent's organ;
-                    // the role holds the organ (監事委員會副主席).
-                    let outer = &mentions[t[k]];
-                    let parent = mentions.iter().position(|m| {
-                        m.kind == Kind::Organization
-                            && m.lexicon.is_some()
-                            && m.start == outer.start
-                            && m.end < outer.end
-                    });
-                    match parent {
-                        Some(pi) if outer.lexicon.is_none() => (Some(OrgRef::Mention(pi)), mentions[pi].end),
-                        _ => (Some(OrgRef::Mention(t[k])), mentions[t[role_start]].start),
-                    }
-                }
-                None => (
-                    infer_org(lx, sar, mentions, &t[..role_start], p.start),
-                    mentions[t[role_start]].start,
-                ),
-            };
-            let last = &mentions[t[post_idx]];
-            let title = (mentions[t[0]].start, last.end);
-            found.push(Position {
-                person: pi,
-                post: t[post_idx],
-                role: text[role_from..last.end].iter().collect(),
-                organization: org,
-                title,
-                head: last
-                    .lexicon
-                    .is_some_and(|i| matches!(lx.posts[i].rank.as_str(), "head" | "deputy")),
-                rule: Rule::TitleChain,
-                confidence: 0.85,
-            });
-        }
-        if !found.is_empty() {
-            titled_groups.push((pi, found.clone()));
-            out.extend(found);
-        }
-    }
-    // Names enumerated after a titled name share its titles: 記者 子京、康敬、黃子晉.
-    for (pi, titles) in &titled_groups {
-        let mut prev = *pi;
-        for (qi, q) in mentions.iter().enumerate().skip(pi + 1) {
-            if q.kind != Kind::Person
-                || q.start != mentions[prev].end + 1
-                || !matches!(text[mentions[prev].end], '、' | ' ')
-            {
-                if q.start > mentions[prev].end + 1 {
-                    break;
-                }
-                continue;
-            }
-            if out.iter().any(|p| p.person == qi) {
-                break;
-            }
-            for t in titles {
-                out.push(Position {
-                    person: qi,
-                    rule: Rule::SharedTitle,
-                    confidence: 0.75,
-                    ..t.clone()
-                });
-            }
-            prev = qi;
-        }
-    }
-    out
-}
-
-/// The organization a title implies without naming it: a head of government post after a
-/// place (澳門特區行政長官 → 澳門特區政府), or after 特區 (the SAR of the passage).
-fn infer_org(
-    lx: &Lexicon,
-    sar: &Sar,
-    mentions: &[Mention],
-    prefix: &[usize],
-    before: usize,
-) -> Option<OrgRef> {
-    let place = prefix
-        .iter()
-        .rev()
-        .find(|&&mi| mentions[mi].kind == Kind::Place)
-        .and_then(|&mi| mentions[mi].lexicon)
-        .or_else(|| {
-            prefix
-                .iter()
-                .any(|&mi| mentions[mi].kind == Kind::Modifier)
-                .then(|| sar.at(before))
-                .flatten()
-        })?;
-    government_of(lx, place).map(OrgRef::Lexicon)
-}
-
-/// The government of a place from the lexicon: 香港 → 香港特別行政區政府.
-pub fn government_of(lx: &Lexicon, place: usize) -> Option<usize> {
-    let p = &lx.places[place];
-    let mut names = vec![p.name.clone()];
-    names.extend(p.aliases.iter().cloned());
-    for n in &names {
-        for suffix in [
-            "特別行政區政府",
-            "特區政府",
-            "政府",
-            "人民政府",
-            "省政府",
-            "市政府",
-        ] {
-            if let Some(o) = lx.org(&format!("{n}{suffix}")) {
-                return Some(o);
-            }
-        }
-    }
-    None
-}
 
 /// Is the cue at `a..b` used as a noun (多項建議, 寶貴建議, 所提建議的)?
 fn cue_is_noun(lx: &Lexicon, simp: &[char], a: usize, b: usize) -> bool {
     let before_marker = (1..=a.min(3)).any(|n| lx.has_role(&text_of(simp, a - n, a), Role::NounMarker));
     let next = simp.get(b).copied().unwrap_or('。');
     before_marker || matches!(next, '。' | '、' | '书' | '案' | '；' | '」')
-}
-
-fn text_of(simp: &[char], a: usize, b: usize) -> String {
-    simp[a.min(simp.len())..b.min(simp.len())].iter().collect()
-}
-
-/// Start of the clause holding position `at`: just after the last ，；：or the sentence start.
-fn clause_start(text: &[char], s: &Sentence, at: usize) -> usize {
-    (s.start..at)
-        .rev()
-        .find(|&i| matches!(text[i], '，' | '；' | '：' | ',' | ';' | ':'))
-        .map_or(s.start, |i| i + 1)
-}
-
-/// Does a word with `role` occur anywhere in `a..b`?
-fn has_role_in(lx: &Lexicon, simp: &[char], a: usize, b: usize, role: Role) -> bool {
-    (a..b).any(|i| lx.role_prefix(&simp[i..b], role).is_some())
 }
 
 /// Split a content span into the measures it lists: a new measure starts after a comma
@@ -540,29 +51,6 @@ fn split_measures(lx: &Lexicon, text: &[char], simp: &[char], c0: usize, c1: usi
     pieces
 }
 
-fn trim_end(text: &[char], a: usize, mut b: usize) -> usize {
-    while b > a && matches!(text[b - 1], '。' | '；' | '，' | '！' | '？' | ' ' | '\n' | '等') {
-        b -= 1;
-    }
-    b
-}
-
-/// Mentions of `kind` inside `a..b`, outermost only (深圳前海, not also 深圳).
-fn inside(mentions: &[Mention], kind: Kind, a: usize, b: usize) -> Vec<usize> {
-    let within = |m: &Mention| m.kind == kind && m.start >= a && m.end <= b;
-    mentions
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| within(m))
-        .filter(|(_, m)| {
-            !mentions.iter().any(|o| {
-                within(o) && o.start <= m.start && m.end <= o.end && o.end - o.start > m.end - m.start
-            })
-        })
-        .map(|(i, _)| i)
-        .collect()
-}
-
 /// What one cue says, before it becomes one proposal per measure.
 struct Cue {
     subject: usize,
@@ -578,16 +66,16 @@ impl Cue {
     fn proposal(&self, mentions: &[Mention], text: &[char], content: (usize, usize), rule: Rule) -> Proposal {
         let direct = mentions[self.subject].kind != Kind::Pronoun;
         Proposal {
-            proposer: self.proposer,
-            proposer_mention: self.subject,
+            proposer: MentionId(self.proposer),
+            proposer_mention: MentionId(self.subject),
             cue: text[self.span.0..self.span.1].iter().collect(),
             cue_span: self.span,
             strength: self.strength,
             content,
-            addressee: self.addressee,
+            addressee: self.addressee.map(MentionId),
             places: inside(mentions, Kind::Place, content.0, content.1),
             organizations: inside(mentions, Kind::Organization, content.0, content.1),
-            occasion: self.occasion,
+            occasion: self.occasion.map(MentionId),
             sentence: self.sentence,
             rule,
             confidence: match (self.strength, direct) {
@@ -599,22 +87,24 @@ impl Cue {
     }
 }
 
-fn proposals(
+pub(super) fn proposals(
     lx: &Lexicon,
-    layout: &Layout,
-    simp: &[char],
-    sentences: &[Sentence],
-    tokens: &[Token],
+    doc: &Document,
     mentions: &[Mention],
-    antecedent: &[Option<usize>],
+    antecedent: &[Option<MentionId>],
 ) -> Vec<Proposal> {
-    let text = &layout.text;
+    let (text, simp, sentences, tokens) = (
+        &doc.layout.text,
+        &doc.simp[..],
+        &doc.sentences[..],
+        &doc.tokens[..],
+    );
     let mut out: Vec<Proposal> = Vec::new();
     // The person or organization a mention stands for.
     let agent = |mi: usize| -> Option<usize> {
         match mentions[mi].kind {
             Kind::Person | Kind::Organization => Some(mi),
-            Kind::Pronoun | Kind::Post => antecedent[mi],
+            Kind::Pronoun | Kind::Post => antecedent[mi].map(MentionId::index),
             _ => None,
         }
     };
@@ -723,7 +213,7 @@ fn proposals(
                     (m.kind == Kind::Organization && m.start <= s.start + 1).then_some(first)
                 })
                 .or_else(|| document_author(lx, simp, sentences, mentions, &before, a))
-                .or_else(|| here.last().map(|p| p.proposer_mention))
+                .or_else(|| here.last().map(|p| p.proposer_mention.0))
                 // A sentence that starts with the cue (又建議…, 同時建議…) continues the
                 // proposer of the sentence before, or else the paragraph's speaker; a cue later
                 // in a subject-less sentence has no proposer to name.
@@ -737,7 +227,7 @@ fn proposals(
                         .rev()
                         .find(|p| p.sentence + 1 == si && sentences[p.sentence].block == s.block)
                     {
-                        return Some(p.proposer_mention);
+                        return Some(p.proposer_mention.0);
                     }
                     (0..mentions.len())
                         .rev()
@@ -960,7 +450,7 @@ mod tests {
             .proposals
             .iter()
             .map(|p| {
-                let who = &a.linked.entities[a.linked.of_mention[p.proposer].unwrap()].label;
+                let who = &a.linked.entity(p.proposer).unwrap().label;
                 (who.clone(), a.doc.layout.slice(p.content.0, p.content.1))
             })
             .collect()
@@ -1003,8 +493,10 @@ mod tests {
         );
         assert_eq!(p[1], ("王惠貞".to_string(), "建立區塊鏈平台".to_string()));
         let last = a.facts.proposals.last().unwrap();
-        let addressee = a.linked.of_mention[last.addressee.unwrap()].unwrap();
-        assert_eq!(a.linked.entities[addressee].label, "香港特別行政區政府");
+        assert_eq!(
+            a.linked.entity(last.addressee.unwrap()).unwrap().label,
+            "香港特別行政區政府"
+        );
         assert_eq!(last.strength, Strength::Explicit);
     }
 
