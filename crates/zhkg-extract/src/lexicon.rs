@@ -105,6 +105,8 @@ pub enum CueStrength {
     Modal,
     /// 認為, 相信: a view, never a proposal on its own.
     Opinion,
+    /// 可以, 考慮: a possibility offered, too weak to be a proposal by itself.
+    Possibility,
 }
 
 /// What a term of the lexicon is.
@@ -165,6 +167,20 @@ pub enum Role {
     PlaceVerb,
     /// `subject_verb`: follows a person who is a clause's subject (岑浩輝表示).
     SubjectVerb,
+    /// `speech`: a verb of saying or thinking (表示, 指出, 認為): what follows is the
+    /// subject's view, and a "should" in it is the subject's proposal.
+    Speech,
+    /// `opener`: a conjunction, adverb or time word that may open a clause before its
+    /// subject (但, 昨日, 另外).
+    Opener,
+    /// `negation`: right before a cue, the cue is denied (不會要求, 沒有提出).
+    Negation,
+    /// `next_item`: at the start of a clause in a proposal, opens its next item (又, 或, 至於, 包括).
+    NextItem,
+    /// `unnamed`: opens a subject that names nobody (有人, 多名, 部分, 不少).
+    Unnamed,
+    /// `according`: "according to" (按照, 根據); a cue after it names a requirement (按照X要求).
+    According,
 }
 
 /// All lexicons, indexed by Simplified form.
@@ -353,14 +369,15 @@ fn one_of<T: Copy>(row: &Row, col: usize, what: &str, choices: &[(&str, T)]) -> 
         })
 }
 
-const STRENGTHS: [(&str, CueStrength); 4] = [
+const STRENGTHS: [(&str, CueStrength); 5] = [
     ("explicit", CueStrength::Explicit),
     ("soft", CueStrength::Soft),
     ("modal", CueStrength::Modal),
     ("opinion", CueStrength::Opinion),
+    ("possibility", CueStrength::Possibility),
 ];
 
-const ROLES: [(&str, Role); 13] = [
+const ROLES: [(&str, Role); 19] = [
     ("after_name", Role::AfterName),
     ("boundary", Role::Boundary),
     ("pronoun", Role::Pronoun),
@@ -374,6 +391,12 @@ const ROLES: [(&str, Role); 13] = [
     ("object_marker", Role::ObjectMarker),
     ("place_verb", Role::PlaceVerb),
     ("subject_verb", Role::SubjectVerb),
+    ("speech", Role::Speech),
+    ("opener", Role::Opener),
+    ("negation", Role::Negation),
+    ("next_item", Role::NextItem),
+    ("unnamed", Role::Unnamed),
+    ("according", Role::According),
 ];
 
 impl Lexicon {

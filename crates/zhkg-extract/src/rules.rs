@@ -82,11 +82,19 @@ pub enum Rule {
     CueListedMeasure,
     /// One measure of a list cut by semicolons.
     SemicolonList,
+    /// A proposal in a relative clause before its proposer (一直主張封關的王永平).
+    CueBeforeProposer,
+    /// An item of a list whose enumerators go on after the cue's sentence (一是…。二是…).
+    EnumeratedItem,
+    /// A should (應, 要, 必須) in what a named speaker says (X指出，政府應…).
+    SpeechModal,
+    /// A should opening a sentence that goes on with the speaker before (X指出…。要…；要…).
+    SpeechModalContinued,
 }
 
 impl Rule {
     /// Every rule.
-    pub const ALL: [Rule; 39] = [
+    pub const ALL: [Rule; 43] = [
         Rule::LexiconOrganization,
         Rule::LexiconPlace,
         Rule::LexiconPost,
@@ -126,6 +134,10 @@ impl Rule {
         Rule::CueRelativeClause,
         Rule::CueListedMeasure,
         Rule::SemicolonList,
+        Rule::CueBeforeProposer,
+        Rule::EnumeratedItem,
+        Rule::SpeechModal,
+        Rule::SpeechModalContinued,
     ];
 
     /// The rule's name (`title-chain`), as `zhkg:rule` in the graph.
@@ -170,6 +182,10 @@ impl Rule {
             Rule::CueRelativeClause => "cue-relative-clause",
             Rule::CueListedMeasure => "cue-listed-measure",
             Rule::SemicolonList => "semicolon-list",
+            Rule::CueBeforeProposer => "cue-before-proposer",
+            Rule::EnumeratedItem => "enumerated-item",
+            Rule::SpeechModal => "speech-modal",
+            Rule::SpeechModalContinued => "speech-modal-continued",
         }
     }
 
@@ -217,6 +233,16 @@ impl Rule {
             Rule::CueRelativeClause => "a proposal in a relative clause naming its own proposer",
             Rule::CueListedMeasure => "one measure of a list after a cue",
             Rule::SemicolonList => "one measure of a list cut by semicolons",
+            Rule::CueBeforeProposer => {
+                "a proposal in a relative clause before its proposer (一直主張封關的王永平)"
+            }
+            Rule::EnumeratedItem => {
+                "an item of a list whose enumerators go on after the cue's sentence (一是…。二是…)"
+            }
+            Rule::SpeechModal => "a should (應, 要, 必須) in what a named speaker says (X指出，政府應…)",
+            Rule::SpeechModalContinued => {
+                "a should opening a sentence that goes on with the speaker before (X指出…。要…；要…)"
+            }
         }
     }
 

@@ -4,11 +4,12 @@
 
 use std::collections::BTreeSet;
 
+use super::clauses::{Clauses, Subject};
+use super::view::View;
 use super::{MentionId, OrgRef, Position};
 use crate::lexicon::{Lexicon, Role};
 use crate::pipeline::Document;
 use crate::recognize::{Kind, Mention};
-use crate::sentence::Sentence;
 
 /// Which special administrative region a passage is about: 香港 or 澳門 (lexicon places),
 /// read once from the mentions that name one explicitly (香港, 本港, 港區 …; 澳門, 澳區 …).
@@ -138,37 +139,62 @@ pub(super) fn title_references(
     out
 }
 
-/// 他 / 她 → the subject of the passage: the first person named in the same sentence
-/// before the pronoun, else the first person of the last sentence that names one (in the
-/// same block or the two before it). A person quoted inside someone's statement (蘇長荣表示，
-/// 特首希望…) does not become the topic.
-pub(super) fn resolve_pronouns(sentences: &[Sentence], mentions: &[Mention], out: &mut [Option<MentionId>]) {
+/// 他 / 她 → the person the passage is about: the subject of the first clause of the
+/// sentence that has a person as subject (before the pronoun), else of the nearest sentence
+/// before that has one (in the same block or the two before it). A person named as an
+/// object (除胡漢清外, 向X) or quoted inside someone's statement does not become the topic.
+/// When no clause subject names a person, the first person named in the nearest sentence
+/// that names one.
+pub(super) fn resolve_pronouns(v: &View, cl: &Clauses, out: &mut [Option<MentionId>]) {
+    let (mentions, sentences) = (v.mentions, &v.doc.sentences);
+    let person = |k: usize, out: &[Option<MentionId>]| -> Option<MentionId> {
+        match mentions[k].kind {
+            Kind::Person => Some(MentionId(k)),
+            Kind::Post | Kind::Pronoun => out[k],
+            _ => None,
+        }
+    };
     for i in 0..mentions.len() {
         if mentions[i].kind != Kind::Pronoun {
             continue;
         }
-        let person = |k: usize, out: &[Option<MentionId>]| -> Option<MentionId> {
-            match mentions[k].kind {
-                Kind::Person => Some(MentionId(k)),
-                Kind::Post | Kind::Pronoun => out[k],
-                _ => None,
-            }
-        };
-        let block = sentences[mentions[i].sentence].block;
+        let m = &mentions[i];
+        let block = sentences[m.sentence].block;
         let mut found = None;
-        for j in (0..i).rev() {
-            let m = &mentions[j];
-            if block - sentences[m.sentence].block > 2 {
+        'sentences: for si in (0..=m.sentence).rev() {
+            if block - sentences[si].block > 2 {
                 break;
             }
-            if person(j, out).is_none() {
-                continue;
+            for c in &cl.list[cl.of_sentence[si].clone()] {
+                if c.start >= m.start {
+                    break;
+                }
+                if c.quoted {
+                    continue;
+                }
+                if let Subject::Named(ms) = &c.subject {
+                    if let Some(p) = ms.iter().find_map(|&x| person(x, out)) {
+                        found = Some(p);
+                        break 'sentences;
+                    }
+                }
             }
-            // The first person of that sentence.
-            found = (0..=j)
-                .filter(|&k| mentions[k].sentence == m.sentence)
-                .find_map(|k| person(k, out));
-            break;
+        }
+        if found.is_none() {
+            for j in (0..i).rev() {
+                let mj = &mentions[j];
+                if block - sentences[mj.sentence].block > 2 {
+                    break;
+                }
+                if person(j, out).is_none() {
+                    continue;
+                }
+                // The first person of that sentence.
+                found = (0..=j)
+                    .filter(|&k| mentions[k].sentence == mj.sentence)
+                    .find_map(|k| person(k, out));
+                break;
+            }
         }
         out[i] = found;
     }

@@ -4,6 +4,7 @@
 //! |---|---|
 //! | [`positions`] | title chains before names (港區全國人大代表、九龍社團聯會理事長徐莉), bylines |
 //! | [`coreference`] | the SAR a passage is about, titles used alone (特首), pronouns (他, 她) |
+//! | [`clauses`] | clauses of each sentence and their subjects, which proposers and pronouns are read from |
 //! | [`proposals`] | proposal frames: cue → proposer → content → items, with addressee, places and occasion |
 //!
 //! Every fact names its mentions by [`MentionId`] and carries the [`Rule`] that made it.
@@ -15,10 +16,12 @@ use crate::pipeline::Document;
 use crate::recognize::Mention;
 use crate::rules::Rule;
 
+mod clauses;
 mod coreference;
 mod positions;
 mod proposals;
 mod text;
+mod view;
 
 pub use coreference::Sar;
 
@@ -134,13 +137,16 @@ pub struct Facts {
     pub sar: Sar,
 }
 
-/// Extract facts from the mentions of one document.
-pub fn extract(lx: &Lexicon, doc: &Document, mentions: &[Mention]) -> Facts {
+/// Extract facts from the mentions of one document; `original` is the text the document
+/// was built from (its spaces, which layout repair drops, still mark subheadings).
+pub fn extract(lx: &Lexicon, doc: &Document, mentions: &[Mention], original: &str) -> Facts {
+    let view = view::View::new(lx, doc, mentions, original);
+    let clauses = clauses::analyze(&view);
     let sar = Sar::new(lx, doc, mentions);
     let positions = positions::positions(lx, doc, &sar, mentions);
     let mut antecedent = coreference::title_references(lx, &sar, &doc.simp, mentions, &positions);
-    coreference::resolve_pronouns(&doc.sentences, mentions, &mut antecedent);
-    let proposals = proposals::proposals(lx, doc, mentions, &antecedent);
+    coreference::resolve_pronouns(&view, &clauses, &mut antecedent);
+    let proposals = proposals::proposals(&view, &clauses, &antecedent);
     Facts {
         positions,
         proposals,

@@ -3,19 +3,10 @@
 use super::MentionId;
 use crate::lexicon::{Lexicon, Role};
 use crate::recognize::{Kind, Mention};
-use crate::sentence::Sentence;
 
 /// The Simplified text of `a..b`, clamped to the text.
 pub(super) fn text_of(simp: &[char], a: usize, b: usize) -> String {
     simp[a.min(simp.len())..b.min(simp.len())].iter().collect()
-}
-
-/// Start of the clause holding position `at`: just after the last ，；：or the sentence start.
-pub(super) fn clause_start(text: &[char], s: &Sentence, at: usize) -> usize {
-    (s.start..at)
-        .rev()
-        .find(|&i| matches!(text[i], '，' | '；' | '：' | ',' | ';' | ':'))
-        .map_or(s.start, |i| i + 1)
 }
 
 /// Does a word with `role` occur anywhere in `a..b`?

@@ -1,432 +1,519 @@
-//! Proposals: around every cue word (建議, 提出, 促請 …) a frame of proposer, content,
-//! items, addressee, places and occasion.
+//! Proposals as frames. Around every cue word (建議, 提出, 促請, 呼籲 …, see `cues.tsv`):
+//!
+//! | step | module | what it reads |
+//! |---|---|---|
+//! | cue | [`cue`] | cue words used as verbs: whole words, not nouns (多項建議), not denied (不會要求), not quoted |
+//! | proposer | [`proposer`] | the subject of the cue's clause or of the nearest clause before it (`clauses`); a pronoun or title through its antecedent; a document through its author |
+//! | content | [`content`] | the cue's object, to the end of the sentence or the next proposal, speaker or subheading |
+//! | items | [`items`] | one proposal per listed item: enumerators, counted lists, 又/或/至於/包括 clauses, measures |
+//! | context | [`context`] | addressee (促請X, 向X提出) and occasion |
+//! | speech | [`speech`] | a "should" in what a named speaker says (X指出，政府應…) |
+//!
+//! A proposer is carried into the next sentence only through a pronoun or a title (read as
+//! subjects), a coordinated cue (…。又建議…), a list (…；B；C and 一是…。二是…) or a speaker's
+//! words that go on (…指出，…。要…；要…).
 
-use super::text::{clause_start, has_role_in, inside, text_of, trim_end};
+mod content;
+mod context;
+mod cue;
+mod items;
+mod proposer;
+mod speech;
+
+use super::clauses::Clauses;
+use super::text::{has_role_in, inside, trim_end};
+use super::view::View;
 use super::{MentionId, Proposal, Strength};
 use crate::layout::BlockKind;
-use crate::lexicon::{CueStrength, Lexicon, Role, Term};
-use crate::pipeline::Document;
-use crate::recognize::{Kind, Mention};
+use crate::lexicon::Role;
+use crate::recognize::Kind;
 use crate::rules::Rule;
-use crate::sentence::Sentence;
+use proposer::Who;
 
-/// Is the cue at `a..b` used as a noun (多項建議, 寶貴建議, 所提建議的)?
-fn cue_is_noun(lx: &Lexicon, simp: &[char], a: usize, b: usize) -> bool {
-    let before_marker = (1..=a.min(3)).any(|n| lx.has_role(&text_of(simp, a - n, a), Role::NounMarker));
-    let next = simp.get(b).copied().unwrap_or('。');
-    before_marker || matches!(next, '。' | '、' | '书' | '案' | '；' | '」')
+/// What the proposal rules read.
+pub(super) struct Ctx<'a> {
+    pub v: &'a View<'a>,
+    pub cl: &'a Clauses,
+    pub antecedent: &'a [Option<MentionId>],
 }
 
-/// Split a content span into the measures it lists: a new measure starts after a comma
-/// with an action verb (…合作機制，引進…，打造…), unless the clause before is a purpose
-/// clause (讓…，推動…) or a short preface (由海關總署牽頭，建立…).
-fn split_measures(lx: &Lexicon, text: &[char], simp: &[char], c0: usize, c1: usize) -> Vec<(usize, usize)> {
-    let mut pieces = Vec::new();
-    let mut start = c0;
-    let mut clause = c0;
-    for k in c0..c1 {
-        if text[k] != '，' {
-            continue;
+impl Ctx<'_> {
+    /// The person or organization a mention stands for (a pronoun or a title used alone:
+    /// its antecedent).
+    pub fn agent(&self, m: usize) -> Option<usize> {
+        match self.v.mentions[m].kind {
+            Kind::Person | Kind::Organization => Some(m),
+            Kind::Pronoun | Kind::Post => self.antecedent[m].map(MentionId::index),
+            _ => None,
         }
-        let mut v = k + 1;
-        if let Some(n) = lx.role_prefix(&simp[v..c1], Role::Coordinator) {
-            v += n;
-        }
-        // What follows 認同／支持… is the item agreed with, however many clauses it has.
-        let opens = lx.role_prefix(&simp[v..c1], Role::Action).is_some()
-            && !has_role_in(lx, simp, start, k, Role::Attitude);
-        // After a purpose clause (以推動…，) the measure goes on, unless a coordinator
-        // starts a new one (，同時加快…).
-        let purpose = lx.role_prefix(&simp[clause..k], Role::Purpose).is_some() && v == k + 1;
-        let preface =
-            start == clause && k - start <= 10 && lx.role_prefix(&simp[start..k], Role::Preface).is_some();
-        if opens && !purpose && !preface && k > start + 1 {
-            pieces.push((start, k));
-            start = v;
-        }
-        clause = k + 1;
     }
-    pieces.push((start, c1));
-    pieces.retain(|(a, b)| b > a && b - a >= 2);
-    pieces
 }
 
-/// What one cue says, before it becomes one proposal per measure.
-struct Cue {
+/// What one cue says, before it becomes one proposal per item.
+#[derive(Debug, Clone, Copy)]
+struct Frame {
+    /// The mention standing for the proposer here (a name, pronoun or title).
     subject: usize,
+    /// The proposer.
     proposer: usize,
-    span: (usize, usize),
+    cue: (usize, usize),
     strength: Strength,
     addressee: Option<usize>,
     occasion: Option<usize>,
     sentence: usize,
+    confidence: f32,
 }
 
-impl Cue {
-    fn proposal(&self, mentions: &[Mention], text: &[char], content: (usize, usize), rule: Rule) -> Proposal {
-        let direct = mentions[self.subject].kind != Kind::Pronoun;
+impl Frame {
+    fn proposal(&self, cx: &Ctx, content: (usize, usize), rule: Rule, addressee: Option<usize>) -> Proposal {
+        let v = cx.v;
         Proposal {
             proposer: MentionId(self.proposer),
             proposer_mention: MentionId(self.subject),
-            cue: text[self.span.0..self.span.1].iter().collect(),
-            cue_span: self.span,
+            cue: v.text[self.cue.0..self.cue.1].iter().collect(),
+            cue_span: self.cue,
             strength: self.strength,
             content,
-            addressee: self.addressee.map(MentionId),
-            places: inside(mentions, Kind::Place, content.0, content.1),
-            organizations: inside(mentions, Kind::Organization, content.0, content.1),
+            addressee: addressee.or(self.addressee).map(MentionId),
+            places: inside(v.mentions, Kind::Place, content.0, content.1),
+            organizations: inside(v.mentions, Kind::Organization, content.0, content.1),
             occasion: self.occasion.map(MentionId),
             sentence: self.sentence,
             rule,
-            confidence: match (self.strength, direct) {
-                (Strength::Explicit, true) => 0.8,
-                (Strength::Explicit, false) => 0.7,
-                (Strength::Soft, _) => 0.55,
-            },
+            confidence: self.confidence,
         }
     }
 }
 
-pub(super) fn proposals(
-    lx: &Lexicon,
-    doc: &Document,
-    mentions: &[Mention],
-    antecedent: &[Option<MentionId>],
-) -> Vec<Proposal> {
-    let (text, simp, sentences, tokens) = (
-        &doc.layout.text,
-        &doc.simp[..],
-        &doc.sentences[..],
-        &doc.tokens[..],
-    );
+fn confidence(strength: Strength, direct: bool) -> f32 {
+    match (strength, direct) {
+        (Strength::Explicit, true) => 0.8,
+        (Strength::Explicit, false) => 0.7,
+        (Strength::Soft, _) => 0.55,
+    }
+}
+
+/// A list whose enumerators may go on in the sentences after its cue (一是…。二是…).
+#[derive(Debug, Clone, Copy)]
+struct OpenList {
+    frame: Frame,
+    ordinal: u32,
+    block: usize,
+}
+
+/// Proposals of a document, in text order.
+pub(super) fn proposals(v: &View, cl: &Clauses, antecedent: &[Option<MentionId>]) -> Vec<Proposal> {
+    let cx = Ctx { v, cl, antecedent };
+    let sentences = &v.doc.sentences;
     let mut out: Vec<Proposal> = Vec::new();
-    // The person or organization a mention stands for.
-    let agent = |mi: usize| -> Option<usize> {
-        match mentions[mi].kind {
-            Kind::Person | Kind::Organization => Some(mi),
-            Kind::Pronoun | Kind::Post => antecedent[mi].map(MentionId::index),
-            _ => None,
-        }
-    };
-    let is_object =
-        |m: &Mention| m.start > 0 && lx.has_role(&simp[m.start - 1].to_string(), Role::ObjectMarker);
-    let in_name = |a: usize, b: usize| {
-        mentions.iter().any(|m| {
-            matches!(
-                m.kind,
-                Kind::Organization | Kind::Place | Kind::Person | Kind::Occasion
-            ) && m.start < b
-                && a < m.end
-        })
-    };
+    let mut list: Option<OpenList> = None;
+    let mut carried: Option<(speech::Speaker, usize)> = None;
+    // The proposal whose last (enumerated) item may run on into the next sentences.
+    let mut running: Option<usize> = None;
     for (si, s) in sentences.iter().enumerate() {
         if s.kind != BlockKind::Body {
             continue;
         }
-        let cues: Vec<(usize, usize, Strength)> = lx
-            .find_terms(&simp[s.start..s.end])
-            .into_iter()
-            .filter_map(|(a, b, terms)| {
-                terms.iter().find_map(|t| match t {
-                    Term::Cue(i) => match lx.cues[*i].strength {
-                        CueStrength::Explicit => Some((s.start + a, s.start + b, Strength::Explicit)),
-                        CueStrength::Soft => Some((s.start + a, s.start + b, Strength::Soft)),
-                        _ => None,
-                    },
-                    _ => None,
-                })
-            })
-            .filter(|&(a, b, _)| !in_name(a, b))
-            // A cue is a word of its own, not part of one (意見建議).
-            .filter(|&(a, b, _)| tokens.iter().any(|t| t.start == a) && tokens.iter().any(|t| t.end == b))
-            // 提出多項建議 keeps 提出; 寶貴建議 is a noun.
-            .filter(|&(a, b, _)| !cue_is_noun(lx, simp, a, b))
-            .collect();
-        // Does the cue at `a` open a proposal of its own rather than sit inside the content
-        // of the one before (認同特區政府主動提出…)? Yes after a coordinator (又建議) or
-        // at the start of a short clause (，在政策取向部分提出…).
-        let opens = |a: usize| -> bool {
-            let cs = clause_start(text, s, a);
-            let coordinated =
-                (a > 0 && text[a - 1] == '，') || lx.role_prefix(&simp[cs..a], Role::Coordinator).is_some();
-            let another_cue = cues.iter().any(|&(o, _, _)| o >= cs && o < a);
-            coordinated
-                || (a - cs <= 12
-                    && cs > s.start
-                    && !another_cue
-                    && !has_role_in(lx, simp, cs, a, Role::Attitude))
-        };
+        let first = cl.of_sentence[si].clone().next().map(|k| &cl.list[k]);
+        let elided = first.is_some_and(|c| c.subject == super::clauses::Subject::Elided && !c.quoted);
         let mut here: Vec<Proposal> = Vec::new();
-        for (ci, &(a, b, strength)) in cues.iter().enumerate() {
-            let cs = clause_start(text, s, a);
-            if a > s.start && here.iter().any(|p| p.content.0 <= a && a < p.content.1) && !opens(a) {
-                continue;
+        let mut frames: Vec<(Frame, Option<u32>)> = Vec::new();
+        let cues = cue::find(&cx, si);
+        for ci in 0..cues.len() {
+            if let Some(f) = cue_frame(&cx, si, &cues, ci, &out, &mut here) {
+                frames.push(f);
             }
-            // 提出的政策: a cue in a relative clause reports the subject's proposal.
-            let relative = simp.get(b) == Some(&'的');
-            // A group (他們, 各界) proposes: there is no one to name.
-            if has_role_in(lx, simp, cs, a, Role::Plural) {
-                continue;
+        }
+        // A sentence with no cue may go on with the list before.
+        let mut continued = false;
+        if here.is_empty() {
+            continued = continue_list(&cx, si, &out, &mut list, &mut here)
+                || continue_semicolons(&cx, si, &out, &mut here);
+        }
+        // Or with the last enumerated item, when it has no subject of its own (一是加大…。
+        // 通過宣傳提高…).
+        if here.is_empty() && !continued && elided {
+            if let Some(r) = running.filter(|&r| sentences[out[r].sentence].block == s.block) {
+                let e = trim_end(v.text, s.start, s.end);
+                if e > out[r].content.1 && cues.is_empty() && items::enumerator(&cx, s.start, s.end).is_none()
+                {
+                    out[r].content.1 = e;
+                    continue;
+                }
             }
-            // A cue after another in its clause is what the first reports (希望預算案能
-            // 提出…, 認同政府提出…): part of that proposal, not one of its own.
-            let coordinated =
-                (a > 0 && text[a - 1] == '，') || lx.role_prefix(&simp[cs..a], Role::Coordinator).is_some();
-            let under = cues.iter().any(|&(o, _, _)| o >= cs && o < a)
-                || has_role_in(lx, simp, cs, a, Role::Attitude);
-            // (A relative clause names its own proposer: 回應了民建聯在倡議書提出的政策.)
-            if !coordinated && under && !relative {
-                continue;
-            }
-            // The proposer: the nearest person (or pronoun, or title standing for one)
-            // before the cue in this sentence that is not an object; else an organization
-            // right before the cue; else the author of a document that is the subject
-            // (報告提出); else whoever proposed last in this sentence; else the paragraph's
-            // person.
-            let before: Vec<usize> = mentions
-                .iter()
-                .enumerate()
-                .filter(|(_, m)| m.sentence == si && m.end <= a && !is_object(m))
-                .map(|(i, _)| i)
-                .collect();
-            let person_like = |i: usize| {
-                matches!(mentions[i].kind, Kind::Person | Kind::Pronoun | Kind::Post)
-                    && agent(i).is_some_and(|p| mentions[p].kind == Kind::Person)
-            };
-            let subject = before
-                .iter()
-                .rev()
-                .find(|&&i| person_like(i))
-                .copied()
-                .or_else(|| {
-                    before
-                        .iter()
-                        .rev()
-                        .find(|&&i| mentions[i].kind == Kind::Organization && a - mentions[i].end <= 6)
-                        .copied()
-                })
-                // An organization that opens the sentence is its subject (XX協會亦在會上發表
-                // 倡議書，倡議…) when no person comes between.
-                .or_else(|| {
-                    let first = *before.first()?;
-                    let m = &mentions[first];
-                    (m.kind == Kind::Organization && m.start <= s.start + 1).then_some(first)
-                })
-                .or_else(|| document_author(lx, simp, sentences, mentions, &before, a))
-                .or_else(|| here.last().map(|p| p.proposer_mention.0))
-                // A sentence that starts with the cue (又建議…, 同時建議…) continues the
-                // proposer of the sentence before, or else the paragraph's speaker; a cue later
-                // in a subject-less sentence has no proposer to name.
-                .or_else(|| {
-                    let skip = lx.role_prefix(&simp[cs..a], Role::Coordinator).unwrap_or(0);
-                    if a - cs > skip + 2 {
-                        return None;
-                    }
-                    if let Some(p) = out
-                        .iter()
-                        .rev()
-                        .find(|p| p.sentence + 1 == si && sentences[p.sentence].block == s.block)
-                    {
-                        return Some(p.proposer_mention.0);
-                    }
-                    (0..mentions.len())
-                        .rev()
-                        .filter(|&i| {
-                            mentions[i].end <= s.start && sentences[mentions[i].sentence].block == s.block
-                        })
-                        .find(|&i| person_like(i))
-                });
-            let Some(subject) = subject else { continue };
-            let Some(proposer) = agent(subject) else {
-                continue;
-            };
-            let occasion = mentions
-                .iter()
-                .enumerate()
-                .filter(|(_, m)| m.kind == Kind::Occasion && m.end <= a)
-                .filter(|(_, m)| m.lexicon.is_some_and(|li| lx.occasions[li].1 != "document"))
-                .filter(|(_, m)| sentences[m.sentence].block == s.block || m.sentence + 3 >= si)
-                .map(|(i, _)| i)
-                .next_back();
-            let mut cue = Cue {
-                subject,
-                proposer,
-                span: (a, b),
-                strength,
-                addressee: None,
-                occasion,
+        }
+        // Should-clauses in reported speech.
+        let taken: Vec<(usize, usize)> = here
+            .iter()
+            .map(|p| (p.cue_span.0.min(p.content.0), p.content.1))
+            .collect();
+        let speaker = carried.filter(|&(_, b)| b == s.block).map(|(sp, _)| sp);
+        let mut modals = speech::modals(&cx, si, speaker, &taken);
+        // A speaker who proposes with a cue in this sentence says it there.
+        modals.retain(|m| !here.iter().any(|p| p.proposer.0 == m.speaker.agent));
+        for m in &modals {
+            let frame = Frame {
+                subject: m.speaker.subject,
+                proposer: m.speaker.agent,
+                cue: m.word,
+                strength: m.strength,
+                addressee: m.local,
+                occasion: context::occasion(&cx, si, m.word.0),
                 sentence: si,
+                confidence: if m.continued { 0.5 } else { 0.6 },
             };
-            if relative {
-                // The whole sentence states the proposal.
-                let c1 = trim_end(text, s.start, s.end);
-                here.push(cue.proposal(mentions, text, (s.start, c1), Rule::CueRelativeClause));
-                continue;
+            let pseudo = cue::Cue {
+                a: m.word.0,
+                b: m.from,
+                strength: m.strength,
+            };
+            let (c0, c1) = content::span(&cx, si, &pseudo, None);
+            let rule = if m.continued {
+                Rule::SpeechModalContinued
+            } else {
+                Rule::SpeechModal
+            };
+            let its = items::split(&cx, c0, c1);
+            for (k, it) in its.iter().enumerate() {
+                let r = if k == 0 { rule } else { Rule::CueListedMeasure };
+                here.push(frame.proposal(&cx, it.span, r, None));
             }
-            // Content: after the cue to the next cue that opens a proposal of its own, or
-            // the sentence end.
-            let mut c0 = b;
-            while c0 < s.end && matches!(text[c0], '，' | '：' | ':' | ' ' | '了') {
-                c0 += 1;
-            }
-            let mut c1 = s.end;
-            if let Some(&(na, _, _)) = cues[ci + 1..].iter().find(|&&(na, _, _)| na > c0 && opens(na)) {
-                let ncs = clause_start(text, s, na);
-                c1 = if ncs > c0 { ncs } else { na };
-                while c1 > c0 && matches!(text[c1 - 1], '，' | ' ') {
-                    c1 -= 1;
-                }
-            }
-            let c1 = trim_end(text, c0, c1);
-            // 提交了一份關於…的提案: the object is a document, whose proposals come later.
-            if mentions.iter().any(|m| {
-                m.kind == Kind::Occasion
-                    && m.end == c1
-                    && m.lexicon.is_some_and(|li| lx.occasions[li].1 == "document")
-            }) && c1 - c0 <= 30
-            {
-                continue;
-            }
-            cue.addressee = addressee(lx, simp, mentions, si, a, c0, c1);
-            let mut spans: Vec<(usize, usize)> = Vec::new();
-            let lead = text_of(simp, c0, (c0 + 8).min(c1));
-            // 提出「……」的建議（，包括……）: the quoted text, then what it includes.
-            if text.get(c0) == Some(&'「') {
-                if let Some(q) = (c0..c1).find(|&i| text[i] == '」') {
-                    let tail = text_of(simp, q + 1, q + 4);
-                    if ["的建议", "的倡议", "的提案"].iter().any(|t| tail.starts_with(t)) {
-                        spans.push((c0 + 1, q));
-                        let rest = text_of(simp, q + 4, (q + 8).min(c1));
-                        if let Some(k) = rest.find("包括") {
-                            let from = q + 4 + rest[..k].chars().count() + 2;
-                            spans.extend(split_measures(lx, text, simp, from, c1));
-                        }
-                    }
-                }
-            }
-            if spans.is_empty() {
-                if let Some(k) = lead.find("建议，包括").or_else(|| lead.find("意见，包括")) {
-                    // 提出多項建議，包括……: the items.
-                    let from = c0 + lead[..k].chars().count() + 5;
-                    spans.extend(split_measures(lx, text, simp, from, c1));
-                } else if lead.starts_with("多项建议") || lead.starts_with("要求") {
-                    continue;
-                } else {
-                    spans.extend(split_measures(lx, text, simp, c0, c1));
-                }
-            }
-            let direct = mentions[subject].sentence == si;
-            for (k, &(x0, x1)) in spans.iter().enumerate() {
-                let x1 = trim_end(text, x0, x1);
-                if x1 <= x0 + 1 {
-                    continue;
-                }
-                let rule = match (k, direct) {
-                    (0, true) => Rule::CueSubject,
-                    (0, false) => Rule::CueCarriedSubject,
-                    _ => Rule::CueListedMeasure,
-                };
-                here.push(cue.proposal(mentions, text, (x0, x1), rule));
-            }
+            frames.push((frame, its.iter().filter_map(|it| it.ordinal).max()));
         }
-        // A clause after a proposal that ended with ；and has no cue of its own continues
-        // the list: 建議A；B；C.
-        if here.is_empty() && si > 0 {
-            let prev = &sentences[si - 1];
-            if prev.semicolon && prev.block == s.block {
-                if let Some(last) = out.iter().rev().find(|p| p.sentence == si - 1).cloned() {
-                    let has_subject = mentions.iter().any(|m| {
-                        m.sentence == si
-                            && m.start == s.start
-                            && matches!(m.kind, Kind::Person | Kind::Pronoun)
-                    });
-                    if !has_subject {
-                        let c1 = trim_end(text, s.start, s.end);
-                        for (x0, x1) in split_measures(lx, text, simp, s.start, c1) {
-                            here.push(Proposal {
-                                content: (x0, x1),
-                                places: inside(mentions, Kind::Place, x0, x1),
-                                organizations: inside(mentions, Kind::Organization, x0, x1),
-                                addressee: None,
-                                sentence: si,
-                                rule: Rule::SemicolonList,
-                                confidence: last.confidence * 0.9,
-                                ..last.clone()
-                            });
-                        }
-                    }
-                }
-            }
+        // The speaker whose words may go on in the next sentence.
+        carried = match speech::speakers(&cx, si).last() {
+            Some(&sp) => Some((sp, s.block)),
+            None if modals.iter().any(|m| m.continued) => carried,
+            None => None,
+        };
+        // A list announced here may go on in the next sentences.
+        if let Some((f, n)) = frames.iter().rev().find(|(_, n)| n.is_some()) {
+            list = Some(OpenList {
+                frame: *f,
+                ordinal: n.unwrap_or(1),
+                block: s.block,
+            });
+        } else if !here.is_empty() && !continued {
+            list = None;
         }
+        let base = out.len();
         out.extend(here);
+        running = out
+            .iter()
+            .enumerate()
+            .skip(base)
+            .next_back()
+            .filter(|(_, p)| starts_with_enumerator(&cx, p.content.0))
+            .map(|(i, _)| i)
+            .or(running.filter(|_| out.len() == base));
     }
     out
 }
 
-/// 報告提出…: a document as subject stands for its author, the person named in the
-/// sentence that last mentioned a document of that kind (李強在政府工作報告中…).
-fn document_author(
-    lx: &Lexicon,
-    simp: &[char],
-    sentences: &[Sentence],
-    mentions: &[Mention],
-    before: &[usize],
-    cue: usize,
-) -> Option<usize> {
-    // The document is the subject: right before the cue, or first in the sentence.
-    let doc = *before.iter().rev().find(|&&i| {
-        let m = &mentions[i];
-        m.kind == Kind::Occasion
-            && (cue - m.end <= 6 || before.first() == Some(&i))
-            && m.lexicon.is_some_and(|li| lx.occasions[li].1 == "document")
-    })?;
-    let name = text_of(simp, mentions[doc].start, mentions[doc].end);
-    let block = sentences[mentions[doc].sentence].block;
-    mentions
-        .iter()
-        .enumerate()
-        .rev()
-        .filter(|(_, m)| m.end <= mentions[doc].start && m.kind == Kind::Occasion)
-        .take_while(|(_, m)| block - sentences[m.sentence].block <= 6)
-        .filter(|(_, m)| text_of(simp, m.start, m.end).ends_with(&name))
-        .find_map(|(_, m)| {
-            mentions
-                .iter()
-                .position(|p| p.sentence == m.sentence && p.kind == Kind::Person)
-        })
+/// Does the text at `i` (or right before it) carry an enumerator (一是, 第二，)?
+fn starts_with_enumerator(cx: &Ctx, i: usize) -> bool {
+    (i.saturating_sub(4)..=i)
+        .any(|k| items::enumerator(cx, k, i + 4).is_some_and(|(_, n)| k + n == i || k == i))
 }
 
-/// Who a proposal is addressed to: 向X提出, 建議X…, 促請X, 由X牽頭.
-fn addressee(
-    lx: &Lexicon,
-    simp: &[char],
-    mentions: &[Mention],
+/// The frame of cue `ci` of sentence `si`, its proposals pushed to `here`; `None` when the
+/// cue does not open a proposal of its own.
+fn cue_frame(
+    cx: &Ctx,
     si: usize,
-    cue: usize,
-    c0: usize,
-    c1: usize,
-) -> Option<usize> {
-    let orgs = || {
-        mentions
-            .iter()
-            .enumerate()
-            .filter(move |(_, m)| m.sentence == si && m.kind == Kind::Organization)
+    cues: &[cue::Cue],
+    ci: usize,
+    out: &[Proposal],
+    here: &mut Vec<Proposal>,
+) -> Option<(Frame, Option<u32>)> {
+    let (v, cl) = (cx.v, cx.cl);
+    let (lx, text, simp) = (v.lx, v.text, v.simp);
+    let s = &v.doc.sentences[si];
+    let c = cues[ci];
+    let (a, b) = (c.a, c.b);
+    let k = cl.at(a)?;
+    let clause = &cl.list[k];
+    let cs = clause.start;
+    // Does the cue at `x` open a proposal of its own rather than sit inside the content
+    // of the one before (認同特區政府主動提出…)? Yes after a coordinator (又建議) or at the
+    // start of a short clause (，在政策取向部分提出…).
+    let opens = |x: usize| -> bool {
+        let Some(kx) = cl.at(x) else { return false };
+        let xs = cl.list[kx].start;
+        let coordinated = x == xs || lx.role_prefix(&simp[xs..x], Role::Coordinator).is_some();
+        let another = cues.iter().any(|o| o.a >= xs && o.a < x);
+        coordinated
+            || (x - xs <= 12 && xs > s.start && !another && !has_role_in(lx, simp, xs, x, Role::Attitude))
     };
-    // 向X提出
-    if let Some((i, m)) = orgs().rfind(|(_, m)| m.end <= cue && cue - m.end <= 3) {
-        if m.start > 0 && simp[m.start - 1] == '向' {
-            return Some(i);
+    if a > s.start && here.iter().any(|p| p.content.0 <= a && a < p.content.1) && !opens(a) {
+        return None;
+    }
+    let relative_after = simp.get(b) == Some(&'的');
+    // A cue after another in its clause is what the first reports (希望預算案能提出…,
+    // 認同政府提出…): part of that proposal, not one of its own.
+    let coordinated = a == cs || lx.role_prefix(&simp[cs..a], Role::Coordinator).is_some();
+    let under = cues.iter().any(|o| o.a >= cs && o.a < a) || has_role_in(lx, simp, cs, a, Role::Attitude);
+    if !coordinated && under && !relative_after {
+        return None;
+    }
+    let occasion = context::occasion(cx, si, a);
+    // A relative clause before its proposer: 一直主張封關的公務員事務局前局長王永平.
+    if let Some((r0, d)) = clause.relative {
+        if r0 <= a && b <= d {
+            let Who::Agent { subject, agent } = proposer::of_subject(cx, &clause.subject, a) else {
+                return None;
+            };
+            let frame = Frame {
+                subject,
+                proposer: agent,
+                cue: (a, b),
+                strength: c.strength,
+                addressee: None,
+                occasion,
+                sentence: si,
+                confidence: confidence(c.strength, true),
+            };
+            let c1 = trim_end(text, b, d);
+            if c1 > b + 1 {
+                let addressee = context::addressee(cx, si, a, b, c1);
+                here.push(frame.proposal(cx, (b, c1), Rule::CueBeforeProposer, addressee));
+            }
+            return Some((frame, None));
         }
     }
-    // 建議X… / 由X牽頭 / 請X…
-    let from = (c0..(c0 + 2).min(c1))
-        .find(|&i| !lx.has_role(&simp[i].to_string(), Role::Preface) && simp[i] != '请')
-        .unwrap_or(c0);
-    orgs()
-        .find(|(_, m)| m.start == from && m.end <= c1)
-        .map(|(i, _)| i)
+    // 民建聯在倡議書提出的政策: a relative clause with its own subject reports its proposal;
+    // the sentence states it.
+    if relative_after {
+        let head = v.s(b + 1, b + 3);
+        if ["建议", "意见", "要求", "提案", "议案", "报告", "方案"].contains(&head.as_str()) {
+            return None;
+        }
+        let agent = (0..v.mentions.len()).rev().find(|&m| {
+            let mm = &v.mentions[m];
+            mm.start >= cs
+                && mm.end <= a
+                && (matches!(mm.kind, Kind::Person | Kind::Pronoun)
+                    || (mm.kind == Kind::Organization && a - mm.end <= 6))
+                && cx.agent(m).is_some()
+        })?;
+        let frame = Frame {
+            subject: agent,
+            proposer: cx.agent(agent)?,
+            cue: (a, b),
+            strength: c.strength,
+            addressee: None,
+            occasion,
+            sentence: si,
+            confidence: confidence(c.strength, true),
+        };
+        let c1 = trim_end(text, s.start, s.end);
+        here.push(frame.proposal(cx, (s.start, c1), Rule::CueRelativeClause, None));
+        return Some((frame, None));
+    }
+    let (who, from_clause) = match by_agent(cx, clause.start, a) {
+        Some((subject, agent)) => (Who::Agent { subject, agent }, None),
+        None => proposer::before(cx, si, a),
+    };
+    // A joint subject (葛長生和宋福保…要求…) proposes once per member.
+    let others: Vec<(usize, usize)> = from_clause
+        .map(|j| proposer::all_of_subject(cx, &cl.list[j].subject))
+        .unwrap_or_default();
+    let (subject, agent, direct) = match who {
+        Who::Agent { subject, agent } => (subject, agent, true),
+        Who::Nobody => return None,
+        Who::Elided => {
+            let (subject, agent) = carry(cx, si, a, out, here)?;
+            (subject, agent, false)
+        }
+    };
+    let next = cues[ci + 1..].iter().map(|n| n.a).find(|&na| na > b && opens(na));
+    let (c0, c1) = content::span(cx, si, &c, next);
+    if c1 <= c0 {
+        return None;
+    }
+    // 提交了一份提案: the object is only a document, whose proposals come later.
+    if v.mentions
+        .iter()
+        .enumerate()
+        .any(|(i, m)| m.end == c1 && v.is_document(i) && m.start <= c0 + 4)
+    {
+        return None;
+    }
+    // 提出要求：… / 提出多項建議: the noun is a cue of its own, or the list follows.
+    let lead = v.s(c0, (c0 + 4).min(c1));
+    if lead.starts_with("要求") || lead.starts_with("多项建议") {
+        return None;
+    }
+    let frame = Frame {
+        subject,
+        proposer: agent,
+        cue: (a, b),
+        strength: c.strength,
+        addressee: context::addressee(cx, si, a, c0, c1),
+        occasion,
+        sentence: si,
+        confidence: confidence(c.strength, direct),
+    };
+    let its = items::split(cx, c0, c1);
+    for (k, it) in its.iter().enumerate() {
+        let rule = match (k, direct) {
+            (0, true) => Rule::CueSubject,
+            (0, false) => Rule::CueCarriedSubject,
+            _ => Rule::CueListedMeasure,
+        };
+        let addressee = (k > 0)
+            .then(|| context::addressee(cx, si, a, it.span.0, it.span.1))
+            .flatten();
+        here.push(frame.proposal(cx, it.span, rule, addressee));
+        for &(subject, proposer) in others.iter().filter(|&&(_, p)| p != agent) {
+            let joint = Frame {
+                subject,
+                proposer,
+                ..frame
+            };
+            here.push(joint.proposal(cx, it.span, rule, addressee));
+        }
+    }
+    Some((frame, its.iter().filter_map(|it| it.ordinal).max()))
 }
 
+/// 由民主黨李柱銘提出…: the agent of a passive cue, named right before it after 由.
+fn by_agent(cx: &Ctx, cs: usize, a: usize) -> Option<(usize, usize)> {
+    let v = cx.v;
+    (cs..a).filter(|&i| v.simp[i] == '由').find_map(|i| {
+        let np = super::clauses::noun_phrase(v, i + 1, a)?;
+        if np.end != a {
+            return None;
+        }
+        match proposer::of_subject(cx, &super::clauses::np_subject(v, &np), a) {
+            Who::Agent { subject, agent } => Some((subject, agent)),
+            _ => None,
+        }
+    })
+}
+
+/// The proposer of a cue whose sentence names no subject before it, when the cue opens
+/// its clause: a proposal of this sentence before it, or of the sentence before in the
+/// paragraph (a run of proposals: 她建議…。…，建議…); after a coordinator (又建議…,
+/// 同時亦建議…) also the subject of one of the two sentences before.
+fn carry(cx: &Ctx, si: usize, a: usize, out: &[Proposal], here: &[Proposal]) -> Option<(usize, usize)> {
+    let (v, cl) = (cx.v, cx.cl);
+    let k = cl.at(a)?;
+    let c = &cl.list[k];
+    if c.predicate != a {
+        return None;
+    }
+    if let Some(p) = here.last() {
+        return Some((p.proposer_mention.0, p.proposer.0));
+    }
+    let coordinated = has_role_in(v.lx, v.simp, c.start, a, Role::Coordinator);
+    let sentences = &v.doc.sentences;
+    let block = sentences[si].block;
+    for sj in (si.saturating_sub(2)..si).rev() {
+        if sentences[sj].block != block {
+            break;
+        }
+        if let Some(p) = out.iter().rev().find(|p| p.sentence == sj) {
+            return Some((p.proposer_mention.0, p.proposer.0));
+        }
+        if !coordinated {
+            return None;
+        }
+        for kj in cl.of_sentence[sj].clone() {
+            let c = &cl.list[kj];
+            if c.quoted {
+                continue;
+            }
+            if let Who::Agent { subject, agent } = proposer::of_subject(cx, &c.subject, c.end) {
+                return Some((subject, agent));
+            }
+        }
+    }
+    None
+}
+
+/// 一是…。二是…: a sentence that opens with the next enumerator of a list announced before
+/// (in the same paragraph or the two after) lists its next item.
+fn continue_list(
+    cx: &Ctx,
+    si: usize,
+    out: &[Proposal],
+    list: &mut Option<OpenList>,
+    here: &mut Vec<Proposal>,
+) -> bool {
+    let v = cx.v;
+    let s = &v.doc.sentences[si];
+    let Some(open) = *list else { return false };
+    if s.block < open.block || s.block - open.block > 2 || out.is_empty() {
+        return false;
+    }
+    let p = super::clauses::skip_openers(v, s.start, s.end);
+    let Some((n, len)) = items::enumerator(cx, p, s.end) else {
+        return false;
+    };
+    if n != open.ordinal + 1 {
+        return false;
+    }
+    let c1 = trim_end(v.text, p + len, s.end);
+    let its = items::split(cx, p + len, c1);
+    let frame = Frame {
+        sentence: si,
+        confidence: open.frame.confidence * 0.9,
+        ..open.frame
+    };
+    for (k, it) in its.iter().enumerate() {
+        let span = if k == 0 { (p, it.span.1) } else { it.span };
+        let rule = if k == 0 {
+            Rule::EnumeratedItem
+        } else {
+            Rule::CueListedMeasure
+        };
+        here.push(frame.proposal(cx, span, rule, None));
+    }
+    *list = Some(OpenList { ordinal: n, ..open });
+    !its.is_empty()
+}
+
+/// 建議A；B；C: a sentence after one that ended with ；and proposed, with no cue and no
+/// subject of its own, lists further items of that proposal.
+fn continue_semicolons(cx: &Ctx, si: usize, out: &[Proposal], here: &mut Vec<Proposal>) -> bool {
+    let (v, cl) = (cx.v, cx.cl);
+    let sentences = &v.doc.sentences;
+    let s = &sentences[si];
+    if si == 0 {
+        return false;
+    }
+    let prev = &sentences[si - 1];
+    if !prev.semicolon || prev.block != s.block {
+        return false;
+    }
+    let Some(last) = out.iter().rev().find(|p| p.sentence == si - 1) else {
+        return false;
+    };
+    // A speaker's should-clauses go on by their own rule (…；要…).
+    if matches!(last.rule, Rule::SpeechModal | Rule::SpeechModalContinued) {
+        return false;
+    }
+    let first = cl.of_sentence[si].clone().next().map(|k| &cl.list[k]);
+    if !first.is_some_and(|c| c.subject == super::clauses::Subject::Elided) {
+        return false;
+    }
+    let c1 = trim_end(v.text, s.start, s.end);
+    for it in items::split(cx, s.start, c1) {
+        let (x0, x1) = it.span;
+        here.push(Proposal {
+            content: (x0, x1),
+            places: inside(v.mentions, Kind::Place, x0, x1),
+            organizations: inside(v.mentions, Kind::Organization, x0, x1),
+            addressee: None,
+            sentence: si,
+            rule: Rule::SemicolonList,
+            confidence: last.confidence * 0.9,
+            ..last.clone()
+        });
+    }
+    !here.is_empty()
+}
 #[cfg(test)]
 mod tests {
     use super::Strength;

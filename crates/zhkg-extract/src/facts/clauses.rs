@@ -1,0 +1,435 @@
+//! Clauses and their subjects. A sentence is cut into clauses at ，；： (and at a space the
+//! layout dropped, which in one-line news text is all that separates a subheading from the
+//! next sentence); each clause gets its subject, read from its start:
+//!
+//! - after openers (但, 昨日, 另外, adverbs and time words), a noun phrase of titles and
+//!   names: `公民黨立會議員梁家傑指出` → 梁家傑, `港區全國人大代表、九龍社團聯會理事長徐莉` → 徐莉,
+//!   `聯區小販發展平台、撐基層墟市聯盟等` → both;
+//! - a modifier before it: `正在北京的特首梁振英` → 梁振英, and a relative clause ending the
+//!   clause or standing before its verb: `曾發起萬名教師參加遊行的教協，…` → 教協;
+//! - no subject written (`又建議…`, `促請…`): the clause continues the subject before;
+//! - a subject that names nobody (`有議員`, `民主黨議員`, `報告`, `民意`): the clause has a
+//!   subject, so it does not take the one before, but there is no one to name.
+//!
+//! The proposal and pronoun rules walk these subjects instead of guessing the nearest name.
+
+use super::view::View;
+use crate::lexicon::Role;
+use crate::recognize::Kind;
+
+/// Who the subject of a clause is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Subject {
+    /// No subject written: the clause continues the subject before (又建議…, 促請…).
+    Elided,
+    /// Mentions naming the subject (people, organizations, pronouns, titles used alone);
+    /// several for a joint subject (葛長生和宋福保).
+    Named(Vec<usize>),
+    /// A document (施政報告提出…), which stands for its author.
+    Document(usize),
+    /// A subject that names nobody (有議員, 民主黨議員, 報告, 民意).
+    Unnamed,
+}
+
+/// One clause of a sentence.
+#[derive(Debug, Clone)]
+pub(super) struct Clause {
+    /// First character (after the punctuation before it).
+    pub start: usize,
+    /// One past the last character (the punctuation after it is not included).
+    pub end: usize,
+    /// It starts inside a quotation (「…」, “…”): its words are someone's quoted speech.
+    pub quoted: bool,
+    /// It starts a sentence or follows a dropped space (a subheading, a byline): nothing
+    /// before it in the sentence is its context.
+    pub fresh: bool,
+    /// Its subject.
+    pub subject: Subject,
+    /// Where the predicate starts: after the openers and the subject.
+    pub predicate: usize,
+    /// A relative clause before the subject (`一直主張封關的公務員事務局前局長王永平`):
+    /// `start..的`.
+    pub relative: Option<(usize, usize)>,
+}
+
+/// The clauses of a document, in text order.
+pub(super) struct Clauses {
+    pub list: Vec<Clause>,
+    /// For each sentence, the range of its clauses in `list`.
+    pub of_sentence: Vec<std::ops::Range<usize>>,
+    /// Per character: inside a quotation.
+    quoted: Vec<bool>,
+}
+
+impl Clauses {
+    /// The clause holding character `at`.
+    pub fn at(&self, at: usize) -> Option<usize> {
+        let k = self.list.partition_point(|c| c.start <= at);
+        (k > 0 && at <= self.list[k - 1].end).then(|| k - 1)
+    }
+
+    /// Is character `at` inside a quotation?
+    pub fn quoted(&self, at: usize) -> bool {
+        self.quoted.get(at).copied().unwrap_or(false)
+    }
+}
+
+const OPENING_QUOTES: [char; 4] = ['「', '『', '“', '‘'];
+const CLOSING_QUOTES: [char; 4] = ['」', '』', '”', '’'];
+/// Kinds of mention a subject noun phrase is made of.
+pub(super) const NP_KINDS: [Kind; 7] = [
+    Kind::Person,
+    Kind::Organization,
+    Kind::Place,
+    Kind::Modifier,
+    Kind::Post,
+    Kind::Pronoun,
+    Kind::Occasion,
+];
+
+/// Cut every sentence into clauses and read their subjects.
+pub(super) fn analyze(v: &View) -> Clauses {
+    let text = v.text;
+    let mut quoted = vec![false; text.len()];
+    let mut list = Vec::new();
+    let mut of_sentence = Vec::new();
+    for s in v.doc.sentences.iter() {
+        let first = list.len();
+        let mut depth = 0usize;
+        for (i, q) in quoted.iter_mut().enumerate().take(s.end).skip(s.start) {
+            if OPENING_QUOTES.contains(&text[i]) {
+                depth += 1;
+            }
+            *q = depth > 0;
+            if CLOSING_QUOTES.contains(&text[i]) {
+                depth = depth.saturating_sub(1);
+            }
+        }
+        let mut cs = s.start;
+        let mut fresh = true;
+        let mut i = s.start;
+        while i <= s.end {
+            let punct = i < s.end && is_clause_punct(text, i);
+            let space = i > cs && i < s.end && v.spaced(i);
+            if i == s.end || punct || space {
+                if i > cs {
+                    let q = quoted[cs] || OPENING_QUOTES.contains(&text[cs]);
+                    let (subject, predicate, relative) = subject(v, cs, i);
+                    list.push(Clause {
+                        start: cs,
+                        end: i,
+                        quoted: q,
+                        fresh,
+                        subject,
+                        predicate,
+                        relative,
+                    });
+                }
+                fresh = space || (punct && v.spaced(i + 1));
+                cs = if punct { i + 1 } else { i };
+                if space && !punct {
+                    // The character at `i` starts the next clause.
+                    i += 1;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        of_sentence.push(first..list.len());
+    }
+    Clauses {
+        list,
+        of_sentence,
+        quoted,
+    }
+}
+
+/// ，；： and their ASCII forms (a comma or colon between digits is a number or a time).
+fn is_clause_punct(text: &[char], i: usize) -> bool {
+    match text[i] {
+        '，' | '；' | '：' => true,
+        ',' | ';' | ':' => {
+            let digit = |j: Option<&char>| j.is_some_and(|c| c.is_ascii_digit());
+            !(digit(i.checked_sub(1).and_then(|j| text.get(j))) && digit(text.get(i + 1)))
+        }
+        _ => false,
+    }
+}
+
+/// Tags of words that may sit inside a noun phrase of titles (公民黨[立會]議員).
+fn nominal(tag: &str) -> bool {
+    matches!(
+        tag,
+        "n" | "nz" | "nt" | "ns" | "nn" | "j" | "b" | "ng" | "l" | "x" | "eng" | "vn"
+    )
+}
+
+/// Skip what may open a clause before its subject: a kicker (【本報訊】), conjunctions,
+/// adverbs, time words and dates.
+pub(super) fn skip_openers(v: &View, a: usize, b: usize) -> usize {
+    let text = v.text;
+    let mut p = a;
+    while p < b {
+        if text[p] == '【' {
+            if let Some(q) = (p..(p + 12).min(b)).find(|&i| text[i] == '】') {
+                p = q + 1;
+                continue;
+            }
+        }
+        if matches!(text[p], ' ' | '\u{3000}' | '\n') {
+            p += 1;
+            continue;
+        }
+        if v.word_with_role(p, b, Role::Negation).is_some() {
+            break;
+        }
+        if let Some(n) = v.word_with_role(p, b, Role::Opener) {
+            p += n;
+            continue;
+        }
+        if let Some(t) = v.token_at(p) {
+            let is_cue = v.cue_strength(t.start, t.end).is_some();
+            let date = t.tag == "m"
+                && v.token_at(t.end)
+                    .is_some_and(|n| n.word.starts_with(['年', '月', '日', '号', '时', '点']));
+            if t.end <= b && !is_cue && (matches!(t.tag.as_str(), "t" | "c" | "d") || date) {
+                p = t.end;
+                continue;
+            }
+            if t.tag == "m" && t.word.ends_with(['年', '月', '日', '号']) {
+                p = t.end;
+                continue;
+            }
+        }
+        break;
+    }
+    p
+}
+
+/// A noun phrase of mentions starting at `p`: its parts, the indexes of `parts` where a
+/// new conjunct starts (after 、 和 與 及), and where it ends.
+pub(super) struct Np {
+    pub parts: Vec<usize>,
+    pub conjuncts: Vec<usize>,
+    pub end: usize,
+}
+
+/// The noun phrase of titles and names starting at `p` (before `b`), if one does.
+pub(super) fn noun_phrase(v: &View, p: usize, b: usize) -> Option<Np> {
+    let text = v.text;
+    let mut cur = p;
+    let mut parts: Vec<usize> = Vec::new();
+    let mut conjuncts = vec![0];
+    while cur < b {
+        if let Some(m) = v.mention_at(cur, b, &NP_KINDS) {
+            if v.mentions[m].kind == Kind::Occasion && !v.is_document(m) {
+                break;
+            }
+            parts.push(m);
+            cur = v.mentions[m].end;
+            continue;
+        }
+        if parts.is_empty() {
+            break;
+        }
+        if matches!(text[cur], '、' | '兼' | '和' | '與' | '与' | '及' | '暨')
+            && v.mention_at(cur + 1, b, &NP_KINDS).is_some()
+        {
+            if text[cur] != '兼' {
+                conjuncts.push(parts.len());
+            }
+            cur += 1;
+            continue;
+        }
+        // A word of a title that is not a mention (公民黨[立會]議員, 港大[法律學院]…).
+        if let Some(t) = v.token_at(cur) {
+            if nominal(&t.tag)
+                && t.end - t.start <= 4
+                && t.end < b
+                && v.mention_at(t.end, b, &NP_KINDS).is_some()
+                && v.cue_strength(t.start, t.end).is_none()
+            {
+                cur = t.end;
+                continue;
+            }
+        }
+        break;
+    }
+    if parts.is_empty() {
+        return None;
+    }
+    // A short parenthesis after a name: 陳文敏（圖）.
+    if cur < b && matches!(text[cur], '（' | '(') {
+        if let Some(q) = (cur + 1..(cur + 8).min(b)).find(|&i| matches!(text[i], '）' | ')')) {
+            cur = q + 1;
+        }
+    }
+    Some(Np {
+        parts,
+        conjuncts,
+        end: cur,
+    })
+}
+
+/// The mentions a noun phrase names as a subject: in each conjunct, its last person or
+/// pronoun (after the titles); else a title used alone (特首), kept only as the phrase's
+/// last word; else the conjunct's organization when no title follows it (民主黨, not
+/// 民主黨議員); a document stands for its author.
+pub(super) fn np_subject(v: &View, np: &Np) -> Subject {
+    let mut named = Vec::new();
+    let mut document = None;
+    let bounds: Vec<usize> = np.conjuncts.iter().copied().chain([np.parts.len()]).collect();
+    for w in bounds.windows(2) {
+        let conj = &np.parts[w[0]..w[1]];
+        let kind = |m: usize| v.mentions[m].kind;
+        if let Some(&p) = conj
+            .iter()
+            .rev()
+            .find(|&&m| matches!(kind(m), Kind::Person | Kind::Pronoun))
+        {
+            named.push(p);
+            continue;
+        }
+        let last = *conj.last().unwrap();
+        match kind(last) {
+            Kind::Post => named.push(last),
+            Kind::Occasion => document = Some(last),
+            _ => {
+                if let Some(&o) = conj.iter().find(|&&m| kind(m) == Kind::Organization) {
+                    named.push(o);
+                }
+            }
+        }
+    }
+    if !named.is_empty() {
+        Subject::Named(named)
+    } else if let Some(d) = document {
+        Subject::Document(d)
+    } else {
+        Subject::Unnamed
+    }
+}
+
+/// What may follow a subject noun phrase: its predicate (a verb, adverb, preposition, time
+/// word, a cue or a verb of saying), or the end of the clause (a fronted topic).
+fn predicate_follows(v: &View, at: usize, b: usize) -> bool {
+    if at >= b {
+        return true;
+    }
+    if v.word_with_role(at, b, Role::SubjectVerb).is_some()
+        || v.word_with_role(at, b, Role::Speech).is_some()
+        || v.word_with_role(at, b, Role::Opener).is_some()
+    {
+        return true;
+    }
+    v.token_at(at).is_some_and(|t| {
+        v.cue_strength(t.start, t.end).is_some()
+            || matches!(t.tag.chars().next(), Some('v' | 'd' | 'p' | 't' | 'c'))
+    })
+}
+
+/// The subject of the clause `a..b`, where its predicate starts, and the relative clause
+/// before the subject if there is one.
+fn subject(v: &View, a: usize, b: usize) -> (Subject, usize, Option<(usize, usize)>) {
+    let p = skip_openers(v, a, b);
+    if p >= b {
+        return (Subject::Elided, p, None);
+    }
+    if let Some(np) = noun_phrase(v, p, b) {
+        // 北京的特首梁振英: the first phrase modifies the second.
+        if v.text.get(np.end) == Some(&'的') {
+            if let Some(np2) = noun_phrase(v, np.end + 1, b) {
+                if predicate_follows(v, np2.end, b) {
+                    return (np_subject(v, &np2), np2.end, None);
+                }
+            }
+        }
+        return (np_subject(v, &np), np.end, None);
+    }
+    // A subject that is a common noun, a number or an existential 有 (followed by its
+    // predicate): nobody to name.
+    let unnamed = v.word_with_role(p, b, Role::Unnamed).is_some() || {
+        let mut q = p;
+        let mut nouns = 0;
+        while let Some(t) = v.token_at(q).filter(|t| t.end <= b) {
+            let verbal = v.cue_strength(t.start, t.end).is_some()
+                || v.lx.has_role(&t.word, Role::Speech)
+                || v.lx.has_role(&t.word, Role::Action)
+                || v.lx.has_role(&t.word, Role::Preface);
+            if verbal
+                || !matches!(
+                    t.tag.as_str(),
+                    "n" | "nr" | "nrt" | "nrfg" | "nz" | "ng" | "nt" | "j" | "r" | "m" | "nn" | "q"
+                )
+            {
+                break;
+            }
+            nouns += 1;
+            q = t.end;
+        }
+        nouns > 0 && q < b && predicate_follows(v, q, b)
+    };
+    if unnamed {
+        return (Subject::Unnamed, p, None);
+    }
+    // 曾發起萬名教師參加遊行的教協，… / 一直主張封關的…局長王永平在…發帖: a relative clause,
+    // then the subject.
+    let quote = |i: usize| OPENING_QUOTES.contains(&v.text[i]) || CLOSING_QUOTES.contains(&v.text[i]);
+    for d in p + 1..b {
+        if quote(d) {
+            break;
+        }
+        if v.text[d] != '的' {
+            continue;
+        }
+        if let Some(np) = noun_phrase(v, d + 1, b) {
+            let s = np_subject(v, &np);
+            if matches!(s, Subject::Named(_)) && predicate_follows(v, np.end, b) {
+                return (s, np.end, Some((p, d)));
+            }
+        }
+    }
+    (Subject::Elided, p, None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::test_extractor;
+
+    /// `ZHKG_CLAUSES=file cargo test -p zhkg-extract dump_clauses -- --ignored --nocapture`
+    /// prints every clause of a file with its subject: for working on the rules.
+    #[test]
+    #[ignore]
+    fn dump_clauses() {
+        let Ok(path) = std::env::var("ZHKG_CLAUSES") else {
+            return;
+        };
+        let text = std::fs::read_to_string(path).unwrap();
+        let x = test_extractor();
+        let a = x.analyze_text("t.txt", &text);
+        let v = View::new(x.lexicon(), &a.doc, &a.mentions, &text);
+        let cl = analyze(&v);
+        for (si, range) in cl.of_sentence.iter().enumerate() {
+            for c in &cl.list[range.clone()] {
+                let subject = match &c.subject {
+                    Subject::Named(ms) => ms
+                        .iter()
+                        .map(|&m| a.mentions[m].text.clone())
+                        .collect::<Vec<_>>()
+                        .join("+"),
+                    other => format!("{other:?}"),
+                };
+                println!(
+                    "[{}]{}{} {} | {} | {}",
+                    si,
+                    if c.fresh { "*" } else { " " },
+                    if c.quoted { "q" } else { " " },
+                    subject,
+                    a.doc.slice(c.start, c.predicate.max(c.start)),
+                    a.doc.slice(c.predicate.max(c.start).min(c.end), c.end)
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,190 @@
+//! Reported speech: a "should" (應, 要, 必須, 需要 …) in what a named speaker says is the
+//! speaker's proposal (X指出，政府應…; X認為，…必須…; 何向紅：…要…). A sentence that opens
+//! with a "should" and has no subject of its own goes on with the speaker of the sentence
+//! before (X指出，…。要…；要…). The subject of the should-clause (政府應…) is the addressee.
+//! Such proposals are soft unless the should is followed by a measure (應建立…, 要加強…).
+
+use super::proposer::{self, Who};
+use super::Ctx;
+use crate::facts::clauses::Subject;
+use crate::facts::Strength;
+use crate::lexicon::{CueStrength, Role};
+use crate::recognize::Kind;
+
+/// A speaker and the point where their words start.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Speaker {
+    pub subject: usize,
+    pub agent: usize,
+    /// End of the verb of saying (or of the speaker label 何向紅：).
+    pub from: usize,
+}
+
+/// A should-clause in reported speech.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Modal {
+    pub speaker: Speaker,
+    /// The should word.
+    pub word: (usize, usize),
+    /// Where its clause starts: the content starts here (政府應…).
+    pub from: usize,
+    /// The subject of the should-clause (政府, 公安機關), if named.
+    pub local: Option<usize>,
+    pub strength: Strength,
+    /// The speaker was carried from the sentence before.
+    pub continued: bool,
+}
+
+/// The speakers of sentence `si`: every verb of saying (or speaker label) whose subject
+/// names someone, in text order.
+pub(super) fn speakers(cx: &Ctx, si: usize) -> Vec<Speaker> {
+    let (v, cl) = (cx.v, cx.cl);
+    let mut out = Vec::new();
+    for k in cl.of_sentence[si].clone() {
+        let c = &cl.list[k];
+        if c.quoted {
+            continue;
+        }
+        // 何向紅：… (a speaker label: the clause is only the name, then a colon).
+        if c.predicate >= c.end && matches!(v.text.get(c.end), Some('：' | ':')) {
+            if let Who::Agent { subject, agent } = proposer::of_subject(cx, &c.subject, c.end) {
+                if v.mentions[agent].kind == Kind::Person {
+                    out.push(Speaker {
+                        subject,
+                        agent,
+                        from: c.end + 1,
+                    });
+                }
+            }
+            continue;
+        }
+        let mut p = c.predicate.max(c.start);
+        while p < c.end {
+            if let Some(n) = v.word_with_role(p, c.end, Role::Speech) {
+                if let (Who::Agent { subject, agent }, _) = proposer::before(cx, si, p) {
+                    out.push(Speaker {
+                        subject,
+                        agent,
+                        from: p + n,
+                    });
+                }
+                break;
+            }
+            p += 1;
+        }
+    }
+    out
+}
+
+/// Should-clauses of sentence `si` with their speakers; `carried` is the speaker the
+/// sentence before ended with, for a sentence that opens with a should (…。要…).
+pub(super) fn modals(cx: &Ctx, si: usize, carried: Option<Speaker>, taken: &[(usize, usize)]) -> Vec<Modal> {
+    let (v, cl) = (cx.v, cx.cl);
+    let s = &v.doc.sentences[si];
+    let speakers = speakers(cx, si);
+    let range = cl.of_sentence[si].clone();
+    let mut out: Vec<Modal> = Vec::new();
+    let mut done_until = s.start;
+    for k in range.clone() {
+        let c = &cl.list[k];
+        if c.start < done_until {
+            continue;
+        }
+        let Some((w0, w1)) = should_in(cx, c.predicate.max(c.start), c.end) else {
+            continue;
+        };
+        if taken.iter().any(|&(a, b)| a <= w0 && w0 < b) {
+            continue;
+        }
+        // The speaker: the last verb of saying before the should in this sentence, or the
+        // speaker carried from the sentence before when the sentence opens with the should.
+        let said = speakers.iter().rev().find(|sp| sp.from <= w0).copied();
+        let first = k == range.start;
+        let (speaker, continued) = match said {
+            Some(sp) => (sp, false),
+            None if first && c.subject == Subject::Elided && c.predicate == w0 => match carried {
+                Some(sp) => (sp, true),
+                None => continue,
+            },
+            None => continue,
+        };
+        // Quoted words are the speaker's own phrasing, often conditional or rhetorical
+        // (「如果佢哋要fight…」): not read as proposals.
+        if cx.cl.quoted(w0) {
+            continue;
+        }
+        let from = if speaker.from > c.start && speaker.from <= w0 {
+            skip_punct(v.text, speaker.from, w0)
+        } else {
+            c.start
+        };
+        let local = v
+            .mention_at(from, w0, &[Kind::Organization, Kind::Person, Kind::Pronoun])
+            .filter(|&m| cx.agent(m).is_some_and(|a| a != speaker.agent))
+            .and_then(|m| cx.agent(m));
+        let measure =
+            v.lx.role_prefix(&v.simp[w1..c.end.max(w1)], Role::Action)
+                .is_some();
+        out.push(Modal {
+            speaker,
+            word: (w0, w1),
+            from,
+            local,
+            strength: if measure {
+                Strength::Explicit
+            } else {
+                Strength::Soft
+            },
+            continued,
+        });
+        // One proposal per run of clauses: the rest of the sentence is its content.
+        done_until = s.end;
+    }
+    out
+}
+
+fn skip_punct(text: &[char], mut a: usize, b: usize) -> usize {
+    while a < b && matches!(text[a], '，' | '：' | ':' | ' ') {
+        a += 1;
+    }
+    a
+}
+
+/// The first should word of `a..b` that is a word of its own and is followed by what it
+/// asks for (not 應有的, 要是).
+fn should_in(cx: &Ctx, a: usize, b: usize) -> Option<(usize, usize)> {
+    let v = cx.v;
+    let mut i = a;
+    while i < b {
+        let Some(t) = v.token_at(i) else {
+            i += 1;
+            continue;
+        };
+        let end = t.end;
+        // 要 after 可能/將/會/才 or before a duration (也要3到5年, 要待, 要視乎) foretells, it
+        // does not ask.
+        let foretold = t.word == "要"
+            && (v
+                .token_ending_at(t.start)
+                .is_some_and(|p| matches!(p.word.as_str(), "可能" | "将" | "会" | "才" | "将会"))
+                || v.token_at(t.end).is_some_and(|n| {
+                    matches!(n.tag.as_str(), "m" | "t")
+                        || matches!(n.word.as_str(), "待" | "视乎" | "看" | "等到")
+                }));
+        if end <= b
+            && !foretold
+            && v.cue_strength(t.start, t.end) == Some(CueStrength::Modal)
+            && !v.in_mention(
+                t.start,
+                t.end,
+                &[Kind::Person, Kind::Organization, Kind::Place, Kind::Occasion],
+            )
+            && end < b
+            && !matches!(v.simp[end], '的' | '是' | '，' | '。' | '、' | '」' | '”')
+        {
+            return Some((t.start, t.end));
+        }
+        i = end.max(i + 1);
+    }
+    None
+}
