@@ -181,6 +181,12 @@ pub enum Role {
     Unnamed,
     /// `according`: "according to" (按照, 根據); a cue after it names a requirement (按照X要求).
     According,
+    /// `first_person`: the writer (我, 本人, 筆者), the author of a signed article.
+    FirstPerson,
+    /// `byline`: introduces the author of an article (文|, 作者：).
+    Byline,
+    /// `cue_head`: a noun after a cue word that makes the cue a modifier (指示精神, 建議內容).
+    CueHead,
 }
 
 /// All lexicons, indexed by Simplified form.
@@ -377,7 +383,7 @@ const STRENGTHS: [(&str, CueStrength); 5] = [
     ("possibility", CueStrength::Possibility),
 ];
 
-const ROLES: [(&str, Role); 19] = [
+const ROLES: [(&str, Role); 22] = [
     ("after_name", Role::AfterName),
     ("boundary", Role::Boundary),
     ("pronoun", Role::Pronoun),
@@ -397,6 +403,9 @@ const ROLES: [(&str, Role); 19] = [
     ("next_item", Role::NextItem),
     ("unnamed", Role::Unnamed),
     ("according", Role::According),
+    ("first_person", Role::FirstPerson),
+    ("byline", Role::Byline),
+    ("cue_head", Role::CueHead),
 ];
 
 impl Lexicon {

@@ -8,8 +8,10 @@
 //! - a modifier before it: `正在北京的特首梁振英` → 梁振英, and a relative clause ending the
 //!   clause or standing before its verb: `曾發起萬名教師參加遊行的教協，…` → 教協;
 //! - no subject written (`又建議…`, `促請…`): the clause continues the subject before;
-//! - a subject that names nobody (`有議員`, `民主黨議員`, `報告`, `民意`): the clause has a
-//!   subject, so it does not take the one before, but there is no one to name.
+//! - people not named (`有議員`, `民主黨議員`): the clause has a subject, so it does not take
+//!   the one before, but there is no one to name;
+//! - a thing (`民意`, `報告`, `抗爭`): the clause's own subject, which a later clause does
+//!   not go on with (`陳惜姿形容…，但抗爭未完，呼籲…` → 陳惜姿).
 //!
 //! The proposal and pronoun rules walk these subjects instead of guessing the nearest name.
 
@@ -27,8 +29,14 @@ pub(super) enum Subject {
     Named(Vec<usize>),
     /// A document (施政報告提出…), which stands for its author.
     Document(usize),
-    /// A subject that names nobody (有議員, 民主黨議員, 報告, 民意).
+    /// People not named (有議員, 民主黨議員, 多名議員): nobody to name, and the clause does
+    /// not take the subject of the one before.
     Unnamed,
+    /// A thing (民意, 報告, 抗爭, 內地): the clause's own subject, but not one that a later
+    /// clause would go on with.
+    Thing,
+    /// The writer (我, 本人, 筆者): the author of a signed article.
+    FirstPerson,
 }
 
 /// One clause of a sentence.
@@ -93,9 +101,15 @@ pub(super) fn analyze(v: &View) -> Clauses {
     let mut quoted = vec![false; text.len()];
     let mut list = Vec::new();
     let mut of_sentence = Vec::new();
+    // Quotations run on over sentences of a paragraph (「…。…」).
+    let mut depth = 0usize;
+    let mut block = usize::MAX;
     for s in v.doc.sentences.iter() {
         let first = list.len();
-        let mut depth = 0usize;
+        if s.block != block {
+            depth = 0;
+            block = s.block;
+        }
         for (i, q) in quoted.iter_mut().enumerate().take(s.end).skip(s.start) {
             if OPENING_QUOTES.contains(&text[i]) {
                 depth += 1;
@@ -114,16 +128,32 @@ pub(super) fn analyze(v: &View) -> Clauses {
             if i == s.end || punct || space {
                 if i > cs {
                     let q = quoted[cs] || OPENING_QUOTES.contains(&text[cs]);
-                    let (subject, predicate, relative) = subject(v, cs, i);
-                    list.push(Clause {
-                        start: cs,
-                        end: i,
-                        quoted: q,
-                        fresh,
-                        subject,
-                        predicate,
-                        relative,
-                    });
+                    // 記者：白琳、彭美芳關注組本月…: the names of a byline, then a sentence.
+                    let names = byline_names(v, cs, i);
+                    if let Some(e) = names {
+                        list.push(Clause {
+                            start: cs,
+                            end: e,
+                            quoted: q,
+                            fresh,
+                            subject: Subject::Unnamed,
+                            predicate: e,
+                            relative: None,
+                        });
+                    }
+                    let from = names.unwrap_or(cs);
+                    if from < i {
+                        let (subject, predicate, relative) = subject(v, from, i);
+                        list.push(Clause {
+                            start: from,
+                            end: i,
+                            quoted: q,
+                            fresh: fresh || names.is_some(),
+                            subject,
+                            predicate,
+                            relative,
+                        });
+                    }
                 }
                 fresh = space || (punct && v.spaced(i + 1));
                 cs = if punct { i + 1 } else { i };
@@ -142,6 +172,30 @@ pub(super) fn analyze(v: &View) -> Clauses {
         of_sentence,
         quoted,
     }
+}
+
+/// After a byline title and a colon (記者：), where the names end when text follows them in
+/// the same clause (the layout ran the byline into the sentence).
+fn byline_names(v: &View, cs: usize, end: usize) -> Option<usize> {
+    if cs == 0 || !matches!(v.text[cs - 1], '：' | ':') {
+        return None;
+    }
+    let title = v
+        .mentions
+        .iter()
+        .find(|m| m.end == cs - 1 && m.kind == Kind::Post)?;
+    let post = v.lx.posts.get(title.lexicon?)?;
+    if post.category != "media" {
+        return None;
+    }
+    let mut e = cs;
+    while let Some(m) = v.mention_at(e, end, &[Kind::Person]) {
+        e = v.mentions[m].end;
+        if e < end && matches!(v.text[e], '、' | ' ') {
+            e += 1;
+        }
+    }
+    (e > cs && e < end).then_some(e)
 }
 
 /// ，；： and their ASCII forms (a comma or colon between digits is a number or a time).
@@ -220,6 +274,9 @@ pub(super) fn noun_phrase(v: &View, p: usize, b: usize) -> Option<Np> {
     let mut cur = p;
     let mut parts: Vec<usize> = Vec::new();
     let mut conjuncts = vec![0];
+    // Where the last mention ended: the phrase ends there, not in a common noun after it.
+    let mut end = p;
+    let mut gaps = 0;
     while cur < b {
         if let Some(m) = v.mention_at(cur, b, &NP_KINDS) {
             if v.mentions[m].kind == Kind::Occasion && !v.is_document(m) {
@@ -227,12 +284,12 @@ pub(super) fn noun_phrase(v: &View, p: usize, b: usize) -> Option<Np> {
             }
             parts.push(m);
             cur = v.mentions[m].end;
+            end = cur;
             continue;
         }
-        if parts.is_empty() {
-            break;
-        }
-        if matches!(text[cur], '、' | '兼' | '和' | '與' | '与' | '及' | '暨')
+        if !parts.is_empty()
+            && cur == end
+            && matches!(text[cur], '、' | '兼' | '和' | '與' | '与' | '及' | '暨')
             && v.mention_at(cur + 1, b, &NP_KINDS).is_some()
         {
             if text[cur] != '兼' {
@@ -241,20 +298,27 @@ pub(super) fn noun_phrase(v: &View, p: usize, b: usize) -> Option<Np> {
             cur += 1;
             continue;
         }
-        // A word of a title that is not a mention (公民黨[立會]議員, 港大[法律學院]…).
+        // A word of a title that is not a mention (國民教育關注組[發起人]陳惜姿,
+        // 公民黨[立會]議員, 負責[調查]的社工…): common nouns, up to three.
         if let Some(t) = v.token_at(cur) {
-            if nominal(&t.tag)
-                && t.end - t.start <= 4
-                && t.end < b
-                && v.mention_at(t.end, b, &NP_KINDS).is_some()
+            if gaps < 3
+                && nominal(&t.tag)
+                && t.end <= b
                 && v.cue_strength(t.start, t.end).is_none()
+                && !v.lx.has_role(&t.word, Role::Unnamed)
             {
-                cur = t.end;
+                // Stop at a mention that starts inside the word.
+                let next = (cur + 1..t.end)
+                    .find(|&i| v.mention_at(i, b, &NP_KINDS).is_some())
+                    .unwrap_or(t.end);
+                gaps += 1;
+                cur = next;
                 continue;
             }
         }
         break;
     }
+    let mut cur = end;
     if parts.is_empty() {
         return None;
     }
@@ -278,6 +342,7 @@ pub(super) fn noun_phrase(v: &View, p: usize, b: usize) -> Option<Np> {
 pub(super) fn np_subject(v: &View, np: &Np) -> Subject {
     let mut named = Vec::new();
     let mut document = None;
+    let mut people = false;
     let bounds: Vec<usize> = np.conjuncts.iter().copied().chain([np.parts.len()]).collect();
     for w in bounds.windows(2) {
         let conj = &np.parts[w[0]..w[1]];
@@ -292,7 +357,10 @@ pub(super) fn np_subject(v: &View, np: &Np) -> Subject {
         }
         let last = *conj.last().unwrap();
         match kind(last) {
-            Kind::Post => named.push(last),
+            Kind::Post => {
+                people = true;
+                named.push(last)
+            }
             Kind::Occasion => document = Some(last),
             _ => {
                 if let Some(&o) = conj.iter().find(|&&m| kind(m) == Kind::Organization) {
@@ -305,8 +373,10 @@ pub(super) fn np_subject(v: &View, np: &Np) -> Subject {
         Subject::Named(named)
     } else if let Some(d) = document {
         Subject::Document(d)
-    } else {
+    } else if people {
         Subject::Unnamed
+    } else {
+        Subject::Thing
     }
 }
 
@@ -348,7 +418,13 @@ fn subject(v: &View, a: usize, b: usize) -> (Subject, usize, Option<(usize, usiz
     }
     // A subject that is a common noun, a number or an existential 有 (followed by its
     // predicate): nobody to name.
-    let unnamed = v.word_with_role(p, b, Role::Unnamed).is_some() || {
+    if let Some(n) = v.word_with_role(p, b, Role::FirstPerson) {
+        return (Subject::FirstPerson, p + n, None);
+    }
+    if v.word_with_role(p, b, Role::Unnamed).is_some() {
+        return (Subject::Unnamed, p, None);
+    }
+    let thing = {
         let mut q = p;
         let mut nouns = 0;
         while let Some(t) = v.token_at(q).filter(|t| t.end <= b) {
@@ -369,8 +445,8 @@ fn subject(v: &View, a: usize, b: usize) -> (Subject, usize, Option<(usize, usiz
         }
         nouns > 0 && q < b && predicate_follows(v, q, b)
     };
-    if unnamed {
-        return (Subject::Unnamed, p, None);
+    if thing {
+        return (Subject::Thing, p, None);
     }
     // 曾發起萬名教師參加遊行的教協，… / 一直主張封關的…局長王永平在…發帖: a relative clause,
     // then the subject.

@@ -39,21 +39,29 @@ impl<'a> View<'a> {
         let token_end = doc.tokens.iter().enumerate().map(|(i, t)| (t.end, i)).collect();
         let orig: Vec<char> = original.chars().collect();
         let origin = &doc.layout.origin;
-        let spaced = (0..doc.layout.text.len())
+        let n = doc.layout.text.len();
+        let gap = |i: usize| -> &[char] {
+            // What the original has between repaired characters i-1 and i.
+            let (a, b) = (origin[i - 1] + 1, origin[i]);
+            orig.get(a.min(b)..b.min(orig.len())).unwrap_or(&[])
+        };
+        let text = &doc.layout.text;
+        let spaced = (0..n)
             .map(|i| {
-                if i == 0 {
+                if i < 2 || i + 1 >= n {
                     return false;
                 }
-                let (a, b) = (origin[i - 1] + 1, origin[i]);
-                let gap = orig.get(a.min(b)..b.min(orig.len())).unwrap_or(&[]);
-                // Between two Han characters: a space before a quotation mark or after a
-                // comma is typography.
-                let text = &doc.layout.text;
+                let g = gap(i);
+                // Between two Han characters (a space before a quotation mark or after a
+                // comma is typography), and not in letter-spaced text (every character
+                // apart).
                 is_han(text[i - 1])
                     && is_han(text[i])
-                    && !gap.is_empty()
-                    && gap.iter().any(|c| matches!(c, ' ' | '\u{3000}' | '\u{a0}'))
-                    && !gap.iter().any(|c| matches!(c, '\n' | '\r'))
+                    && !g.is_empty()
+                    && g.iter().any(|c| matches!(c, ' ' | '\u{3000}' | '\u{a0}'))
+                    && !g.iter().any(|c| matches!(c, '\n' | '\r'))
+                    && gap(i - 1).is_empty()
+                    && gap(i + 1).is_empty()
             })
             .collect();
         View {

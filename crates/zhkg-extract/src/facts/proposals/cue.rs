@@ -62,7 +62,11 @@ pub(super) fn is_noun(cx: &Ctx, a: usize, b: usize) -> bool {
         let start = cx.cl.list[k].start;
         (start..a).any(|i| v.word_with_role(i, a, Role::According).is_some())
     });
-    before_marker || according || matches!(next, '。' | '、' | '书' | '案' | '；' | '」' | '”')
+    // 重要指示精神, 建議內容: a noun after the cue is what it qualifies.
+    let head = v
+        .word_with_role(b, (b + 2).min(v.simp.len()), Role::CueHead)
+        .is_some();
+    before_marker || according || head || matches!(next, '。' | '、' | '书' | '案' | '；' | '」' | '”')
 }
 
 /// Is the cue at `a` denied (不會要求, 沒有提出, 並未建議)? A negation in the two words

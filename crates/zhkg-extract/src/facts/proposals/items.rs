@@ -102,6 +102,12 @@ fn is_header(cx: &Ctx, a: usize, b: usize) -> bool {
 
 /// Split the content `c0..c1` into items.
 pub(super) fn split(cx: &Ctx, c0: usize, c1: usize) -> Vec<Item> {
+    split_with(cx, c0, c1, true)
+}
+
+/// Split the content `c0..c1` into items; `measures`: also where a clause opens with an
+/// action verb (a speaker's should-clause is one directive however many verbs it has).
+pub(super) fn split_with(cx: &Ctx, c0: usize, c1: usize, measures: bool) -> Vec<Item> {
     let v = cx.v;
     let text = v.text;
     let mut c0 = c0;
@@ -178,7 +184,7 @@ pub(super) fn split(cx: &Ctx, c0: usize, c1: usize) -> Vec<Item> {
     let mut out = Vec::new();
     for (a, b, n) in pieces {
         let b = trim_end(text, a, b);
-        let sub = split_clauses(cx, a, b);
+        let sub = split_clauses(cx, a, b, measures);
         for (k, span) in sub.into_iter().enumerate() {
             out.push(Item {
                 span,
@@ -192,7 +198,7 @@ pub(super) fn split(cx: &Ctx, c0: usize, c1: usize) -> Vec<Item> {
 
 /// Cut a piece at clauses that open the next item (…，又…, …，或…) or a further measure
 /// (…，建立…); a header before 包括 is dropped.
-fn split_clauses(cx: &Ctx, c0: usize, c1: usize) -> Vec<(usize, usize)> {
+fn split_clauses(cx: &Ctx, c0: usize, c1: usize, measures: bool) -> Vec<(usize, usize)> {
     let v = cx.v;
     let (lx, text, simp) = (v.lx, v.text, v.simp);
     let mut pieces = Vec::new();
@@ -208,7 +214,8 @@ fn split_clauses(cx: &Ctx, c0: usize, c1: usize) -> Vec<(usize, usize)> {
             next += n;
         }
         // What follows 認同／支持… is the item agreed with, however many clauses it has.
-        let action = lx.role_prefix(&simp[next..c1], Role::Action).is_some()
+        let action = measures
+            && lx.role_prefix(&simp[next..c1], Role::Action).is_some()
             && !has_role_in(lx, simp, start, k, Role::Attitude);
         // After a purpose clause (以推動…，) the measure goes on, unless a coordinator
         // starts a new one (，同時加快…).

@@ -20,7 +20,7 @@ mod items;
 mod proposer;
 mod speech;
 
-use super::clauses::Clauses;
+use super::clauses::{Clauses, Subject};
 use super::text::{has_role_in, inside, trim_end};
 use super::view::View;
 use super::{MentionId, Proposal, Strength};
@@ -35,6 +35,9 @@ pub(super) struct Ctx<'a> {
     pub v: &'a View<'a>,
     pub cl: &'a Clauses,
     pub antecedent: &'a [Option<MentionId>],
+    /// The author of a signed article (文|陳光中), who is 我 and who proposes what the
+    /// article proposes without a subject.
+    pub author: Option<usize>,
 }
 
 impl Ctx<'_> {
@@ -103,7 +106,12 @@ struct OpenList {
 
 /// Proposals of a document, in text order.
 pub(super) fn proposals(v: &View, cl: &Clauses, antecedent: &[Option<MentionId>]) -> Vec<Proposal> {
-    let cx = Ctx { v, cl, antecedent };
+    let cx = Ctx {
+        v,
+        cl,
+        antecedent,
+        author: proposer::author(v),
+    };
     let sentences = &v.doc.sentences;
     let mut out: Vec<Proposal> = Vec::new();
     let mut list: Option<OpenList> = None;
@@ -115,7 +123,7 @@ pub(super) fn proposals(v: &View, cl: &Clauses, antecedent: &[Option<MentionId>]
             continue;
         }
         let first = cl.of_sentence[si].clone().next().map(|k| &cl.list[k]);
-        let elided = first.is_some_and(|c| c.subject == super::clauses::Subject::Elided && !c.quoted);
+        let elided = first.is_some_and(|c| c.subject == Subject::Elided && !c.quoted);
         let mut here: Vec<Proposal> = Vec::new();
         let mut frames: Vec<(Frame, Option<u32>)> = Vec::new();
         let cues = cue::find(&cx, si);
@@ -173,7 +181,7 @@ pub(super) fn proposals(v: &View, cl: &Clauses, antecedent: &[Option<MentionId>]
             } else {
                 Rule::SpeechModal
             };
-            let its = items::split(&cx, c0, c1);
+            let its = items::split_with(&cx, c0, c1, false);
             for (k, it) in its.iter().enumerate() {
                 let r = if k == 0 { rule } else { Rule::CueListedMeasure };
                 here.push(frame.proposal(&cx, it.span, r, None));
@@ -181,8 +189,17 @@ pub(super) fn proposals(v: &View, cl: &Clauses, antecedent: &[Option<MentionId>]
             frames.push((frame, its.iter().filter_map(|it| it.ordinal).max()));
         }
         // The speaker whose words may go on in the next sentence.
-        carried = match speech::speakers(&cx, si).last() {
-            Some(&sp) => Some((sp, s.block)),
+        let proposer = frames
+            .iter()
+            .rev()
+            .find(|(f, _)| f.sentence == si)
+            .map(|(f, _)| speech::Speaker {
+                subject: f.subject,
+                agent: f.proposer,
+                from: s.end,
+            });
+        carried = match speech::speakers(&cx, si).last().copied().or(proposer) {
+            Some(sp) => Some((sp, s.block)),
             None if modals.iter().any(|m| m.continued) => carried,
             None => None,
         };
@@ -288,12 +305,16 @@ fn cue_frame(
         if ["建议", "意见", "要求", "提案", "议案", "报告", "方案"].contains(&head.as_str()) {
             return None;
         }
+        // Its proposer is named right before the cue, or before a place (民建聯在倡議書提出).
         let agent = (0..v.mentions.len()).rev().find(|&m| {
             let mm = &v.mentions[m];
+            let between = v.s(mm.end.min(a), a);
             mm.start >= cs
                 && mm.end <= a
-                && (matches!(mm.kind, Kind::Person | Kind::Pronoun)
-                    || (mm.kind == Kind::Organization && a - mm.end <= 6))
+                && (between.is_empty()
+                    || (a - mm.end <= 8
+                        && (between.starts_with('在') || between.starts_with('于') || between == "所")))
+                && matches!(mm.kind, Kind::Person | Kind::Pronoun | Kind::Organization)
                 && cx.agent(m).is_some()
         })?;
         let frame = Frame {
@@ -321,10 +342,14 @@ fn cue_frame(
     let (subject, agent, direct) = match who {
         Who::Agent { subject, agent } => (subject, agent, true),
         Who::Nobody => return None,
-        Who::Elided => {
-            let (subject, agent) = carry(cx, si, a, out, here)?;
-            (subject, agent, false)
-        }
+        Who::Elided => match carry(cx, si, a, out, here) {
+            Some((subject, agent)) => (subject, agent, false),
+            // A signed article's proposals without a subject are its author's.
+            None => {
+                let author = cx.author.filter(|_| clause.predicate == a)?;
+                (author, author, false)
+            }
+        },
     };
     let next = cues[ci + 1..].iter().map(|n| n.a).find(|&na| na > b && opens(na));
     let (c0, c1) = content::span(cx, si, &c, next);
@@ -495,7 +520,7 @@ fn continue_semicolons(cx: &Ctx, si: usize, out: &[Proposal], here: &mut Vec<Pro
         return false;
     }
     let first = cl.of_sentence[si].clone().next().map(|k| &cl.list[k]);
-    if !first.is_some_and(|c| c.subject == super::clauses::Subject::Elided) {
+    if !first.is_some_and(|c| matches!(c.subject, Subject::Elided | Subject::Thing)) {
         return false;
     }
     let c1 = trim_end(v.text, s.start, s.end);

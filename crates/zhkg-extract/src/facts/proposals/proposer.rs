@@ -8,6 +8,7 @@
 use super::Ctx;
 use crate::facts::clauses::Subject;
 use crate::facts::text::text_of;
+use crate::lexicon::Role;
 use crate::recognize::Kind;
 
 /// Who proposes at some point of a sentence.
@@ -25,7 +26,11 @@ pub(super) enum Who {
 pub(super) fn of_subject(cx: &Ctx, subject: &Subject, at: usize) -> Who {
     match subject {
         Subject::Elided => Who::Elided,
-        Subject::Unnamed => Who::Nobody,
+        Subject::Unnamed | Subject::Thing => Who::Nobody,
+        Subject::FirstPerson => match cx.author {
+            Some(a) => Who::Agent { subject: a, agent: a },
+            None => Who::Nobody,
+        },
         Subject::Named(ms) => ms
             .iter()
             .find_map(|&m| cx.agent(m).map(|agent| Who::Agent { subject: m, agent }))
@@ -68,8 +73,24 @@ pub(super) fn before(cx: &Ctx, si: usize, at: usize) -> (Who, Option<usize>) {
             }
             continue;
         }
+        // A thing as subject of an earlier clause (…，但抗爭未完，呼籲…) does not take over
+        // the topic; in the cue's own clause it is what proposes (報告建議…).
+        if j < k && c.subject == Subject::Thing {
+            if c.fresh {
+                break;
+            }
+            continue;
+        }
         match of_subject(cx, &c.subject, at) {
             Who::Elided => {}
+            Who::Agent { agent, .. } if cx.v.mentions[agent].kind == Kind::Organization => {
+                // 唐家璇則強調，中央是一片好心，希望…: an organization inside what a person
+                // says is the topic of the statement; the speaker proposes.
+                if let Some(sp) = speaker_before(cx, range.start, j) {
+                    return (sp, Some(j));
+                }
+                return (of_subject(cx, &c.subject, at), Some(j));
+            }
             who => return (who, Some(j)),
         }
         if c.fresh {
@@ -77,6 +98,42 @@ pub(super) fn before(cx: &Ctx, si: usize, at: usize) -> (Who, Option<usize>) {
         }
     }
     (Who::Elided, None)
+}
+
+/// The author of a signed article (文|陳光中, 作者：陳光中): the person named right after
+/// the byline word.
+pub(super) fn author(v: &crate::facts::view::View) -> Option<usize> {
+    (0..v.text.len()).find_map(|i| {
+        let n = (2..=3).find(|&n| v.lx.has_role(&v.s(i, i + n), Role::Byline))?;
+        let mut p = i + n;
+        while p < v.text.len() && matches!(v.text[p], ' ' | '\u{3000}') {
+            p += 1;
+        }
+        v.mention_at(p, v.text.len(), &[Kind::Person])
+    })
+}
+
+/// A person or organization who speaks (表示, 強調, 指出, 稱 …) in one of the clauses
+/// `from..to`, not across a subheading.
+fn speaker_before(cx: &Ctx, from: usize, to: usize) -> Option<Who> {
+    let (v, cl) = (cx.v, cx.cl);
+    for i in (from..to).rev() {
+        let c = &cl.list[i];
+        if cl.list[i + 1].fresh {
+            return None;
+        }
+        if c.quoted {
+            continue;
+        }
+        let who = of_subject(cx, &c.subject, c.end);
+        if let Who::Agent { .. } = who {
+            let speaks = (c.predicate..c.end).any(|p| v.word_with_role(p, c.end, Role::Speech).is_some());
+            if speaks {
+                return Some(who);
+            }
+        }
+    }
+    None
 }
 
 /// 報告提出…: a document as subject stands for its author, the person named in the

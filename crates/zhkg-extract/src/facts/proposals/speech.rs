@@ -82,6 +82,7 @@ pub(super) fn modals(cx: &Ctx, si: usize, carried: Option<Speaker>, taken: &[(us
     let (v, cl) = (cx.v, cx.cl);
     let s = &v.doc.sentences[si];
     let speakers = speakers(cx, si);
+    let quoted_speaker = quotation_speaker(cx, si);
     let range = cl.of_sentence[si].clone();
     let mut out: Vec<Modal> = Vec::new();
     let mut done_until = s.start;
@@ -99,18 +100,29 @@ pub(super) fn modals(cx: &Ctx, si: usize, carried: Option<Speaker>, taken: &[(us
         // The speaker: the last verb of saying before the should in this sentence, or the
         // speaker carried from the sentence before when the sentence opens with the should.
         let said = speakers.iter().rev().find(|sp| sp.from <= w0).copied();
-        let first = k == range.start;
-        let (speaker, continued) = match said {
-            Some(sp) => (sp, false),
-            None if first && c.subject == Subject::Elided && c.predicate == w0 => match carried {
+        // No one named before it in the sentence: the words go on from the sentence before.
+        // (A verb of saying whose speaker is not named starts someone else's words.)
+        let open = cl.list[range.start..=k]
+            .iter()
+            .all(|c| matches!(c.subject, Subject::Elided | Subject::Thing))
+            && !(s.start..w0).any(|p| v.word_with_role(p, w0, Role::Speech).is_some());
+        // A should before a subheading's space is the heading's (應照顧被告人道安排 葉建源…).
+        if cl.list[k + 1..range.end].iter().any(|c| c.fresh) {
+            continue;
+        }
+        let (speaker, continued) = match (said, quoted_speaker) {
+            (Some(sp), _) => (sp, false),
+            (None, Some(sp)) => (sp, false),
+            (None, None) if open => match carried {
                 Some(sp) => (sp, true),
                 None => continue,
             },
-            None => continue,
+            _ => continue,
         };
         // Quoted words are the speaker's own phrasing, often conditional or rhetorical
-        // (「如果佢哋要fight…」): not read as proposals.
-        if cx.cl.quoted(w0) {
+        // (「如果佢哋要fight…」): not read as proposals, unless the whole sentence is a
+        // quotation its speaker is named after (“…要…。”公方彬說).
+        if cx.cl.quoted(w0) && quoted_speaker.is_none() {
             continue;
         }
         let from = if speaker.from > c.start && speaker.from <= w0 {
@@ -141,6 +153,37 @@ pub(super) fn modals(cx: &Ctx, si: usize, carried: Option<Speaker>, taken: &[(us
         done_until = s.end;
     }
     out
+}
+
+/// “…要…。”國防大學教授公方彬說，…: a sentence that is one quotation, followed by its
+/// speaker and a verb of saying.
+fn quotation_speaker(cx: &Ctx, si: usize) -> Option<Speaker> {
+    let (v, cl) = (cx.v, cx.cl);
+    let sentences = &v.doc.sentences;
+    let s = &sentences[si];
+    sentences.get(si + 1).filter(|n| n.block == s.block)?;
+    let opens = v
+        .text
+        .get(s.start)
+        .is_some_and(|c| matches!(c, '「' | '“' | '『'));
+    let closes = (s.start..s.end)
+        .rev()
+        .find(|&i| !v.text[i].is_whitespace())
+        .is_some_and(|i| matches!(v.text[i], '」' | '”' | '』'));
+    if !opens || !closes {
+        return None;
+    }
+    let k = cl.of_sentence[si + 1].start;
+    let c = cl.list.get(k)?;
+    let Who::Agent { subject, agent } = proposer::of_subject(cx, &c.subject, c.end) else {
+        return None;
+    };
+    let n = v.word_with_role(c.predicate, c.end, Role::Speech)?;
+    (v.mentions[agent].kind == Kind::Person).then_some(Speaker {
+        subject,
+        agent,
+        from: c.predicate + n,
+    })
 }
 
 fn skip_punct(text: &[char], mut a: usize, b: usize) -> usize {
@@ -181,6 +224,8 @@ fn should_in(cx: &Ctx, a: usize, b: usize) -> Option<(usize, usize)> {
             )
             && end < b
             && !matches!(v.simp[end], '的' | '是' | '，' | '。' | '、' | '」' | '”')
+            // 需要政法機關的保駕護航 needs a thing; a should asks for an act.
+            && !v.token_at(end).is_some_and(|n| n.tag.starts_with('n') || n.tag == "r")
         {
             return Some((t.start, t.end));
         }
