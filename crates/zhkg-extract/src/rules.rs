@@ -72,6 +72,12 @@ pub enum Rule {
     TitleChain,
     /// A position shared by names listed after a titled name (記者 子京、康敬).
     SharedTitle,
+    /// A position from a title linked by 的 to a title chain (小組組長的人大委員長張德江).
+    LinkedTitle,
+    /// A position from a byline (記者：張三、李四).
+    Byline,
+    /// A position from a title after the name and a copula (邱少明生前為特種救援隊成員).
+    CopulaTitle,
     /// A proposal whose proposer is the subject before its cue.
     CueSubject,
     /// A proposal whose proposer is carried from the sentence before.
@@ -94,7 +100,7 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule.
-    pub const ALL: [Rule; 43] = [
+    pub const ALL: [Rule; 46] = [
         Rule::LexiconOrganization,
         Rule::LexiconPlace,
         Rule::LexiconPost,
@@ -129,6 +135,9 @@ impl Rule {
         Rule::ModelPlace,
         Rule::TitleChain,
         Rule::SharedTitle,
+        Rule::LinkedTitle,
+        Rule::Byline,
+        Rule::CopulaTitle,
         Rule::CueSubject,
         Rule::CueCarriedSubject,
         Rule::CueRelativeClause,
@@ -177,6 +186,9 @@ impl Rule {
             Rule::ModelPlace => "model-place",
             Rule::TitleChain => "title-chain",
             Rule::SharedTitle => "shared-title",
+            Rule::LinkedTitle => "linked-title",
+            Rule::Byline => "byline",
+            Rule::CopulaTitle => "copula-title",
             Rule::CueSubject => "cue-subject",
             Rule::CueCarriedSubject => "cue-carried-subject",
             Rule::CueRelativeClause => "cue-relative-clause",
@@ -228,6 +240,13 @@ impl Rule {
             Rule::ModelPlace => "a place found by the name model",
             Rule::TitleChain => "a position from the titles written before a name",
             Rule::SharedTitle => "a position shared by names listed after a titled name (記者 子京、康敬)",
+            Rule::LinkedTitle => {
+                "a position from a title linked by 的 to a title chain (小組組長的人大委員長張德江)"
+            }
+            Rule::Byline => "a position from a byline (記者：張三、李四)",
+            Rule::CopulaTitle => {
+                "a position from a title after the name and a copula (邱少明生前為特種救援隊成員)"
+            }
             Rule::CueSubject => "a proposal whose proposer is the subject before its cue",
             Rule::CueCarriedSubject => "a proposal whose proposer is carried from the sentence before",
             Rule::CueRelativeClause => "a proposal in a relative clause naming its own proposer",

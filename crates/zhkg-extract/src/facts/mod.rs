@@ -143,7 +143,7 @@ pub fn extract(lx: &Lexicon, doc: &Document, mentions: &[Mention], original: &st
     let view = view::View::new(lx, doc, mentions, original);
     let clauses = clauses::analyze(&view);
     let sar = Sar::new(lx, doc, mentions);
-    let positions = positions::positions(lx, doc, &sar, mentions);
+    let positions = positions::positions(&view, &sar);
     let mut antecedent = coreference::title_references(lx, &sar, &doc.simp, mentions, &positions);
     coreference::resolve_pronouns(&view, &clauses, &mut antecedent);
     let proposals = proposals::proposals(&view, &clauses, &antecedent);

@@ -27,6 +27,9 @@ pub(super) struct View<'a> {
     /// dropped. In one-line news text (no line breaks kept) that space is all that separates
     /// a subheading or a byline from the sentence that follows.
     spaced: Vec<bool>,
+    /// `gaps[i]`: the original has white space (a space or a line break) right before
+    /// character `i` that layout repair dropped.
+    gaps: Vec<bool>,
 }
 
 impl<'a> View<'a> {
@@ -46,6 +49,7 @@ impl<'a> View<'a> {
             orig.get(a.min(b)..b.min(orig.len())).unwrap_or(&[])
         };
         let text = &doc.layout.text;
+        let gaps: Vec<bool> = (0..n).map(|i| i > 0 && !gap(i).is_empty()).collect();
         let spaced = (0..n)
             .map(|i| {
                 if i < 2 || i + 1 >= n {
@@ -74,6 +78,7 @@ impl<'a> View<'a> {
             token_start,
             token_end,
             spaced,
+            gaps,
         }
     }
 
@@ -101,6 +106,11 @@ impl<'a> View<'a> {
     /// Did the layout drop a space right before `i`?
     pub fn spaced(&self, i: usize) -> bool {
         self.spaced.get(i).copied().unwrap_or(false)
+    }
+
+    /// Did the layout drop white space (a space or a line break) right before `i`?
+    pub fn gap(&self, i: usize) -> bool {
+        self.gaps.get(i).copied().unwrap_or(false)
     }
 
     /// Length of the word with `role` that starts at `i` (before `end`), if it is a whole
