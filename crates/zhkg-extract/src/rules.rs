@@ -78,6 +78,8 @@ pub enum Rule {
     Byline,
     /// A position from a title after the name and a copula (邱少明生前為特種救援隊成員).
     CopulaTitle,
+    /// A position from a post right after the name (習近平總書記).
+    TitleAfterName,
     /// A proposal whose proposer is the subject before its cue.
     CueSubject,
     /// A proposal whose proposer is carried from the sentence before.
@@ -100,7 +102,7 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule.
-    pub const ALL: [Rule; 46] = [
+    pub const ALL: [Rule; 47] = [
         Rule::LexiconOrganization,
         Rule::LexiconPlace,
         Rule::LexiconPost,
@@ -138,6 +140,7 @@ impl Rule {
         Rule::LinkedTitle,
         Rule::Byline,
         Rule::CopulaTitle,
+        Rule::TitleAfterName,
         Rule::CueSubject,
         Rule::CueCarriedSubject,
         Rule::CueRelativeClause,
@@ -189,6 +192,7 @@ impl Rule {
             Rule::LinkedTitle => "linked-title",
             Rule::Byline => "byline",
             Rule::CopulaTitle => "copula-title",
+            Rule::TitleAfterName => "title-after-name",
             Rule::CueSubject => "cue-subject",
             Rule::CueCarriedSubject => "cue-carried-subject",
             Rule::CueRelativeClause => "cue-relative-clause",
@@ -247,6 +251,7 @@ impl Rule {
             Rule::CopulaTitle => {
                 "a position from a title after the name and a copula (邱少明生前為特種救援隊成員)"
             }
+            Rule::TitleAfterName => "a position from a post right after the name (習近平總書記)",
             Rule::CueSubject => "a proposal whose proposer is the subject before its cue",
             Rule::CueCarriedSubject => "a proposal whose proposer is carried from the sentence before",
             Rule::CueRelativeClause => "a proposal in a relative clause naming its own proposer",

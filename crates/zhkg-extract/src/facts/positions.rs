@@ -82,7 +82,7 @@ fn titles_before(v: &View, end: usize) -> Vec<Vec<Piece>> {
         let has_post = cur
             .iter()
             .any(|p| matches!(p, Piece::Mention(m) if mentions[*m].kind == Kind::Post));
-        if has_post && words < 2 {
+        if has_post && words < 3 {
             if let Some(t) = v.token_ending_at(pos).filter(|t| {
                 t.end - t.start >= 2
                     && title_word(&t.tag)
@@ -177,6 +177,9 @@ fn position(
                 ),
             }
         }
+        // A title with words that are not names (國家互聯網應急中心副主任) names an
+        // organization we do not know; only a title of names implies one.
+        None if t.iter().any(|p| matches!(p, Piece::Word(..))) => (None, mentions[parts[role_start]].start),
         None => (
             infer_org(lx, sar, mentions, &parts[..role_start], mentions[person].start),
             mentions[parts[role_start]].start,
@@ -212,15 +215,19 @@ pub(super) fn positions(v: &View, sar: &Sar) -> Vec<Position> {
         for t in &titles {
             found.extend(position(v, sar, pi, t, Rule::TitleChain, 0.85));
         }
-        // 港澳協調工作小組組長的人大委員長張德江: a title linked by 的 to the chain.
-        if let Some(first) = titles.first().and_then(|t| t.first()) {
-            let start = first.span(mentions).0;
-            if start > 0 && text[start - 1] == '的' {
-                for t in titles_before(v, start - 1) {
-                    found.extend(position(v, sar, pi, &t, Rule::LinkedTitle, 0.7));
-                }
+        // 港澳協調工作小組組長的人大委員長張德江, 做快遞員的王從義: a title linked by 的
+        // to the chain or the name.
+        let start = titles
+            .first()
+            .and_then(|t| t.first())
+            .map_or(p.start, |first| first.span(mentions).0);
+        if start > 0 && text[start - 1] == '的' {
+            for t in titles_before(v, start - 1) {
+                found.extend(position(v, sar, pi, &t, Rule::LinkedTitle, 0.7));
             }
         }
+        // 習近平總書記, 薛彥飛兩位委員: a title right after the name.
+        found.extend(title_after(v, sar, pi));
         found.extend(copula_title(v, sar, pi));
         if !found.is_empty() {
             titled_groups.push((pi, found.clone()));
@@ -334,6 +341,30 @@ fn bylines(v: &View, found: &[Position]) -> Vec<Position> {
         }
     }
     out
+}
+
+/// 習近平總書記視察…, 薛彥飛兩位委員: a post right after the name (after a count of
+/// people), which does not start the title of a name that follows.
+fn title_after(v: &View, sar: &Sar, person: usize) -> Option<Position> {
+    let (text, simp, mentions) = (v.text, v.simp, v.mentions);
+    // A name read off a title before it (委員全由…) is too weak to take one after it too.
+    if mentions[person].rule == Rule::TitleName {
+        return None;
+    }
+    let mut at = mentions[person].end;
+    // 兩位, 三名
+    if at + 1 < text.len() && matches!(simp[at + 1], '位' | '名') && "两二三四五六七八九十".contains(simp[at])
+    {
+        at += 2;
+    }
+    let post = v.mention_at(at, text.len(), &[Kind::Post])?;
+    let e = mentions[post].end;
+    if v.mention_at(e, text.len(), &[Kind::Person, Kind::Post, Kind::Organization])
+        .is_some()
+    {
+        return None;
+    }
+    position(v, sar, person, &[Piece::Mention(post)], Rule::TitleAfterName, 0.7)
 }
 
 /// 邱少明（50歲）生前為特種救援隊成員: a title after the name and a copula (為, 是, 任, 擔任),
