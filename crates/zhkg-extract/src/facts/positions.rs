@@ -84,8 +84,7 @@ fn titles_before(v: &View, end: usize) -> Vec<Vec<Piece>> {
             .any(|p| matches!(p, Piece::Mention(m) if mentions[*m].kind == Kind::Post));
         if has_post && words < 3 {
             if let Some(t) = v.token_ending_at(pos).filter(|t| {
-                t.end - t.start >= 2
-                    && title_word(&t.tag)
+                ((t.end - t.start >= 2 && title_word(&t.tag)) || v.is_modifier(&t.word))
                     && !t.word.contains('的')
                     && v.cue_strength(t.start, t.end).is_none()
                     && !v.lx.has_role(&t.word, Role::Speech)

@@ -142,6 +142,11 @@ impl<'a> View<'a> {
             .any(|m| kinds.contains(&m.kind) && m.start < b && a < m.end)
     }
 
+    /// Is `word` (Simplified) a title modifier of the lexicon (前, 署理, 港區)?
+    pub fn is_modifier(&self, word: &str) -> bool {
+        self.lx.lookup(word).iter().any(|t| matches!(t, Term::Modifier(_)))
+    }
+
     /// The cue strength of the word `a..b`, when it is a cue of the lexicon.
     pub fn cue_strength(&self, a: usize, b: usize) -> Option<CueStrength> {
         self.lx.lookup(&self.s(a, b)).iter().find_map(|t| match t {

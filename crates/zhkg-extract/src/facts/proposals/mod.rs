@@ -331,6 +331,10 @@ fn cue_frame(
         here.push(frame.proposal(cx, (s.start, c1), Rule::CueRelativeClause, None));
         return Some((frame, None));
     }
+    // 指各界建議…, 他們要求…: a group right before the cue proposes; nobody to name.
+    if group_before(cx, clause.start, a) {
+        return None;
+    }
     let (who, from_clause) = match by_agent(cx, clause.start, a) {
         Some((subject, agent)) => (Who::Agent { subject, agent }, None),
         None => proposer::before(cx, si, a),
@@ -402,6 +406,26 @@ fn cue_frame(
     Some((frame, its.iter().filter_map(|it| it.ordinal).max()))
 }
 
+/// Is the subject right before the cue at `a` a group (各界, 他們, 部分媒體), past adverbs
+/// (各界都建議)?
+fn group_before(cx: &Ctx, cs: usize, a: usize) -> bool {
+    let v = cx.v;
+    let mut at = a;
+    for _ in 0..3 {
+        let Some(t) = v.token_ending_at(at).filter(|t| t.start >= cs) else {
+            return false;
+        };
+        if v.lx.has_role(&t.word, Role::Plural) {
+            return true;
+        }
+        if !matches!(t.tag.as_str(), "d" | "c") {
+            return false;
+        }
+        at = t.start;
+    }
+    false
+}
+
 /// 由民主黨李柱銘提出…: the agent of a passive cue, named right before it after 由.
 fn by_agent(cx: &Ctx, cs: usize, a: usize) -> Option<(usize, usize)> {
     let v = cx.v;
@@ -425,13 +449,15 @@ fn carry(cx: &Ctx, si: usize, a: usize, out: &[Proposal], here: &[Proposal]) -> 
     let (v, cl) = (cx.v, cx.cl);
     let k = cl.at(a)?;
     let c = &cl.list[k];
-    if c.predicate != a {
+    let coordinated = has_role_in(v.lx, v.simp, c.start, a, Role::Coordinator);
+    // Uncoordinated, the cue must open its clause (…，建議…); coordinated, it may come after
+    // an adverbial (並就下一步工作作出重要指示).
+    if c.predicate != a && !coordinated {
         return None;
     }
     if let Some(p) = here.last() {
         return Some((p.proposer_mention.0, p.proposer.0));
     }
-    let coordinated = has_role_in(v.lx, v.simp, c.start, a, Role::Coordinator);
     let sentences = &v.doc.sentences;
     let block = sentences[si].block;
     for sj in (si.saturating_sub(2)..si).rev() {
