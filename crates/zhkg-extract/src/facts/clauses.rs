@@ -124,7 +124,10 @@ pub(super) fn analyze(v: &View) -> Clauses {
         let mut i = s.start;
         while i <= s.end {
             let punct = i < s.end && is_clause_punct(text, i);
-            let space = i > cs && i < s.end && v.spaced(i);
+            // A dropped space, or a kicker or caption mark run into the text (…頭盔【本報訊】…,
+            // …攀山鞋▲消防工會主席…): what follows starts afresh.
+            let space =
+                i > cs && i < s.end && (v.spaced(i) || matches!(text[i], '【' | '▲' | '●' | '■' | '◆'));
             if i == s.end || punct || space {
                 if i > cs {
                     let q = quoted[cs] || OPENING_QUOTES.contains(&text[cs]);
@@ -380,6 +383,42 @@ pub(super) fn np_subject(v: &View, np: &Np) -> Subject {
     }
 }
 
+/// 梁認為…, 湯更指…, 許又自稱…: a one-character surname as the subject, followed by its
+/// predicate, refers to the person of that surname named last (within the paragraph or the
+/// three before).
+fn surname_reference(v: &View, p: usize, b: usize) -> Option<usize> {
+    let c = v.text[p];
+    if !v.lx.is_surname(&c.to_string()) && !v.lx.is_surname(&v.simp[p].to_string()) {
+        return None;
+    }
+    // The surname is a word of its own, or the first character of one that goes on with a
+    // verb or adverb (梁又, 湯更): not the start of a longer name or word.
+    let alone = v.token_at(p).is_some_and(|t| t.end == p + 1)
+        || v.token_at(p).is_some_and(|t| {
+            t.end == p + 2
+                && matches!(
+                    v.simp[p + 1],
+                    '又' | '更' | '则' | '亦' | '续' | '也' | '再' | '并'
+                )
+        });
+    if !alone || !predicate_follows(v, p + 1, b) {
+        return None;
+    }
+    let sentences = &v.doc.sentences;
+    let block = sentences
+        .iter()
+        .find(|s| s.start <= p && p < s.end.max(s.start + 1))?
+        .block;
+    v.mentions
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, m)| m.end <= p)
+        .take_while(|(_, m)| block.saturating_sub(sentences[m.sentence].block) <= 3)
+        .find(|(_, m)| m.kind == Kind::Person && m.text.chars().count() >= 2 && m.text.starts_with(c))
+        .map(|(i, _)| i)
+}
+
 /// What may follow a subject noun phrase: its predicate (a verb, adverb, preposition, time
 /// word, a cue or a verb of saying), or the end of the clause (a fronted topic).
 fn predicate_follows(v: &View, at: usize, b: usize) -> bool {
@@ -418,6 +457,10 @@ fn subject(v: &View, a: usize, b: usize) -> (Subject, usize, Option<(usize, usiz
     }
     // A subject that is a common noun, a number or an existential 有 (followed by its
     // predicate): nobody to name.
+    // 梁認為…, 湯更指…: a surname alone stands for the person of that surname named last.
+    if let Some(m) = surname_reference(v, p, b) {
+        return (Subject::Named(vec![m]), p + 1, None);
+    }
     if let Some(n) = v.word_with_role(p, b, Role::FirstPerson) {
         return (Subject::FirstPerson, p + n, None);
     }

@@ -144,7 +144,10 @@ impl<'a> View<'a> {
 
     /// Is `word` (Simplified) a title modifier of the lexicon (前, 署理, 港區)?
     pub fn is_modifier(&self, word: &str) -> bool {
-        self.lx.lookup(word).iter().any(|t| matches!(t, Term::Modifier(_)))
+        self.lx
+            .lookup(word)
+            .iter()
+            .any(|t| matches!(t, Term::Modifier(_)))
     }
 
     /// The cue strength of the word `a..b`, when it is a cue of the lexicon.

@@ -48,6 +48,11 @@ pub(super) fn find(cx: &Ctx, si: usize) -> Vec<Cue> {
         .filter(|c| v.is_word(c.a, c.b))
         .filter(|c| !is_noun(cx, c.a, c.b))
         .filter(|c| !denied(cx, c.a))
+        // 向要求救援的行山人士…: after a preposition the cue is inside a noun phrase.
+        .filter(|c| {
+            !v.token_ending_at(c.a)
+                .is_some_and(|t| t.tag == "p" && t.word != "由")
+        })
         .filter(|c| !cx.cl.quoted(c.a))
         .collect()
 }

@@ -83,7 +83,7 @@ pub(super) fn before(cx: &Ctx, si: usize, at: usize) -> (Who, Option<usize>) {
         }
         match of_subject(cx, &c.subject, at) {
             Who::Elided => {}
-            Who::Agent { agent, .. } if cx.v.mentions[agent].kind == Kind::Organization => {
+            Who::Agent { agent, .. } if j < k && cx.v.mentions[agent].kind == Kind::Organization => {
                 // 唐家璇則強調，中央是一片好心，希望…: an organization inside what a person
                 // says is the topic of the statement; the speaker proposes.
                 if let Some(sp) = speaker_before(cx, range.start, j) {
