@@ -457,6 +457,16 @@ fn subject(v: &View, a: usize, b: usize) -> (Subject, usize, Option<(usize, usiz
     }
     // A subject that is a common noun, a number or an existential 有 (followed by its
     // predicate): nobody to name.
+    // 在呂景勝看來…, 據X表示…: the one whose view it is, after a preposition.
+    if v.token_at(p)
+        .is_some_and(|t| matches!(t.word.as_str(), "在" | "据" | "依"))
+    {
+        if let Some(np) = noun_phrase(v, p + 1, b) {
+            if v.word_with_role(np.end, b, Role::Speech).is_some() {
+                return (np_subject(v, &np), np.end, None);
+            }
+        }
+    }
     // 梁認為…, 湯更指…: a surname alone stands for the person of that surname named last.
     if let Some(m) = surname_reference(v, p, b) {
         return (Subject::Named(vec![m]), p + 1, None);

@@ -161,23 +161,30 @@ pub(super) fn resolve_pronouns(v: &View, cl: &Clauses, out: &mut [Option<Mention
         let m = &mentions[i];
         let block = sentences[m.sentence].block;
         let mut found = None;
-        'sentences: for si in (0..=m.sentence).rev() {
+        for si in (0..=m.sentence).rev() {
             if block - sentences[si].block > 2 {
                 break;
             }
+            // The first person subject after the last fresh start (a kicker or subheading run
+            // into the sentence begins another passage).
+            let mut first = None;
             for c in &cl.list[cl.of_sentence[si].clone()] {
                 if c.start >= m.start {
                     break;
                 }
-                if c.quoted {
+                if c.fresh {
+                    first = None;
+                }
+                if c.quoted || first.is_some() {
                     continue;
                 }
                 if let Subject::Named(ms) = &c.subject {
-                    if let Some(p) = ms.iter().find_map(|&x| person(x, out)) {
-                        found = Some(p);
-                        break 'sentences;
-                    }
+                    first = ms.iter().find_map(|&x| person(x, out));
                 }
+            }
+            if first.is_some() {
+                found = first;
+                break;
             }
         }
         if found.is_none() {

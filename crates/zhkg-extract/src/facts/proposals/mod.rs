@@ -345,6 +345,12 @@ fn cue_frame(
         .unwrap_or_default();
     let (subject, agent, direct) = match who {
         Who::Agent { subject, agent } => (subject, agent, true),
+        // In a signed article a thing before the cue is its topicalized object (該條規定
+        // 建議刪除): the author proposes.
+        Who::Nobody if clause.subject == Subject::Thing && clause.predicate <= a => match cx.author {
+            Some(author) => (author, author, false),
+            None => return None,
+        },
         Who::Nobody => return None,
         Who::Elided => match carry(cx, si, a, out, here) {
             Some((subject, agent)) => (subject, agent, false),

@@ -165,7 +165,8 @@ fn quotation_speaker(cx: &Ctx, si: usize) -> Option<Speaker> {
     let opens = v
         .text
         .get(s.start)
-        .is_some_and(|c| matches!(c, '「' | '“' | '『'));
+        .is_some_and(|c| matches!(c, '「' | '“' | '『'))
+        || cl.quoted(s.start);
     let closes = (s.start..s.end)
         .rev()
         .find(|&i| !v.text[i].is_whitespace())
@@ -178,12 +179,25 @@ fn quotation_speaker(cx: &Ctx, si: usize) -> Option<Speaker> {
     let Who::Agent { subject, agent } = proposer::of_subject(cx, &c.subject, c.end) else {
         return None;
     };
-    let n = v.word_with_role(c.predicate, c.end, Role::Speech)?;
+    // The verb of saying follows the speaker, past a word or two (公方彬說, 呂某昨日說).
+    let n = (c.predicate..(c.predicate + 4).min(c.end)).find_map(|p| {
+        v.word_with_role(p, c.end, Role::Speech)
+            .map(|n| p + n - c.predicate)
+    })?;
     (v.mentions[agent].kind == Kind::Person).then_some(Speaker {
         subject,
         agent,
         from: c.predicate + n,
     })
+}
+
+/// Is character `i` inside a name?
+fn taken_by_name(cx: &Ctx, i: usize) -> bool {
+    cx.v.in_mention(
+        i,
+        i + 1,
+        &[Kind::Person, Kind::Organization, Kind::Place, Kind::Occasion],
+    )
 }
 
 fn skip_punct(text: &[char], mut a: usize, b: usize) -> usize {
@@ -214,6 +228,16 @@ fn should_in(cx: &Ctx, a: usize, b: usize) -> Option<(usize, usize)> {
                     matches!(n.tag.as_str(), "m" | "t")
                         || matches!(n.word.as_str(), "待" | "视乎" | "看" | "等到")
                 }));
+        // A should glued to the word before it by the segmenter (村要/加強, 營應/遠離).
+        if !t.known
+            && end < b
+            && t.end - t.start == 2
+            && v.token_at(end).is_some_and(|n| n.tag.starts_with('v'))
+            && matches!(v.simp[t.end - 1], '要' | '应' | '须' | '需')
+            && !taken_by_name(cx, t.end - 1)
+        {
+            return Some((t.end - 1, t.end));
+        }
         if end <= b
             && !foretold
             && v.cue_strength(t.start, t.end) == Some(CueStrength::Modal)
