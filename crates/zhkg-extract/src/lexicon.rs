@@ -187,6 +187,8 @@ pub enum Role {
     Byline,
     /// `cue_head`: a noun after a cue word that makes the cue a modifier (指示精神, 建議內容).
     CueHead,
+    /// `foretell`: before a should, makes it a prediction or a supposition (可能要, 難免要, 若要).
+    Foretell,
 }
 
 /// All lexicons, indexed by Simplified form.
@@ -383,7 +385,7 @@ const STRENGTHS: [(&str, CueStrength); 5] = [
     ("possibility", CueStrength::Possibility),
 ];
 
-const ROLES: [(&str, Role); 22] = [
+const ROLES: [(&str, Role); 23] = [
     ("after_name", Role::AfterName),
     ("boundary", Role::Boundary),
     ("pronoun", Role::Pronoun),
@@ -406,6 +408,7 @@ const ROLES: [(&str, Role); 22] = [
     ("first_person", Role::FirstPerson),
     ("byline", Role::Byline),
     ("cue_head", Role::CueHead),
+    ("foretell", Role::Foretell),
 ];
 
 impl Lexicon {

@@ -71,7 +71,13 @@ pub(super) fn is_noun(cx: &Ctx, a: usize, b: usize) -> bool {
     let head = v
         .word_with_role(b, (b + 2).min(v.simp.len()), Role::CueHead)
         .is_some();
-    before_marker || according || head || matches!(next, '。' | '、' | '书' | '案' | '；' | '」' | '”')
+    // 辯護的基本要求，…: a cue ending its clause after a 的-phrase is a noun.
+    let after_de = matches!(next, '，' | ',') && (a.saturating_sub(4)..a).any(|i| v.simp[i] == '的');
+    before_marker
+        || according
+        || head
+        || after_de
+        || matches!(next, '。' | '、' | '书' | '案' | '；' | '」' | '”')
 }
 
 /// Is the cue at `a` denied (不會要求, 沒有提出, 並未建議)? A negation in the two words

@@ -91,8 +91,10 @@ fn count(cx: &Ctx, a: usize, b: usize) -> Option<u32> {
 /// 多項措施)?
 fn is_header(cx: &Ctx, a: usize, b: usize) -> bool {
     let t = cx.v.s(a, b);
+    // A count at its start (四項…, 以6招…), not an article number (將第三十四條…修改為).
+    let counted = count(cx, a, (a + 4).min(b)).is_some() && !t.starts_with(['将', '把', '第']);
     b - a <= 16
-        && (count(cx, a, b).is_some()
+        && (counted
             || t.starts_with("多项")
             || t.starts_with("以下")
             || ["建议", "要求", "意见", "措施", "方案", "举措", "诉求", "主张"]

@@ -331,6 +331,7 @@ fn cue_frame(
         here.push(frame.proposal(cx, (s.start, c1), Rule::CueRelativeClause, None));
         return Some((frame, None));
     }
+    let mut topicalized = false;
     // 指各界建議…, 他們要求…: a group right before the cue proposes; nobody to name.
     if group_before(cx, clause.start, a) {
         return None;
@@ -348,7 +349,10 @@ fn cue_frame(
         // In a signed article a thing before the cue is its topicalized object (該條規定
         // 建議刪除): the author proposes.
         Who::Nobody if clause.subject == Subject::Thing && clause.predicate <= a => match cx.author {
-            Some(author) => (author, author, false),
+            Some(author) => {
+                topicalized = true;
+                (author, author, false)
+            }
             None => return None,
         },
         Who::Nobody => return None,
@@ -363,6 +367,12 @@ fn cue_frame(
     };
     let next = cues[ci + 1..].iter().map(|n| n.a).find(|&na| na > b && opens(na));
     let (c0, c1) = content::span(cx, si, &c, next);
+    // The object stated before the cue is part of what is proposed (該條規定建議刪除).
+    let c0 = if topicalized {
+        super::clauses::skip_openers(v, clause.start, a)
+    } else {
+        c0
+    };
     if c1 <= c0 {
         return None;
     }

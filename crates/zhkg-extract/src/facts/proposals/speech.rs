@@ -220,14 +220,21 @@ fn should_in(cx: &Ctx, a: usize, b: usize) -> Option<(usize, usize)> {
         let end = t.end;
         // 要 after 可能/將/會/才 or before a duration (也要3到5年, 要待, 要視乎) foretells, it
         // does not ask.
-        let foretold = t.word == "要"
-            && (v
-                .token_ending_at(t.start)
-                .is_some_and(|p| matches!(p.word.as_str(), "可能" | "将" | "会" | "才" | "将会"))
-                || v.token_at(t.end).is_some_and(|n| {
+        // A should after 可能, 難免, 若 (see grammar.tsv) foretells or supposes; 要 before a
+        // time or 到/待/視乎 (要到2013年才…, 要視乎) tells when, it does not ask.
+        let foretold = v
+            .token_ending_at(t.start)
+            .is_some_and(|p| v.lx.has_role(&p.word, Role::Foretell))
+            || (t.word == "要"
+                && v.token_at(t.end).is_some_and(|n| {
                     matches!(n.tag.as_str(), "m" | "t")
-                        || matches!(n.word.as_str(), "待" | "视乎" | "看" | "等到")
+                        || matches!(n.word.as_str(), "待" | "视乎" | "看" | "等到" | "到")
                 }));
+        // 需要 + a noun needs a thing; it asks for an act only before a verb.
+        let needs_thing = matches!(t.word.as_str(), "需要" | "需")
+            && !v
+                .token_at(t.end)
+                .is_some_and(|n| n.tag.starts_with('v') || n.tag == "d" || n.tag == "p");
         // A should glued to the word before it by the segmenter (村要/加強, 營應/遠離).
         if !t.known
             && end < b
@@ -240,6 +247,7 @@ fn should_in(cx: &Ctx, a: usize, b: usize) -> Option<(usize, usize)> {
         }
         if end <= b
             && !foretold
+            && !needs_thing
             && v.cue_strength(t.start, t.end) == Some(CueStrength::Modal)
             && !v.in_mention(
                 t.start,
