@@ -305,7 +305,7 @@ pub(super) fn noun_phrase(v: &View, p: usize, b: usize) -> Option<Np> {
         // 公民黨[立會]議員, 負責[調查]的社工…): common nouns, up to three.
         if let Some(t) = v.token_at(cur) {
             if gaps < 3
-                && (nominal(&t.tag) || v.is_modifier(&t.word))
+                && (nominal(&t.tag) || v.is_modifier(&t.word) || (t.tag == "a" && t.end - t.start == 1))
                 && t.end <= b
                 && v.cue_strength(t.start, t.end).is_none()
                 && !v.lx.has_role(&t.word, Role::Unnamed)

@@ -90,16 +90,21 @@ fn count(cx: &Ctx, a: usize, b: usize) -> Option<u32> {
 /// Is `a..b` a header that announces a list rather than an item (四項減壓建議, 以6招開拓土地,
 /// 多項措施)?
 fn is_header(cx: &Ctx, a: usize, b: usize) -> bool {
+    // Any clause of it may announce the list (「補鑊」措施，以6招開拓土地).
+    if let Some(k) = (a..b).find(|&i| matches!(cx.v.text[i], '，' | ',')) {
+        return is_header(cx, a, k) || is_header(cx, k + 1, b);
+    }
     let t = cx.v.s(a, b);
+    let t = t.trim_start_matches('以');
     // A count at its start (四項…, 以6招…), not an article number (將第三十四條…修改為).
-    let counted = count(cx, a, (a + 4).min(b)).is_some() && !t.starts_with(['将', '把', '第']);
+    let counted = count(cx, a, (a + 5).min(b)).is_some() && !t.starts_with(['将', '把', '第']);
     b - a <= 16
         && (counted
             || t.starts_with("多项")
             || t.starts_with("以下")
             || ["建议", "要求", "意见", "措施", "方案", "举措", "诉求", "主张"]
                 .iter()
-                .any(|w| t.ends_with(w)))
+                .any(|w| t.trim_end_matches(['」', '”']).ends_with(w)))
 }
 
 /// Split the content `c0..c1` into items.

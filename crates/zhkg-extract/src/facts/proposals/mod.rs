@@ -471,6 +471,20 @@ fn carry(cx: &Ctx, si: usize, a: usize, out: &[Proposal], here: &[Proposal]) -> 
     if c.predicate != a && !coordinated {
         return None;
     }
+    // A sentence that opens with 但/而/又 and names no subject at all before the cue goes on
+    // with the sentence before (…梁振英在報告中…。但…，指…，呼籲…).
+    let range = cl.of_sentence[si].clone();
+    let first = &cl.list[range.start];
+    let opener = v
+        .word_with_role(first.start, first.end, Role::Coordinator)
+        .is_some()
+        || ["但", "但是", "而", "不过"]
+            .iter()
+            .any(|w| v.s(first.start, first.end).starts_with(w));
+    let subjectless = cl.list[range.start..k]
+        .iter()
+        .all(|c| c.subject == Subject::Elided);
+    let coordinated = coordinated || (opener && subjectless);
     if let Some(p) = here.last() {
         return Some((p.proposer_mention.0, p.proposer.0));
     }
