@@ -187,6 +187,8 @@ pub enum Role {
     Byline,
     /// `cue_head`: a noun after a cue word that makes the cue a modifier (指示精神, 建議內容).
     CueHead,
+    /// `assertion`: as the whole object of a cue, an assertion, not a proposal (提出質疑).
+    Assertion,
     /// `foretell`: before a should, makes it a prediction or a supposition (可能要, 難免要, 若要).
     Foretell,
 }
@@ -385,7 +387,7 @@ const STRENGTHS: [(&str, CueStrength); 5] = [
     ("possibility", CueStrength::Possibility),
 ];
 
-const ROLES: [(&str, Role); 23] = [
+const ROLES: [(&str, Role); 24] = [
     ("after_name", Role::AfterName),
     ("boundary", Role::Boundary),
     ("pronoun", Role::Pronoun),
@@ -409,6 +411,7 @@ const ROLES: [(&str, Role); 23] = [
     ("byline", Role::Byline),
     ("cue_head", Role::CueHead),
     ("foretell", Role::Foretell),
+    ("assertion", Role::Assertion),
 ];
 
 impl Lexicon {

@@ -191,7 +191,8 @@ pub(super) fn split_with(cx: &Ctx, c0: usize, c1: usize, measures: bool) -> Vec<
     let mut out = Vec::new();
     for (a, b, n) in pieces {
         let b = trim_end(text, a, b);
-        let sub = split_clauses(cx, a, b, measures);
+        // An enumerated item is one item, however many measures it names.
+        let sub = split_clauses(cx, a, b, measures && n.is_none());
         for (k, span) in sub.into_iter().enumerate() {
             out.push(Item {
                 span,
@@ -199,8 +200,20 @@ pub(super) fn split_with(cx: &Ctx, c0: usize, c1: usize, measures: bool) -> Vec<
             });
         }
     }
-    out.retain(|it| it.span.1 > it.span.0 + 1);
+    out.retain(|it| it.span.1 > it.span.0 + 1 && !names_proposals(cx, it.span.0, it.span.1));
     out
+}
+
+/// Does an item only name proposals instead of stating one (一些實質性建議, 相關建議，為有關
+/// 部門提供參考, 具體的意見和建議)? Its first clause is short and ends with a word for
+/// proposals.
+fn names_proposals(cx: &Ctx, a: usize, b: usize) -> bool {
+    let e = (a..b).find(|&i| matches!(cx.v.text[i], '，' | ',')).unwrap_or(b);
+    let t = cx.v.s(a, e);
+    e - a <= 10
+        && ["建议", "意见", "要求", "诉求", "主张", "举措"]
+            .iter()
+            .any(|w| t.trim_end_matches(['」', '”']).ends_with(w))
 }
 
 /// Cut a piece at clauses that open the next item (…，又…, …，或…) or a further measure

@@ -384,6 +384,12 @@ fn cue_frame(
     {
         return None;
     }
+    // 提出質疑, 提出問題: an assertion, not a proposal.
+    if let Some(n) = v.word_with_role(c0, c1, Role::Assertion) {
+        if c0 + n >= c1 || matches!(v.text[c0 + n], '，' | '。' | '；' | ',') {
+            return None;
+        }
+    }
     // 提出要求：… / 提出多項建議: the noun is a cue of its own, or the list follows.
     let lead = v.s(c0, (c0 + 4).min(c1));
     if lead.starts_with("要求") || lead.starts_with("多项建议") {

@@ -214,6 +214,14 @@ fn should_in(cx: &Ctx, a: usize, b: usize) -> Option<(usize, usize)> {
     let mut i = a;
     while i < b {
         let Some(t) = v.token_at(i) else {
+            // A should at the end of a word split by a name (棉花坪[村要] → 村|要加強).
+            if matches!(v.simp[i], '要' | '应' | '须' | '需')
+                && v.token_ending_at(i + 1).is_some()
+                && v.token_at(i + 1).is_some_and(|n| n.tag.starts_with('v'))
+                && !taken_by_name(cx, i)
+            {
+                return Some((i, i + 1));
+            }
             i += 1;
             continue;
         };
