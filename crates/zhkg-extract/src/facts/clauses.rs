@@ -233,7 +233,7 @@ pub(super) fn skip_openers(v: &View, a: usize, b: usize) -> usize {
                 continue;
             }
         }
-        if matches!(text[p], ' ' | '\u{3000}' | '\n') {
+        if matches!(text[p], ' ' | '\u{3000}' | '\n' | '」' | '』' | '”' | '’') {
             p += 1;
             continue;
         }
@@ -302,9 +302,9 @@ pub(super) fn noun_phrase(v: &View, p: usize, b: usize) -> Option<Np> {
             continue;
         }
         // A word of a title that is not a mention (國民教育關注組[發起人]陳惜姿,
-        // 公民黨[立會]議員, 負責[調查]的社工…): common nouns, up to three.
+        // 公民黨[立會]議員, 負責[調查]的社工…): common nouns, up to five.
         if let Some(t) = v.token_at(cur) {
-            if gaps < 3
+            if gaps < 5
                 && (nominal(&t.tag) || v.is_modifier(&t.word) || (t.tag == "a" && t.end - t.start == 1))
                 && t.end <= b
                 && v.cue_strength(t.start, t.end).is_none()
@@ -383,6 +383,26 @@ pub(super) fn np_subject(v: &View, np: &Np) -> Subject {
     }
 }
 
+/// A long title the segmenter broke (廣東省深圳市全順勞務派遣有限公司總經理張全收如是說): a
+/// person right before a verb of saying, with no verb of saying or cue before them in the
+/// clause, which opens with a noun.
+fn speaker_in_title(v: &View, p: usize, b: usize) -> Option<usize> {
+    if !v.token_at(p).is_some_and(|t| t.tag.starts_with('n')) {
+        return None;
+    }
+    (0..v.mentions.len()).find(|&m| {
+        let mm = &v.mentions[m];
+        mm.kind == Kind::Person
+            && mm.start > p
+            && mm.end < b
+            && mm.start - p <= 24
+            && v.word_with_role(mm.end, b, Role::Speech).is_some()
+            && !(p..mm.start).any(|i| {
+                v.word_with_role(i, mm.start, Role::Speech).is_some() || v.cue_strength(i, i + 2).is_some()
+            })
+    })
+}
+
 /// 梁認為…, 湯更指…, 許又自稱…: a one-character surname as the subject, followed by its
 /// predicate, refers to the person of that surname named last (within the paragraph or the
 /// three before).
@@ -445,6 +465,11 @@ fn subject(v: &View, a: usize, b: usize) -> (Subject, usize, Option<(usize, usiz
         return (Subject::Elided, p, None);
     }
     if let Some(np) = noun_phrase(v, p, b) {
+        if !matches!(np_subject(v, &np), Subject::Named(_)) {
+            if let Some(m) = speaker_in_title(v, p, b) {
+                return (Subject::Named(vec![m]), v.mentions[m].end, None);
+            }
+        }
         // 北京的特首梁振英: the first phrase modifies the second.
         if v.text.get(np.end) == Some(&'的') {
             if let Some(np2) = noun_phrase(v, np.end + 1, b) {
@@ -457,6 +482,9 @@ fn subject(v: &View, a: usize, b: usize) -> (Subject, usize, Option<(usize, usiz
     }
     // A subject that is a common noun, a number or an existential 有 (followed by its
     // predicate): nobody to name.
+    if let Some(m) = speaker_in_title(v, p, b) {
+        return (Subject::Named(vec![m]), v.mentions[m].end, None);
+    }
     // 在呂景勝看來…, 據X表示…: the one whose view it is, after a preposition.
     if v.token_at(p)
         .is_some_and(|t| matches!(t.word.as_str(), "在" | "据" | "依"))
