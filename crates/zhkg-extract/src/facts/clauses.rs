@@ -554,6 +554,42 @@ mod tests {
     use super::*;
     use crate::pipeline::test_extractor;
 
+    fn subjects(text: &str) -> Vec<String> {
+        let x = test_extractor();
+        let a = x.analyze_text("t.txt", text);
+        let v = View::new(x.lexicon(), &a.doc, &a.mentions, text);
+        analyze(&v)
+            .list
+            .iter()
+            .map(|c| match &c.subject {
+                Subject::Named(ms) => ms
+                    .iter()
+                    .map(|&m| a.mentions[m].text.clone())
+                    .collect::<Vec<_>>()
+                    .join("+"),
+                other => format!("{other:?}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn subjects_of_clauses() {
+        // A title chain names its last person; a relative clause before the subject; a thing;
+        // no subject written.
+        assert_eq!(
+            subjects("公民黨主席陳大文昨日表示，曾發起遊行的教協，雖然工潮未完，但仍要求加薪。"),
+            ["陳大文", "教協", "Thing", "Elided"]
+        );
+        // Unnamed people; a dropped space starts a subheading (fresh).
+        assert_eq!(subjects("多名議員批評政府。"), ["Unnamed"]);
+        let x = test_extractor();
+        let text = "建議恢復定期賣地 測量師學會會長陳大文認為，政府應加快賣地。";
+        let a = x.analyze_text("t.txt", text);
+        let v = View::new(x.lexicon(), &a.doc, &a.mentions, text);
+        let cl = analyze(&v);
+        assert!(cl.list[1].fresh, "{:?}", cl.list);
+    }
+
     /// `ZHKG_CLAUSES=file cargo test -p zhkg-extract dump_clauses -- --ignored --nocapture`
     /// prints every clause of a file with its subject: for working on the rules.
     #[test]

@@ -228,3 +228,47 @@ pub(super) fn government_of(lx: &Lexicon, place: usize) -> Option<usize> {
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::facts::testing::{analyze, proposals, proposes};
+
+    #[test]
+    fn sar_governments_by_context_and_titles_used_alone() {
+        let a = analyze(
+            "澳門特區行政長官岑浩輝表示，特區政府將編制施政報告。\n\n香港特區行政長官李家超出席座談會。特首希望委員多提建議。特區政府會研究。",
+        );
+        let label = |i: usize| a.linked.of_mention[i].map(|e| a.linked.entities[e].label.clone());
+        let govs: Vec<Option<String>> = a
+            .mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.text == "特區政府")
+            .map(|(i, _)| label(i))
+            .collect();
+        assert_eq!(
+            govs,
+            vec![
+                Some("澳門特別行政區政府".into()),
+                Some("香港特別行政區政府".into())
+            ]
+        );
+        let chief = a.mentions.iter().position(|m| m.text == "特首").unwrap();
+        assert_eq!(label(chief), Some("李家超".into()));
+    }
+
+    #[test]
+    fn pronouns_refer_to_subjects_not_to_objects() {
+        // 胡大明 is named inside 除…外, not as a subject: 他 is the subject before.
+        let a = analyze(
+            "新民主同盟議員范小強批評，胡大明的說法嚇政府。除胡大明外，內地亦有輿論批評限制，他促請議員支持修例。",
+        );
+        assert!(proposes(&a, "范小強", "議員支持修例"), "{:?}", proposals(&a));
+    }
+
+    #[test]
+    fn a_surname_alone_refers_to_the_person_named_last() {
+        let a = analyze("攀山教練梁志豪認為警告牌有用。梁建議當局應加強宣傳。");
+        assert!(proposes(&a, "梁志豪", "加強宣傳"), "{:?}", proposals(&a));
+    }
+}

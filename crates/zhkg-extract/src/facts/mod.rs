@@ -20,6 +20,8 @@ mod clauses;
 mod coreference;
 mod positions;
 mod proposals;
+#[cfg(test)]
+mod testing;
 mod text;
 mod view;
 

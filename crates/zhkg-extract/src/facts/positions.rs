@@ -444,3 +444,90 @@ fn infer_org(
         })?;
     government_of(lx, place).map(OrgRef::Lexicon)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::facts::testing::{analyze, positions};
+
+    fn titles_of(text: &str, who: &str) -> Vec<String> {
+        positions(&analyze(text))
+            .into_iter()
+            .filter(|(p, _)| p == who)
+            .map(|(_, t)| t)
+            .collect()
+    }
+
+    #[test]
+    fn title_chains_split_into_positions() {
+        assert_eq!(
+            titles_of(
+                "港區全國人大代表、九龍社團聯會理事長徐莉重點關注香港的發展。",
+                "徐莉"
+            ),
+            ["港區全國人大代表", "九龍社團聯會理事長"]
+        );
+        assert_eq!(
+            titles_of(
+                "全國政協委員兼提案委員會委員、經民聯監事委員會副主席胡劍江表示，香港要發展。",
+                "胡劍江"
+            ),
+            ["全國政協委員", "提案委員會委員", "經民聯監事委員會副主席"]
+        );
+    }
+
+    #[test]
+    fn words_of_a_title_that_are_not_names_belong_to_it() {
+        // 寬帶發展聯盟 is not a known organization: the title keeps it, and infers none.
+        let a = analyze("中國工程院院士、寬帶發展聯盟理事長鄔賀銓表示，提速降費非朝夕之事。");
+        let titles: Vec<String> = positions(&a).into_iter().map(|(_, t)| t).collect();
+        assert_eq!(titles, ["中國工程院院士", "寬帶發展聯盟理事長"]);
+        let p = a
+            .facts
+            .positions
+            .iter()
+            .find(|p| a.doc.slice(p.title.0, p.title.1) == "寬帶發展聯盟理事長");
+        assert_eq!(p.unwrap().organization, None);
+    }
+
+    #[test]
+    fn bylines_give_their_names_the_title() {
+        let a = analyze("記者：張小明、李大文\n\n【本報訊】立法會昨日開會。");
+        let got = positions(&a);
+        assert!(got.contains(&("張小明".into(), "記者".into())), "{got:?}");
+        assert!(got.contains(&("李大文".into(), "記者".into())), "{got:?}");
+        let a = analyze("来源：法制日报 编辑：陈红");
+        assert!(
+            positions(&a).contains(&("陈红".into(), "编辑".into())),
+            "{:?}",
+            positions(&a)
+        );
+    }
+
+    #[test]
+    fn titles_after_the_name_linked_and_after_a_copula() {
+        assert_eq!(titles_of("會上，習近平總書記作重要講話。", "習近平"), ["總書記"]);
+        assert_eq!(
+            titles_of("在一家物流公司做快递员的王小军说，收入不高。", "王小军"),
+            ["快递员"]
+        );
+        assert_eq!(
+            titles_of("消防處證實，殉職的陳志強（45歲）生前為高空拯救隊成員。", "陳志強"),
+            ["高空拯救隊成員"]
+        );
+    }
+
+    #[test]
+    fn one_position_per_post() {
+        // 特首 and 行政長官 are one post; 主席 of 支聯會主席 is the same title.
+        let a = analyze("行政長官曾蔭權昨日出席。特首曾蔭權表示滿意。");
+        assert_eq!(titles_of_a(&a, "曾蔭權").len(), 1, "{:?}", positions(&a));
+    }
+
+    fn titles_of_a(a: &crate::pipeline::Analysis, who: &str) -> Vec<String> {
+        positions(a)
+            .into_iter()
+            .filter(|(p, _)| p == who)
+            .map(|(_, t)| t)
+            .collect()
+    }
+}

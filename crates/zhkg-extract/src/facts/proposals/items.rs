@@ -205,12 +205,30 @@ pub(super) fn split_with(cx: &Ctx, c0: usize, c1: usize, measures: bool) -> Vec<
 }
 
 /// Does an item only name proposals instead of stating one (一些實質性建議, 相關建議，為有關
-/// 部門提供參考, 具體的意見和建議)? Its first clause is short and ends with a word for
-/// proposals.
+/// 部門提供參考, 具體的意見和建議)? Its first clause is a short noun phrase, determined (一些,
+/// 相關 …, or with 的), of a word for proposals.
 fn names_proposals(cx: &Ctx, a: usize, b: usize) -> bool {
     let e = (a..b).find(|&i| matches!(cx.v.text[i], '，' | ',')).unwrap_or(b);
     let t = cx.v.s(a, e);
-    e - a <= 10
+    let determined = [
+        "一些",
+        "一系列",
+        "相关",
+        "有关",
+        "具体",
+        "多项",
+        "多个",
+        "若干",
+        "几点",
+        "以下",
+        "这些",
+        "一份",
+    ]
+    .iter()
+    .any(|w| t.starts_with(w))
+        || t.contains('的');
+    e - a <= 16
+        && determined
         && ["建议", "意见", "要求", "诉求", "主张", "举措"]
             .iter()
             .any(|w| t.trim_end_matches(['」', '”']).ends_with(w))

@@ -265,6 +265,10 @@ fn cue_frame(
     if a > s.start && here.iter().any(|p| p.content.0 <= a && a < p.content.1) && !opens(a) {
         return None;
     }
+    // 提出要求：…: a cue right after another is its object, said by the first.
+    if ci > 0 && cues[ci - 1].b == a {
+        return None;
+    }
     let relative_after = simp.get(b) == Some(&'的');
     // A cue after another in its clause is what the first reports (希望預算案能提出…,
     // 認同政府提出…): part of that proposal, not one of its own.
@@ -390,9 +394,16 @@ fn cue_frame(
             return None;
         }
     }
-    // 提出要求：… / 提出多項建議: the noun is a cue of its own, or the list follows.
+    // 提出要求：一是… / 提出以下建議：…: what follows the colon is proposed.
     let lead = v.s(c0, (c0 + 4).min(c1));
-    if lead.starts_with("要求") || lead.starts_with("多项建议") {
+    let mut c0 = c0;
+    if ["要求：", "建议：", "意见：", "倡议："]
+        .iter()
+        .any(|w| lead.starts_with(w))
+    {
+        c0 += 3;
+    } else if lead.starts_with("要求") || lead.starts_with("多项建议") {
+        // 提出要求…: the noun is a cue of its own.
         return None;
     }
     let frame = Frame {
@@ -506,14 +517,23 @@ fn carry(cx: &Ctx, si: usize, a: usize, out: &[Proposal], here: &[Proposal]) -> 
         if !coordinated {
             return None;
         }
+        // Its subject: the first after the last fresh start (a byline or kicker run into the
+        // sentence is another passage).
+        let mut first = None;
         for kj in cl.of_sentence[sj].clone() {
             let c = &cl.list[kj];
-            if c.quoted {
+            if c.fresh {
+                first = None;
+            }
+            if c.quoted || first.is_some() {
                 continue;
             }
             if let Who::Agent { subject, agent } = proposer::of_subject(cx, &c.subject, c.end) {
-                return Some((subject, agent));
+                first = Some((subject, agent));
             }
+        }
+        if first.is_some() {
+            return first;
         }
     }
     None
@@ -601,85 +621,133 @@ fn continue_semicolons(cx: &Ctx, si: usize, out: &[Proposal], here: &mut Vec<Pro
     }
     !here.is_empty()
 }
+
 #[cfg(test)]
 mod tests {
     use super::Strength;
-    use crate::pipeline::{analyze_text, Analysis};
+    use crate::facts::testing::{analyze, proposals, proposes};
 
-    fn positions(a: &Analysis) -> Vec<(String, String)> {
-        a.facts
-            .positions
-            .iter()
-            .map(|p| {
-                (
-                    a.mentions[p.person].text.clone(),
-                    a.doc.layout.slice(p.title.0, p.title.1),
-                )
-            })
-            .collect()
-    }
-
-    fn proposals(a: &Analysis) -> Vec<(String, String)> {
-        a.facts
-            .proposals
-            .iter()
-            .map(|p| {
-                let who = &a.linked.entity(p.proposer).unwrap().label;
-                (who.clone(), a.doc.layout.slice(p.content.0, p.content.1))
-            })
-            .collect()
+    #[test]
+    fn the_proposer_is_the_subject_after_its_title_chain() {
+        // Traditional: the organization in the title is not the proposer.
+        let a = analyze("【本報訊】全國政協委員、香港中華總商會會長陳大文昨日建議特區政府設立創科基金。");
+        assert_eq!(
+            proposals(&a),
+            [("陳大文".to_string(), "特區政府設立創科基金".to_string())]
+        );
+        // Simplified, with a commas between the subject and the cue.
+        let a = analyze("全国人大代表、深圳市律师协会会长王建国在会上表示，建议尽快修订相关法规。");
+        assert!(proposes(&a, "王建国", "尽快修订相关法规"), "{:?}", proposals(&a));
     }
 
     #[test]
-    fn title_chains_split_into_positions() {
-        let a = analyze_text(
-            "t.txt",
-            "港區全國人大代表、九龍社團聯會理事長徐莉重點關注香港的發展。",
-        );
-        assert_eq!(
-            positions(&a),
-            vec![
-                ("徐莉".to_string(), "港區全國人大代表".to_string()),
-                ("徐莉".to_string(), "九龍社團聯會理事長".to_string())
-            ]
-        );
-        let a = analyze_text(
-            "t.txt",
-            "全國政協委員兼提案委員會委員、經民聯監事委員會副主席胡劍江表示，香港要發展。",
-        );
-        let titles: Vec<String> = positions(&a).into_iter().map(|(_, t)| t).collect();
-        assert_eq!(
-            titles,
-            vec!["全國政協委員", "提案委員會委員", "經民聯監事委員會副主席"]
-        );
+    fn a_subject_carries_over_commas_but_not_over_a_thing_or_a_subheading() {
+        // 教協 is the topic of the clauses before the cue; 罷工 is a thing, not a proposer.
+        let a = analyze("曾發起遊行的教協，下月將舉行大會，雖然工潮未完，但仍促請當局減少考試。");
+        assert!(proposes(&a, "教協", "當局減少考試"), "{:?}", proposals(&a));
+        // Unnamed people before the cue propose nothing we can name.
+        let a = analyze("立法會議員陳大文表示，多名議員要求政府撤回方案。");
+        assert!(proposals(&a).is_empty(), "{:?}", proposals(&a));
     }
 
     #[test]
-    fn proposals_with_pronouns_lists_and_addressees() {
-        let a = analyze_text(
-            "t.txt",
-            "全國政協常委王惠貞在會上發言。她建議將醫學院進一步擴建成為大學城；建立區塊鏈平台。他建議特區政府優化上市程序。",
+    fn a_relative_clause_before_the_proposer() {
+        let a = analyze("一直主張減收學費的教育界議員張志強昨日在電台發言。");
+        assert!(proposes(&a, "張志強", "減收學費"), "{:?}", proposals(&a));
+    }
+
+    #[test]
+    fn denied_and_quoted_cues_are_not_proposals() {
+        let a = analyze("民主黨主席李大明表示，不會要求政府延長諮詢期。");
+        assert!(proposals(&a).is_empty(), "{:?}", proposals(&a));
+        let a = analyze("民主黨主席李大明說：「有人建議我們退出，我們不會考慮。」");
+        assert!(proposals(&a).is_empty(), "{:?}", proposals(&a));
+    }
+
+    #[test]
+    fn addressees_of_urging_and_of_proposing_to() {
+        let a = analyze("工聯會會長吳秋北昨日促請特區政府盡快推出失業援助。");
+        let p = &a.facts.proposals[0];
+        let to = a.linked.entity(p.addressee.expect("addressed")).unwrap();
+        assert_eq!(to.label, "香港特別行政區政府");
+        let a = analyze("全国政协委员张华向国家发改委提出，加快建设西部陆海新通道。");
+        let p = &a.facts.proposals[0];
+        let to = a.linked.entity(p.addressee.expect("addressed")).unwrap();
+        assert_eq!(to.label, "国家发改委");
+    }
+
+    #[test]
+    fn listed_items_become_one_proposal_each() {
+        // A counted list of 、 after a header.
+        let a = analyze("教育界議員葉大雄提出三項建議：增加教師人手、推行小班教學及延長暑假。");
+        let texts: Vec<String> = proposals(&a).into_iter().map(|(_, t)| t).collect();
+        assert_eq!(texts, ["增加教師人手", "推行小班教學", "延長暑假"]);
+        // 包括…，及… and 又/或 open further items.
+        let a = analyze("議員黃小明促請局長徹查事件，包括公開會議紀錄，及向受影響市民道歉。");
+        let texts: Vec<String> = proposals(&a).into_iter().map(|(_, t)| t).collect();
+        assert_eq!(texts, ["局長徹查事件", "公開會議紀錄", "及向受影響市民道歉"]);
+        let a = analyze("测量师刘伟建议，政府可降低土地拍卖底价，或增加开发商利润。");
+        assert_eq!(proposals(&a).len(), 2, "{:?}", proposals(&a));
+    }
+
+    #[test]
+    fn enumerations_over_sentences() {
+        // 一是…。二是…。三是…: the same proposer, one proposal per item.
+        let a = analyze(
+            "市人大常委会主任李红对今后工作提出要求：一是要加强宣传教育。二是要完善长效机制。三是要加大执法力度。",
         );
         let p = proposals(&a);
-        assert_eq!(
-            p[0],
-            ("王惠貞".to_string(), "將醫學院進一步擴建成為大學城".to_string())
-        );
-        assert_eq!(p[1], ("王惠貞".to_string(), "建立區塊鏈平台".to_string()));
-        let last = a.facts.proposals.last().unwrap();
-        assert_eq!(
-            a.linked.entity(last.addressee.unwrap()).unwrap().label,
-            "香港特別行政區政府"
-        );
-        assert_eq!(last.strength, Strength::Explicit);
+        assert_eq!(p.len(), 3, "{p:?}");
+        assert!(p.iter().all(|(who, _)| who == "李红"), "{p:?}");
+        assert!(p[2].1.contains("加大执法力度"), "{p:?}");
+        // ①②③ and 第一/第二 in one sentence.
+        let a = analyze("專家委員會主席陳明建議：①延長開放時間；②增設夜班巴士；③擴建停車場。");
+        assert_eq!(proposals(&a).len(), 3, "{:?}", proposals(&a));
+        let a = analyze("商會會長林強建議，第一，簡化審批程序，第二，減免首年租金。");
+        let texts: Vec<String> = proposals(&a).into_iter().map(|(_, t)| t).collect();
+        assert_eq!(texts, ["簡化審批程序", "減免首年租金"], "{texts:?}");
     }
 
     #[test]
-    fn soft_proposals_and_simplified_text() {
-        let a = analyze_text(
-            "t.txt",
-            "全国政协委员苏长荣表示，希望特区政府争取照顾香港的发展需要。",
+    fn semicolons_and_coordinated_cues_go_on_with_the_proposer() {
+        let a = analyze("經民聯主席盧偉國建議增加土地供應；加快審批公營房屋。他又建議放寬人才簽證。");
+        let p = proposals(&a);
+        assert_eq!(p.len(), 3, "{p:?}");
+        assert!(p.iter().all(|(who, _)| who == "盧偉國"), "{p:?}");
+    }
+
+    #[test]
+    fn no_proposer_carried_into_a_sentence_without_a_link() {
+        // The second sentence has no subject, pronoun, coordinator or list marker.
+        let a = analyze("立法會議員陳大文昨日出席論壇。建議恢復定期賣地的聲音愈來愈多。");
+        assert!(proposals(&a).is_empty(), "{:?}", proposals(&a));
+    }
+
+    #[test]
+    fn reported_speech_with_a_should_is_the_speakers_soft_proposal() {
+        let a = analyze("中國人民大學教授吳小平指出，特區政府應盡快完善相關法規。");
+        let p = &a.facts.proposals[0];
+        assert_eq!(proposals(&a)[0].0, "吳小平");
+        assert_eq!(
+            a.doc.slice(p.content.0, p.content.1),
+            "特區政府應盡快完善相關法規"
         );
+        assert_eq!(p.strength, Strength::Soft);
+        // The should-clause's subject is whom it is asked of.
+        assert!(p.addressee.is_some());
+        // A speaker's words go on in the next sentences that open with a should.
+        let a = analyze("市委书记王刚强调，今年是关键一年。要抓好安全生产；要加强队伍建设。");
+        let p = proposals(&a);
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert!(p.iter().all(|(who, _)| who == "王刚"), "{p:?}");
+        // A should that foretells is not asked for.
+        let a = analyze("中國人民大學教授吳小平指出，項目可能要延遲三年。");
+        assert!(proposals(&a).is_empty(), "{:?}", proposals(&a));
+    }
+
+    #[test]
+    fn soft_cues_are_soft() {
+        let a = analyze("全国政协委员苏长荣表示，希望特区政府争取照顾香港的发展需要。");
         let p = proposals(&a);
         assert_eq!(p.len(), 1, "{p:?}");
         assert_eq!(p[0].0, "苏长荣");
@@ -687,72 +755,25 @@ mod tests {
     }
 
     #[test]
-    fn sar_governments_by_context_and_titles_used_alone() {
-        let a = analyze_text(
-            "t.txt",
-            "澳門特區行政長官岑浩輝表示，特區政府將編制施政報告。\n\n香港特區行政長官李家超出席座談會。特首希望委員多提建議。特區政府會研究。",
+    fn pronouns_and_titles_carry_the_proposer() {
+        let a = analyze(
+            "全國政協常委王惠貞在會上發言。她建議將醫學院擴建成為大學城。\n\n香港特區行政長官李家超出席座談會。特首希望委員多提建議。",
         );
-        let label = |i: usize| a.linked.of_mention[i].map(|e| a.linked.entities[e].label.clone());
-        let govs: Vec<Option<String>> = a
-            .mentions
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| m.text == "特區政府")
-            .map(|(i, _)| label(i))
-            .collect();
-        assert_eq!(
-            govs,
-            vec![
-                Some("澳門特別行政區政府".into()),
-                Some("香港特別行政區政府".into())
-            ]
-        );
-        let chief = a.mentions.iter().position(|m| m.text == "特首").unwrap();
-        assert_eq!(label(chief), Some("李家超".into()));
-        let p = proposals(&a);
-        assert!(
-            p.iter()
-                .any(|(who, text)| who == "李家超" && text.contains("委員多提建議")),
-            "{p:?}"
-        );
+        assert!(proposes(&a, "王惠貞", "大學城"), "{:?}", proposals(&a));
+        assert!(proposes(&a, "李家超", "委員多提建議"), "{:?}", proposals(&a));
     }
 
     #[test]
-    fn organizations_propose_and_apposition_names_one_entity() {
-        let a = analyze_text(
-            "t.txt",
-            "在吸納人才方面，預算案積極回應了民建聯在倡議書提出的政策。中國人工智能企業深度求索（DeepSeek）的模型屬開源。",
-        );
-        let p = proposals(&a);
-        assert!(
-            p.iter()
-                .any(|(who, text)| who == "民建聯" && text.contains("吸納人才")),
-            "{p:?}"
-        );
-        let ids: Vec<Option<usize>> = a
-            .mentions
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| m.text == "深度求索" || m.text == "DeepSeek")
-            .map(|(i, _)| a.linked.of_mention[i])
-            .collect();
-        assert!(ids.len() == 2 && ids[0] == ids[1], "{ids:?}");
+    fn organizations_propose_and_relative_clauses_report_their_proposals() {
+        let a = analyze("在吸納人才方面，預算案積極回應了民建聯在倡議書提出的政策。");
+        assert!(proposes(&a, "民建聯", "吸納人才"), "{:?}", proposals(&a));
     }
 
     #[test]
-    fn lists_of_measures_split_into_proposals_in_simplified_too() {
-        let a = analyze_text(
-            "t.txt",
-            "全国政协委员徐莉建议建立大湾区常态化联合举办大型体育赛事的合作机制，引进国际赛事分站落户香港；构建大湾区文旅科创共同体。",
+    fn signed_articles_propose_through_their_author() {
+        let a = analyze(
+            "关于修订草案的几点建议\n文|张明远\n本文为中国政法大学教授张明远的修改建议。修正草案第十条规定了审查程序。建议将“十五日”改为“三十日”。",
         );
-        let texts: Vec<String> = proposals(&a).into_iter().map(|(_, t)| t).collect();
-        assert_eq!(
-            texts,
-            vec![
-                "建立大湾区常态化联合举办大型体育赛事的合作机制",
-                "引进国际赛事分站落户香港",
-                "构建大湾区文旅科创共同体"
-            ]
-        );
+        assert!(proposes(&a, "张明远", "改为“三十日”"), "{:?}", proposals(&a));
     }
 }
