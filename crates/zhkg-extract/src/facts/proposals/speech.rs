@@ -265,7 +265,10 @@ fn should_in(cx: &Ctx, a: usize, b: usize) -> Option<(usize, usize)> {
             && end < b
             && !matches!(v.simp[end], '的' | '是' | '，' | '。' | '、' | '」' | '”')
             // 需要政法機關的保駕護航 needs a thing; a should asks for an act.
-            && !v.token_at(end).is_some_and(|n| n.tag.starts_with('n') || n.tag == "r")
+            // (A four-character word after it is a set phrase, often a verb: 不如放眼世界.)
+            && !v
+                .token_at(end)
+                .is_some_and(|n| (n.tag.starts_with('n') && n.end - n.start != 4) || n.tag == "r")
         {
             return Some((t.start, t.end));
         }
