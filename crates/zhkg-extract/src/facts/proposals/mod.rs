@@ -562,7 +562,8 @@ fn continue_list(
         return false;
     }
     let c1 = trim_end(v.text, p + len, s.end);
-    let its = items::split(cx, p + len, c1);
+    // One enumerated item, however many measures it names.
+    let its = items::split_with(cx, p + len, c1, false);
     let frame = Frame {
         sentence: si,
         confidence: open.frame.confidence * 0.9,
