@@ -126,8 +126,14 @@ pub(super) fn analyze(v: &View) -> Clauses {
             let punct = i < s.end && is_clause_punct(text, i);
             // A dropped space, or a kicker or caption mark run into the text (…頭盔【本報訊】…,
             // …攀山鞋▲消防工會主席…): what follows starts afresh.
-            let space =
-                i > cs && i < s.end && (v.spaced(i) || matches!(text[i], '【' | '▲' | '●' | '■' | '◆'));
+            // (Not inside parentheses: （記者 李明）.)
+            let in_paren = (cs..i)
+                .rev()
+                .find(|&j| matches!(text[j], '（' | '(' | '）' | ')'))
+                .is_some_and(|j| matches!(text[j], '（' | '('));
+            let space = i > cs
+                && i < s.end
+                && ((v.spaced(i) && !in_paren) || matches!(text[i], '【' | '▲' | '●' | '■' | '◆'));
             if i == s.end || punct || space {
                 if i > cs {
                     let q = quoted[cs] || OPENING_QUOTES.contains(&text[cs]);
@@ -227,8 +233,17 @@ pub(super) fn skip_openers(v: &View, a: usize, b: usize) -> usize {
     let text = v.text;
     let mut p = a;
     while p < b {
-        if text[p] == '【' {
-            if let Some(q) = (p..(p + 12).min(b)).find(|&i| text[i] == '】') {
+        if matches!(text[p], '【' | '（' | '(') {
+            // A kicker (【本報訊】) or a parenthesized byline (（記者 李明）).
+            let close = if text[p] == '【' { '】' } else { '）' };
+            if let Some(q) = (p..(p + 14).min(b)).find(|&i| text[i] == close || text[i] == ')') {
+                p = q + 1;
+                continue;
+            }
+        }
+        // 本報訊, 本报北京电: the paper's own dateline.
+        if v.s(p, (p + 2).min(b)) == "本报" {
+            if let Some(q) = (p + 2..(p + 8).min(b)).find(|&i| matches!(v.simp[i], '讯' | '电')) {
                 p = q + 1;
                 continue;
             }

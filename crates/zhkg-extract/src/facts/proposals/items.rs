@@ -97,7 +97,7 @@ fn is_header(cx: &Ctx, a: usize, b: usize) -> bool {
     let t = cx.v.s(a, b);
     let t = t.trim_start_matches('以');
     // A count at its start (四項…, 以6招…), not an article number (將第三十四條…修改為).
-    let counted = count(cx, a, (a + 5).min(b)).is_some() && !t.starts_with(['将', '把', '第']);
+    let counted = count(cx, a, (a + 7).min(b)).is_some() && !t.starts_with(['将', '把', '第']);
     b - a <= 16
         && (counted
             || t.starts_with("多项")
@@ -135,19 +135,26 @@ pub(super) fn split_with(cx: &Ctx, c0: usize, c1: usize, measures: bool) -> Vec<
     if c0 >= c1 {
         return Vec::new();
     }
-    // A counted list of 、: 推行小班教學、停止殺校政策、讓教師帶薪進修及增加常額教師職位.
+    // A counted list of 、: 推行小班教學、停止殺校政策、讓教師帶薪進修及增加常額教師職位
+    // (its last item may follow a comma and 以及).
     if let Some(n) = counted {
-        if !text[c0..c1].contains(&'，') {
+        let commas: Vec<usize> = (c0..c1).filter(|&i| text[i] == '，').collect();
+        let before_last = |i: usize| {
+            ["及", "以及", "和", "与"]
+                .iter()
+                .any(|w| v.s(i + 1, c1).starts_with(w))
+        };
+        if commas.len() <= 1 && commas.iter().all(|&i| before_last(i)) {
             let mut pieces: Vec<(usize, usize)> = Vec::new();
             let mut start = c0;
             for (i, &ch) in text.iter().enumerate().take(c1).skip(c0) {
-                if ch == '、' {
+                if ch == '、' || ch == '，' {
                     pieces.push((start, i));
                     start = i + 1;
                 }
             }
-            // The last piece joined by 及/和/與/以及.
-            let last = (start..c1).find(|&i| {
+            // The last piece joined by 及/和/與/以及 (unless a comma already parted it).
+            let last = (start..c1).filter(|_| commas.is_empty()).find(|&i| {
                 i > start + 1 && matches!(v.simp[i], '及' | '和' | '与') && v.token_at(i).is_some()
             });
             match last {
