@@ -319,8 +319,17 @@ pub(super) fn noun_phrase(v: &View, p: usize, b: usize) -> Option<Np> {
         // A word of a title that is not a mention (國民教育關注組[發起人]陳惜姿,
         // 公民黨[立會]議員, 負責[調查]的社工…): common nouns, up to five.
         if let Some(t) = v.token_at(cur) {
+            // (A word the segmenter tagged as a verb may still name who holds the title
+            // that follows: 僱主/v 代表.)
+            let before_title = t.end - t.start <= 2
+                && v.mention_at(t.end, b, &[Kind::Post]).is_some()
+                && !v.lx.has_role(&t.word, Role::Action)
+                && !v.lx.has_role(&t.word, Role::Speech);
             if gaps < 5
-                && (nominal(&t.tag) || v.is_modifier(&t.word) || (t.tag == "a" && t.end - t.start == 1))
+                && (nominal(&t.tag)
+                    || v.is_modifier(&t.word)
+                    || (t.tag == "a" && t.end - t.start == 1)
+                    || before_title)
                 && t.end <= b
                 && v.cue_strength(t.start, t.end).is_none()
                 && !v.lx.has_role(&t.word, Role::Unnamed)

@@ -139,8 +139,12 @@ pub(super) fn proposals(v: &View, cl: &Clauses, antecedent: &[Option<MentionId>]
                 || continue_semicolons(&cx, si, &out, &mut here);
         }
         // Or with the last enumerated item, when it has no subject of its own (一是加大…。
-        // 通過宣傳提高…).
-        if here.is_empty() && !continued && elided {
+        // 通過宣傳提高…) and nobody speaks in it.
+        let nobody = cl.list[cl.of_sentence[si].clone()]
+            .iter()
+            .all(|c| matches!(c.subject, Subject::Elided | Subject::Thing))
+            && !(s.start..s.end).any(|p| v.word_with_role(p, s.end, Role::Speech).is_some());
+        if here.is_empty() && !continued && elided && nobody {
             if let Some(r) = running.filter(|&r| sentences[out[r].sentence].block == s.block) {
                 let e = trim_end(v.text, s.start, s.end);
                 if e > out[r].content.1 && cues.is_empty() && items::enumerator(&cx, s.start, s.end).is_none()
