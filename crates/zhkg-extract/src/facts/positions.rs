@@ -308,7 +308,25 @@ fn bylines(v: &View, found: &[Position]) -> Vec<Position> {
             at += 1;
         }
         let mut first = true;
-        while let Some(q) = v.mention_at(at, text.len(), &[Kind::Person]) {
+        loop {
+            let Some(q) = v.mention_at(at, text.len(), &[Kind::Person]) else {
+                // A name we do not know, standing apart (記者：王家文　鄭啟源): the byline
+                // goes on after it.
+                let skip = (2..=4).find(|&n| {
+                    at + n < text.len()
+                        && (at..at + n).all(|i| crate::script::is_han(text[i]))
+                        && v.gap(at + n)
+                        && !v.in_mention(at, at + n, &[Kind::Post, Kind::Organization, Kind::Place])
+                });
+                match skip {
+                    Some(n) => {
+                        at += n;
+                        first = false;
+                        continue;
+                    }
+                    None => break,
+                }
+            };
             // After the first, a name of the byline stands apart (張婷婷 韓耀庭); one run into
             // the text is the sentence's subject (林俊謙 梁振英昨日…).
             let e = mentions[q].end;
@@ -320,7 +338,10 @@ fn bylines(v: &View, found: &[Position]) -> Vec<Position> {
             if !first && !apart {
                 break;
             }
-            if !found.iter().any(|p| p.person == MentionId(q)) {
+            if !found
+                .iter()
+                .any(|p| p.person == MentionId(q) && mentions[p.post].text == m.text)
+            {
                 out.push(Position {
                     person: MentionId(q),
                     post: MentionId(i),
@@ -358,8 +379,10 @@ fn title_after(v: &View, sar: &Sar, person: usize) -> Option<Position> {
     }
     let post = v.mention_at(at, text.len(), &[Kind::Post])?;
     let e = mentions[post].end;
+    // Not the title of the names after it (…彭曉月編輯：彭曉月 牛佳宇).
     if v.mention_at(e, text.len(), &[Kind::Person, Kind::Post, Kind::Organization])
         .is_some()
+        || matches!(text.get(e), Some('：' | ':' | '丨' | '|'))
     {
         return None;
     }
