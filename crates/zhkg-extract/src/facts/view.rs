@@ -23,6 +23,8 @@ pub(super) struct View<'a> {
     /// Token index by first character, and by one past the last.
     token_start: HashMap<usize, usize>,
     token_end: HashMap<usize, usize>,
+    /// Where names (people, organizations, pronouns) end.
+    name_ends: std::collections::HashSet<usize>,
     /// `spaced[i]`: the original has a space right before character `i` that layout repair
     /// dropped. In one-line news text (no line breaks kept) that space is all that separates
     /// a subheading or a byline from the sentence that follows.
@@ -39,6 +41,11 @@ impl<'a> View<'a> {
             starts.entry(m.start).or_default().push(i);
         }
         let token_start = doc.tokens.iter().enumerate().map(|(i, t)| (t.start, i)).collect();
+        let name_ends = mentions
+            .iter()
+            .filter(|m| matches!(m.kind, Kind::Person | Kind::Organization | Kind::Pronoun))
+            .map(|m| m.end)
+            .collect();
         let token_end = doc.tokens.iter().enumerate().map(|(i, t)| (t.end, i)).collect();
         let orig: Vec<char> = original.chars().collect();
         let origin = &doc.layout.origin;
@@ -77,6 +84,7 @@ impl<'a> View<'a> {
             starts,
             token_start,
             token_end,
+            name_ends,
             spaced,
             gaps,
         }
@@ -98,9 +106,17 @@ impl<'a> View<'a> {
         self.token_end.get(&i).map(|&t| &self.doc.tokens[t])
     }
 
-    /// Is `a..b` a whole word of the segmentation (it starts and ends at token edges)?
+    /// Is `a..b` a whole word of the segmentation (it starts and ends at token edges)? A
+    /// name's edge counts as a word's edge, and so does punctuation after the word: the
+    /// segmenter sometimes glues a name to the verb after it (陳大/文說).
     pub fn is_word(&self, a: usize, b: usize) -> bool {
-        self.token_start.contains_key(&a) && self.token_end.contains_key(&b)
+        let starts = self.token_start.contains_key(&a) || self.name_ends.contains(&a);
+        let ends = self.token_end.contains_key(&b)
+            || self
+                .text
+                .get(b)
+                .is_some_and(|c| matches!(c, '，' | '。' | '；' | '：' | '、' | '！' | '？'));
+        starts && ends
     }
 
     /// Did the layout drop a space right before `i`?

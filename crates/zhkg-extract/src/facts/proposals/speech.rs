@@ -110,7 +110,23 @@ pub(super) fn modals(cx: &Ctx, si: usize, carried: Option<Speaker>, taken: &[(us
         if cl.list[k + 1..range.end].iter().any(|c| c.fresh) {
             continue;
         }
-        let (speaker, continued) = match (said, quoted_speaker) {
+        // …，政府應盡快立法，陳大文說。: the speaker named last, after the words.
+        let said_after = range.clone().last().and_then(|kl| {
+            let c = &cl.list[kl];
+            (kl > k && !c.quoted && c.predicate < c.end)
+                .then(|| v.word_with_role(c.predicate, c.end, Role::Speech))
+                .flatten()
+                .filter(|&n| trim_end_is(v, c.predicate + n, c.end))
+                .and_then(|_| match proposer::of_subject(cx, &c.subject, c.end) {
+                    Who::Agent { subject, agent } => Some(Speaker {
+                        subject,
+                        agent,
+                        from: c.start,
+                    }),
+                    _ => None,
+                })
+        });
+        let (speaker, continued) = match (said.or(said_after), quoted_speaker) {
             (Some(sp), _) => (sp, false),
             (None, Some(sp)) => (sp, false),
             (None, None) if open => match carried {
@@ -189,6 +205,11 @@ fn quotation_speaker(cx: &Ctx, si: usize) -> Option<Speaker> {
         agent,
         from: c.predicate + n,
     })
+}
+
+/// Is there nothing but closing punctuation in `a..b`?
+fn trim_end_is(v: &crate::facts::view::View, a: usize, b: usize) -> bool {
+    (a..b).all(|i| matches!(v.text[i], '。' | '！' | '？' | ' ' | '」' | '”'))
 }
 
 /// Is character `i` inside a name?
