@@ -20,8 +20,18 @@ pub(super) fn span(cx: &Ctx, si: usize, cue: &Cue, next: Option<usize>) -> (usiz
     }
     let mut c1 = s.end;
     if let Some(na) = next {
+        // At the next cue's clause, unless it was given mid-clause (a coordinator before the
+        // cue).
         let ncs = cl.at(na).map_or(na, |k| cl.list[k].start);
-        c1 = if ncs > c0 { ncs } else { na };
+        c1 = if ncs > c0
+            && ncs <= na
+            && v.word_with_role(na, s.end, crate::lexicon::Role::Coordinator)
+                .is_none()
+        {
+            ncs
+        } else {
+            na
+        };
     }
     // Someone else's words, or a subheading, end it.
     for c in cl.list[cl.of_sentence[si].clone()].iter() {

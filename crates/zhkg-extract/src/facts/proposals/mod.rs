@@ -261,7 +261,10 @@ fn cue_frame(
     let opens = |x: usize| -> bool {
         let Some(kx) = cl.at(x) else { return false };
         let xs = cl.list[kx].start;
-        let coordinated = x == xs || lx.role_prefix(&simp[xs..x], Role::Coordinator).is_some();
+        // (…禁止出口及向國務院要求…: a coordinator shortly before the cue, mid-clause.)
+        let coordinated = x == xs
+            || lx.role_prefix(&simp[xs..x], Role::Coordinator).is_some()
+            || coordinator_before(cx, xs, x).is_some();
         let another = cues.iter().any(|o| o.a >= xs && o.a < x);
         coordinated
             || (x - xs <= 12 && xs > s.start && !another && !has_role_in(lx, simp, xs, x, Role::Attitude))
@@ -373,7 +376,17 @@ fn cue_frame(
             }
         },
     };
-    let next = cues[ci + 1..].iter().map(|n| n.a).find(|&na| na > b && opens(na));
+    // The next cue that opens a proposal of its own ends this one: at its clause, or at the
+    // coordinator before it mid-clause.
+    let next = cues[ci + 1..]
+        .iter()
+        .map(|n| n.a)
+        .find(|&na| na > b && opens(na))
+        .map(|na| {
+            cl.at(na)
+                .and_then(|k| coordinator_before(cx, cl.list[k].start, na))
+                .unwrap_or(na)
+        });
     let (c0, c1) = content::span(cx, si, &c, next);
     // The object stated before the cue is part of what is proposed (該條規定建議刪除).
     let c0 = if topicalized {
@@ -441,6 +454,15 @@ fn cue_frame(
         }
     }
     Some((frame, its.iter().filter_map(|it| it.ordinal).max()))
+}
+
+/// A coordinator (及, 並, 又) within a few characters before a cue at `x`, mid-clause
+/// (…禁止出口以穩定供應及向國務院要求…): where it stands.
+fn coordinator_before(cx: &Ctx, xs: usize, x: usize) -> Option<usize> {
+    let v = cx.v;
+    (xs.max(x.saturating_sub(8))..x)
+        .filter(|&i| i > xs)
+        .find(|&i| v.word_with_role(i, x, Role::Coordinator).is_some())
 }
 
 /// Is the subject right before the cue at `a` a group (各界, 他們, 部分媒體), past adverbs
