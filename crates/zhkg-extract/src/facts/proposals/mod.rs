@@ -319,13 +319,17 @@ fn cue_frame(
         // Its proposer is named right before the cue, or before a place (民建聯在倡議書提出).
         let agent = (0..v.mentions.len()).rev().find(|&m| {
             let mm = &v.mentions[m];
-            let between = v.s(mm.end.min(a), a);
             mm.start >= cs
                 && mm.end <= a
-                && (between.is_empty()
-                    || (a - mm.end <= 8
-                        && (between.starts_with('在') || between.starts_with('于') || between == "所")))
+                && a - mm.end <= 8
                 && matches!(mm.kind, Kind::Person | Kind::Pronoun | Kind::Organization)
+                && {
+                    let between = v.s(mm.end, a);
+                    between.is_empty()
+                        || between.starts_with('在')
+                        || between.starts_with('于')
+                        || between == "所"
+                }
                 && cx.agent(m).is_some()
         })?;
         let frame = Frame {
