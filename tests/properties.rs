@@ -133,14 +133,14 @@ proptest! {
 
         // Facts refer to mentions that exist, and their spans lie inside the text.
         for p in &a.facts.positions {
-            prop_assert!(p.person < a.mentions.len() && p.post < a.mentions.len());
+            prop_assert!(p.person.index() < a.mentions.len() && p.post.index() < a.mentions.len());
             prop_assert!(p.title.0 < p.title.1 && p.title.1 <= l.text.len());
         }
         for p in &a.facts.proposals {
-            prop_assert!(p.proposer_mention < a.mentions.len());
+            prop_assert!(p.proposer_mention.index() < a.mentions.len());
             prop_assert!(p.content.0 <= p.content.1 && p.content.1 <= l.text.len());
             for &i in p.places.iter().chain(&p.organizations).chain(p.addressee.iter()) {
-                prop_assert!(i < a.mentions.len());
+                prop_assert!(i.index() < a.mentions.len());
             }
         }
 

@@ -105,6 +105,8 @@ pub enum CueStrength {
     Modal,
     /// 認為, 相信: a view, never a proposal on its own.
     Opinion,
+    /// 可以, 考慮: a possibility offered, too weak to be a proposal by itself.
+    Possibility,
 }
 
 /// What a term of the lexicon is.
@@ -165,6 +167,30 @@ pub enum Role {
     PlaceVerb,
     /// `subject_verb`: follows a person who is a clause's subject (岑浩輝表示).
     SubjectVerb,
+    /// `speech`: a verb of saying or thinking (表示, 指出, 認為): what follows is the
+    /// subject's view, and a "should" in it is the subject's proposal.
+    Speech,
+    /// `opener`: a conjunction, adverb or time word that may open a clause before its
+    /// subject (但, 昨日, 另外).
+    Opener,
+    /// `negation`: right before a cue, the cue is denied (不會要求, 沒有提出).
+    Negation,
+    /// `next_item`: at the start of a clause in a proposal, opens its next item (又, 或, 至於, 包括).
+    NextItem,
+    /// `unnamed`: opens a subject that names nobody (有人, 多名, 部分, 不少).
+    Unnamed,
+    /// `according`: "according to" (按照, 根據); a cue after it names a requirement (按照X要求).
+    According,
+    /// `first_person`: the writer (我, 本人, 筆者), the author of a signed article.
+    FirstPerson,
+    /// `byline`: introduces the author of an article (文|, 作者：).
+    Byline,
+    /// `cue_head`: a noun after a cue word that makes the cue a modifier (指示精神, 建議內容).
+    CueHead,
+    /// `assertion`: as the whole object of a cue, an assertion, not a proposal (提出質疑).
+    Assertion,
+    /// `foretell`: before a should, makes it a prediction or a supposition (可能要, 難免要, 若要).
+    Foretell,
 }
 
 /// All lexicons, indexed by Simplified form.
@@ -353,14 +379,15 @@ fn one_of<T: Copy>(row: &Row, col: usize, what: &str, choices: &[(&str, T)]) -> 
         })
 }
 
-const STRENGTHS: [(&str, CueStrength); 4] = [
+const STRENGTHS: [(&str, CueStrength); 5] = [
     ("explicit", CueStrength::Explicit),
     ("soft", CueStrength::Soft),
     ("modal", CueStrength::Modal),
     ("opinion", CueStrength::Opinion),
+    ("possibility", CueStrength::Possibility),
 ];
 
-const ROLES: [(&str, Role); 13] = [
+const ROLES: [(&str, Role); 24] = [
     ("after_name", Role::AfterName),
     ("boundary", Role::Boundary),
     ("pronoun", Role::Pronoun),
@@ -374,6 +401,17 @@ const ROLES: [(&str, Role); 13] = [
     ("object_marker", Role::ObjectMarker),
     ("place_verb", Role::PlaceVerb),
     ("subject_verb", Role::SubjectVerb),
+    ("speech", Role::Speech),
+    ("opener", Role::Opener),
+    ("negation", Role::Negation),
+    ("next_item", Role::NextItem),
+    ("unnamed", Role::Unnamed),
+    ("according", Role::According),
+    ("first_person", Role::FirstPerson),
+    ("byline", Role::Byline),
+    ("cue_head", Role::CueHead),
+    ("foretell", Role::Foretell),
+    ("assertion", Role::Assertion),
 ];
 
 impl Lexicon {

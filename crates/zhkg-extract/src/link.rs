@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use pinyin::ToPinyin;
 use sha2::{Digest, Sha256};
 
-use crate::facts::{Facts, OrgRef};
+use crate::facts::{Facts, MentionId, OrgRef};
 use crate::lexicon::Lexicon;
 use crate::pipeline::Document;
 use crate::recognize::{Kind, Mention};
@@ -45,6 +45,13 @@ pub struct Linked {
     pub of_mention: Vec<Option<usize>>,
     /// Entity index for a lexicon-only organization referenced by a position.
     pub lexicon_orgs: HashMap<usize, usize>,
+}
+
+impl Linked {
+    /// The entity a mention names (a pronoun or title: the entity it refers to), if any.
+    pub fn entity(&self, mention: MentionId) -> Option<&Entity> {
+        self.of_mention[mention.index()].map(|e| &self.entities[e])
+    }
 }
 
 /// ASCII slug: pinyin syllables of Chinese characters, lower-cased Latin words.
@@ -248,7 +255,7 @@ pub fn link(lx: &Lexicon, doc: &Document, mentions: &[Mention], facts: &Facts) -
     // that is another form of a post (特首 for 行政長官) is also a name people use.
     for (i, a) in facts.antecedent.iter().enumerate() {
         if let Some(a) = a {
-            of_mention[i] = of_mention[*a];
+            of_mention[i] = of_mention[a.index()];
             let m = &mentions[i];
             let nickname =
                 m.kind == Kind::Post && m.lexicon.is_some_and(|li| !lx.posts[li].same_as.is_empty());

@@ -203,7 +203,7 @@ impl Extractor {
         done(Stage::Names);
         let mentions = recognize::recognize(&self.lexicon, &doc, &names);
         done(Stage::Mentions);
-        let facts = facts::extract(&self.lexicon, &doc, &mentions);
+        let facts = facts::extract(&self.lexicon, &doc, &mentions, &source.decoded.text);
         done(Stage::Facts);
         let linked = link::link(&self.lexicon, &doc, &mentions, &facts);
         done(Stage::Link);

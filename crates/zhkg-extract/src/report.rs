@@ -5,12 +5,13 @@ use std::io::Write;
 
 use serde_json::{json, Value};
 
-use crate::facts::OrgRef;
+use crate::facts::{MentionId, OrgRef};
 use crate::pipeline::Analysis;
 
-fn entity_label(a: &Analysis, mention: usize) -> String {
-    a.linked.of_mention[mention]
-        .map(|e| a.linked.entities[e].label.clone())
+fn entity_label(a: &Analysis, mention: MentionId) -> String {
+    a.linked
+        .entity(mention)
+        .map(|e| e.label.clone())
         .unwrap_or_else(|| a.mentions[mention].text.clone())
 }
 

@@ -72,6 +72,14 @@ pub enum Rule {
     TitleChain,
     /// A position shared by names listed after a titled name (記者 子京、康敬).
     SharedTitle,
+    /// A position from a title linked by 的 to a title chain (小組組長的人大委員長張德江).
+    LinkedTitle,
+    /// A position from a byline (記者：張三、李四).
+    Byline,
+    /// A position from a title after the name and a copula (邱少明生前為特種救援隊成員).
+    CopulaTitle,
+    /// A position from a post right after the name (習近平總書記).
+    TitleAfterName,
     /// A proposal whose proposer is the subject before its cue.
     CueSubject,
     /// A proposal whose proposer is carried from the sentence before.
@@ -82,11 +90,19 @@ pub enum Rule {
     CueListedMeasure,
     /// One measure of a list cut by semicolons.
     SemicolonList,
+    /// A proposal in a relative clause before its proposer (一直主張封關的王永平).
+    CueBeforeProposer,
+    /// An item of a list whose enumerators go on after the cue's sentence (一是…。二是…).
+    EnumeratedItem,
+    /// A should (應, 要, 必須) in what a named speaker says (X指出，政府應…).
+    SpeechModal,
+    /// A should opening a sentence that goes on with the speaker before (X指出…。要…；要…).
+    SpeechModalContinued,
 }
 
 impl Rule {
     /// Every rule.
-    pub const ALL: [Rule; 39] = [
+    pub const ALL: [Rule; 47] = [
         Rule::LexiconOrganization,
         Rule::LexiconPlace,
         Rule::LexiconPost,
@@ -121,11 +137,19 @@ impl Rule {
         Rule::ModelPlace,
         Rule::TitleChain,
         Rule::SharedTitle,
+        Rule::LinkedTitle,
+        Rule::Byline,
+        Rule::CopulaTitle,
+        Rule::TitleAfterName,
         Rule::CueSubject,
         Rule::CueCarriedSubject,
         Rule::CueRelativeClause,
         Rule::CueListedMeasure,
         Rule::SemicolonList,
+        Rule::CueBeforeProposer,
+        Rule::EnumeratedItem,
+        Rule::SpeechModal,
+        Rule::SpeechModalContinued,
     ];
 
     /// The rule's name (`title-chain`), as `zhkg:rule` in the graph.
@@ -165,11 +189,19 @@ impl Rule {
             Rule::ModelPlace => "model-place",
             Rule::TitleChain => "title-chain",
             Rule::SharedTitle => "shared-title",
+            Rule::LinkedTitle => "linked-title",
+            Rule::Byline => "byline",
+            Rule::CopulaTitle => "copula-title",
+            Rule::TitleAfterName => "title-after-name",
             Rule::CueSubject => "cue-subject",
             Rule::CueCarriedSubject => "cue-carried-subject",
             Rule::CueRelativeClause => "cue-relative-clause",
             Rule::CueListedMeasure => "cue-listed-measure",
             Rule::SemicolonList => "semicolon-list",
+            Rule::CueBeforeProposer => "cue-before-proposer",
+            Rule::EnumeratedItem => "enumerated-item",
+            Rule::SpeechModal => "speech-modal",
+            Rule::SpeechModalContinued => "speech-modal-continued",
         }
     }
 
@@ -212,11 +244,29 @@ impl Rule {
             Rule::ModelPlace => "a place found by the name model",
             Rule::TitleChain => "a position from the titles written before a name",
             Rule::SharedTitle => "a position shared by names listed after a titled name (記者 子京、康敬)",
+            Rule::LinkedTitle => {
+                "a position from a title linked by 的 to a title chain (小組組長的人大委員長張德江)"
+            }
+            Rule::Byline => "a position from a byline (記者：張三、李四)",
+            Rule::CopulaTitle => {
+                "a position from a title after the name and a copula (邱少明生前為特種救援隊成員)"
+            }
+            Rule::TitleAfterName => "a position from a post right after the name (習近平總書記)",
             Rule::CueSubject => "a proposal whose proposer is the subject before its cue",
             Rule::CueCarriedSubject => "a proposal whose proposer is carried from the sentence before",
             Rule::CueRelativeClause => "a proposal in a relative clause naming its own proposer",
             Rule::CueListedMeasure => "one measure of a list after a cue",
             Rule::SemicolonList => "one measure of a list cut by semicolons",
+            Rule::CueBeforeProposer => {
+                "a proposal in a relative clause before its proposer (一直主張封關的王永平)"
+            }
+            Rule::EnumeratedItem => {
+                "an item of a list whose enumerators go on after the cue's sentence (一是…。二是…)"
+            }
+            Rule::SpeechModal => "a should (應, 要, 必須) in what a named speaker says (X指出，政府應…)",
+            Rule::SpeechModalContinued => {
+                "a should opening a sentence that goes on with the speaker before (X指出…。要…；要…)"
+            }
         }
     }
 

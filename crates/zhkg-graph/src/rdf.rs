@@ -15,7 +15,7 @@ use zhkg_extract::Analysis;
 use zhkg_extract::BlockKind;
 use zhkg_extract::Kind;
 use zhkg_extract::{canonical, mint};
-use zhkg_extract::{OrgRef, Strength};
+use zhkg_extract::{MentionId, OrgRef, Strength};
 
 /// IRI of a document's node and named graph.
 pub fn document_iri(name: &str) -> String {
@@ -253,7 +253,7 @@ pub fn document_quads(a: &Analysis) -> Vec<Quad> {
     }
 
     // Positions.
-    let entity_of = |i: usize| linked.of_mention[i].map(|e| &linked.entities[e]);
+    let entity_of = |i: MentionId| linked.entity(i);
     for p in &a.facts.positions {
         let Some(person) = entity_of(p.person) else {
             continue;
@@ -284,7 +284,7 @@ pub fn document_quads(a: &Analysis) -> Vec<Quad> {
         let sentence = &sentence_iris[a.mentions[p.post].sentence];
         let ev = nif_span(&mut o, nif::PHRASE, p.title.0, p.title.1, Some(sentence));
         o.add(&ms, zhkg::EVIDENCE, ev);
-        o.add(&ms, zhkg::EVIDENCE, mention_iri(p.person));
+        o.add(&ms, zhkg::EVIDENCE, mention_iri(p.person.index()));
         if let Some(oe) = org_entity {
             o.add(&ms, org::ORGANIZATION_PROP, nn(&iri_of(oe)));
             o.add(&nn(&iri_of(person)), org::MEMBER_OF, nn(&iri_of(oe)));
@@ -364,7 +364,7 @@ pub fn document_quads(a: &Analysis) -> Vec<Quad> {
             Some(&sentence_iris[p.sentence]),
         );
         o.add(&iri, zhkg::EVIDENCE, ev);
-        o.add(&iri, zhkg::EVIDENCE, mention_iri(p.proposer_mention));
+        o.add(&iri, zhkg::EVIDENCE, mention_iri(p.proposer_mention.index()));
     }
     o.quads.sort_by_cached_key(|q| q.to_string());
     o.quads.dedup();
@@ -376,7 +376,7 @@ fn post_role(a: &Analysis, mention: usize) -> String {
     a.facts
         .positions
         .iter()
-        .find(|p| p.post == mention)
+        .find(|p| p.post == MentionId(mention))
         .map(|p| p.role.clone())
         .unwrap_or_else(|| a.mentions[mention].text.clone())
 }

@@ -1,0 +1,274 @@
+//! Who a word refers to: the SAR a passage is about (特區政府 is its government), titles
+//! used alone for their holder (特首 → the 行政長官 named in the article), and pronouns
+//! (他, 她) for the person the passage is about.
+
+use std::collections::BTreeSet;
+
+use super::clauses::{Clauses, Subject};
+use super::view::View;
+use super::{MentionId, OrgRef, Position};
+use crate::lexicon::{Lexicon, Role};
+use crate::pipeline::Document;
+use crate::recognize::{Kind, Mention};
+
+/// Which special administrative region a passage is about: 香港 or 澳門 (lexicon places),
+/// read once from the mentions that name one explicitly (香港, 本港, 港區 …; 澳門, 澳區 …).
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Sar {
+    /// The lexicon's government of each SAR place (香港 → 香港特別行政區政府).
+    governments: Vec<(usize, usize)>,
+    /// Per mention, in order: where it ends, its block, and the SAR it names, if any.
+    marks: Vec<(usize, usize, Option<Option<usize>>)>,
+    /// The SAR the document names most (Hong Kong on a tie).
+    majority: Option<usize>,
+}
+
+impl Sar {
+    /// The SAR context of a document's mentions.
+    pub fn new(lx: &Lexicon, doc: &Document, mentions: &[Mention]) -> Sar {
+        let hk = lx.place("香港");
+        let macao = lx.place("澳門");
+        let explicit = |m: &Mention| -> Option<Option<usize>> {
+            let s: String = doc.simp[m.start..m.end].iter().collect();
+            let lexicon_place =
+                |p: Option<usize>| m.kind == Kind::Place && m.lexicon.is_some() && m.lexicon == p;
+            if lexicon_place(macao) || s.starts_with('澳') {
+                return Some(macao);
+            }
+            if lexicon_place(hk) || s.starts_with("香港") || s.starts_with("港区") || s == "本港" {
+                return Some(hk);
+            }
+            None
+        };
+        let marks: Vec<(usize, usize, Option<Option<usize>>)> = mentions
+            .iter()
+            .map(|m| (m.end, doc.sentences[m.sentence].block, explicit(m)))
+            .collect();
+        let m = marks.iter().filter(|x| x.2.is_some_and(|p| p == macao)).count();
+        let h = marks.iter().filter(|x| x.2.is_some_and(|p| p != macao)).count();
+        let governments = [hk, macao]
+            .into_iter()
+            .flatten()
+            .filter_map(|p| Some((p, government_of(lx, p)?)))
+            .collect();
+        Sar {
+            governments,
+            marks,
+            majority: if m > h { macao } else { hk },
+        }
+    }
+
+    /// The SAR the text before `at` is about: the nearest explicit one in the same block
+    /// or the two before it, else the one the document names most.
+    pub fn at(&self, at: usize) -> Option<usize> {
+        let here = self.marks.iter().rfind(|m| m.0 <= at).map(|m| m.1);
+        for &(_, block, sar) in self.marks.iter().rev().filter(|m| m.0 <= at) {
+            if here.is_some_and(|b| b - block > 2) {
+                break;
+            }
+            if let Some(p) = sar {
+                return p;
+            }
+        }
+        self.majority
+    }
+
+    fn government_of(&self, place: Option<usize>) -> Option<usize> {
+        let place = place?;
+        self.governments
+            .iter()
+            .find(|(p, _)| *p == place)
+            .map(|(_, g)| *g)
+    }
+
+    /// The government of the SAR the text before `at` is about.
+    pub fn government(&self, at: usize) -> Option<usize> {
+        self.government_of(self.at(at))
+    }
+
+    /// The government of the SAR the document names most.
+    pub fn majority_government(&self) -> Option<usize> {
+        self.government_of(self.majority)
+    }
+}
+
+/// Titles used alone for the person who holds them: 特首 → the 行政長官 named in the
+/// article (the one of the SAR the article is mostly about, when there are several).
+pub(super) fn title_references(
+    lx: &Lexicon,
+    sar: &Sar,
+    simp: &[char],
+    mentions: &[Mention],
+    positions: &[Position],
+) -> Vec<Option<MentionId>> {
+    let mut out = vec![None; mentions.len()];
+    let canonical = |mi: MentionId| -> Option<String> {
+        let e = lx.posts.get(mentions[mi].lexicon?)?;
+        Some(e.canonical().to_string())
+    };
+    for (i, m) in mentions.iter().enumerate() {
+        if m.kind != Kind::Post || positions.iter().any(|p| p.post == MentionId(i)) {
+            continue;
+        }
+        let Some(post) = m.lexicon.and_then(|li| lx.posts.get(li)) else {
+            continue;
+        };
+        // A title stands for a person when it is a by-name (特首) or the subject of a verb of
+        // saying (局長表示); 參選行政長官 or 以行政長官身份 name the post, not its holder.
+        let subject = lx
+            .role_prefix(&simp[m.end..(m.end + 2).min(simp.len())], Role::SubjectVerb)
+            .is_some();
+        if post.rank != "head" || (post.same_as.is_empty() && !subject) {
+            continue;
+        }
+        let c = post.canonical().to_string();
+        let mut holders: Vec<&Position> = positions
+            .iter()
+            .filter(|p| canonical(p.post).as_deref() == Some(c.as_str()))
+            .collect();
+        let names: BTreeSet<&str> = holders.iter().map(|p| mentions[p.person].text.as_str()).collect();
+        if names.len() > 1 {
+            let gov = sar.majority_government();
+            holders.retain(|p| matches!(p.organization, Some(OrgRef::Lexicon(li)) if Some(li) == gov));
+        }
+        let names: BTreeSet<&str> = holders.iter().map(|p| mentions[p.person].text.as_str()).collect();
+        if names.len() == 1 {
+            out[i] = Some(holders[0].person);
+        }
+    }
+    out
+}
+
+/// 他 / 她 → the person the passage is about: the subject of the first clause of the
+/// sentence that has a person as subject (before the pronoun), else of the nearest sentence
+/// before that has one (in the same block or the two before it). A person named as an
+/// object (除胡漢清外, 向X) or quoted inside someone's statement does not become the topic.
+/// When no clause subject names a person, the first person named in the nearest sentence
+/// that names one.
+pub(super) fn resolve_pronouns(v: &View, cl: &Clauses, out: &mut [Option<MentionId>]) {
+    let (mentions, sentences) = (v.mentions, &v.doc.sentences);
+    let person = |k: usize, out: &[Option<MentionId>]| -> Option<MentionId> {
+        match mentions[k].kind {
+            Kind::Person => Some(MentionId(k)),
+            Kind::Post | Kind::Pronoun => out[k],
+            _ => None,
+        }
+    };
+    for i in 0..mentions.len() {
+        if mentions[i].kind != Kind::Pronoun {
+            continue;
+        }
+        let m = &mentions[i];
+        let block = sentences[m.sentence].block;
+        let mut found = None;
+        for si in (0..=m.sentence).rev() {
+            if block - sentences[si].block > 2 {
+                break;
+            }
+            // The first person subject after the last fresh start (a kicker or subheading run
+            // into the sentence begins another passage).
+            let mut first = None;
+            for c in &cl.list[cl.of_sentence[si].clone()] {
+                if c.start >= m.start {
+                    break;
+                }
+                if c.fresh {
+                    first = None;
+                }
+                if c.quoted || first.is_some() {
+                    continue;
+                }
+                if let Subject::Named(ms) = &c.subject {
+                    first = ms.iter().find_map(|&x| person(x, out));
+                }
+            }
+            if first.is_some() {
+                found = first;
+                break;
+            }
+        }
+        if found.is_none() {
+            for j in (0..i).rev() {
+                let mj = &mentions[j];
+                if block - sentences[mj.sentence].block > 2 {
+                    break;
+                }
+                if person(j, out).is_none() {
+                    continue;
+                }
+                // The first person of that sentence.
+                found = (0..=j)
+                    .filter(|&k| mentions[k].sentence == mj.sentence)
+                    .find_map(|k| person(k, out));
+                break;
+            }
+        }
+        out[i] = found;
+    }
+}
+
+/// The government of a place from the lexicon: 香港 → 香港特別行政區政府.
+pub(super) fn government_of(lx: &Lexicon, place: usize) -> Option<usize> {
+    let p = &lx.places[place];
+    let mut names = vec![p.name.clone()];
+    names.extend(p.aliases.iter().cloned());
+    for n in &names {
+        for suffix in [
+            "特別行政區政府",
+            "特區政府",
+            "政府",
+            "人民政府",
+            "省政府",
+            "市政府",
+        ] {
+            if let Some(o) = lx.org(&format!("{n}{suffix}")) {
+                return Some(o);
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::facts::testing::{analyze, proposals, proposes};
+
+    #[test]
+    fn sar_governments_by_context_and_titles_used_alone() {
+        let a = analyze(
+            "澳門特區行政長官岑浩輝表示，特區政府將編制施政報告。\n\n香港特區行政長官李家超出席座談會。特首希望委員多提建議。特區政府會研究。",
+        );
+        let label = |i: usize| a.linked.of_mention[i].map(|e| a.linked.entities[e].label.clone());
+        let govs: Vec<Option<String>> = a
+            .mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.text == "特區政府")
+            .map(|(i, _)| label(i))
+            .collect();
+        assert_eq!(
+            govs,
+            vec![
+                Some("澳門特別行政區政府".into()),
+                Some("香港特別行政區政府".into())
+            ]
+        );
+        let chief = a.mentions.iter().position(|m| m.text == "特首").unwrap();
+        assert_eq!(label(chief), Some("李家超".into()));
+    }
+
+    #[test]
+    fn pronouns_refer_to_subjects_not_to_objects() {
+        // 胡大明 is named inside 除…外, not as a subject: 他 is the subject before.
+        let a = analyze(
+            "新民主同盟議員范小強批評，胡大明的說法嚇政府。除胡大明外，內地亦有輿論批評限制，他促請議員支持修例。",
+        );
+        assert!(proposes(&a, "范小強", "議員支持修例"), "{:?}", proposals(&a));
+    }
+
+    #[test]
+    fn a_surname_alone_refers_to_the_person_named_last() {
+        let a = analyze("攀山教練梁志豪認為警告牌有用。梁建議當局應加強宣傳。");
+        assert!(proposes(&a, "梁志豪", "加強宣傳"), "{:?}", proposals(&a));
+    }
+}

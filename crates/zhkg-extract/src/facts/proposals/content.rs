@@ -1,0 +1,83 @@
+//! The content of a proposal: the cue's object, from after the cue to the end of the
+//! sentence, cut before the next cue that opens a proposal of its own, before a clause
+//! where someone else starts speaking (…，如《廣西日報》稱…) and before a subheading.
+
+use super::cue::Cue;
+use super::Ctx;
+use crate::facts::clauses::Subject;
+use crate::facts::text::trim_end;
+use crate::lexicon::{CueStrength, Role};
+
+/// `start..end` of what the cue at `cue` proposes; `next` is where the next cue that opens
+/// a proposal of its own starts, if any.
+pub(super) fn span(cx: &Ctx, si: usize, cue: &Cue, next: Option<usize>) -> (usize, usize) {
+    let (v, cl) = (cx.v, cx.cl);
+    let text = v.text;
+    let s = &v.doc.sentences[si];
+    let mut c0 = cue.b;
+    while c0 < s.end && matches!(text[c0], '，' | '：' | ':' | ' ' | '了') {
+        c0 += 1;
+    }
+    let mut c1 = s.end;
+    if let Some(na) = next {
+        // At the next cue's clause, unless it was given mid-clause (a coordinator before the
+        // cue).
+        let ncs = cl.at(na).map_or(na, |k| cl.list[k].start);
+        c1 = if ncs > c0
+            && ncs <= na
+            && v.word_with_role(na, s.end, crate::lexicon::Role::Coordinator)
+                .is_none()
+        {
+            ncs
+        } else {
+            na
+        };
+    }
+    // Someone else's words, or a subheading, end it.
+    for c in cl.list[cl.of_sentence[si].clone()].iter() {
+        if c.start <= c0 || c.start >= c1 {
+            continue;
+        }
+        if c.fresh || (!c.quoted && new_speaker(cx, c.subject.clone(), c.predicate, c.end)) {
+            c1 = c.start;
+            break;
+        }
+    }
+    while c1 > c0 && matches!(text[c1 - 1], '，' | ' ' | '：') {
+        c1 -= 1;
+    }
+    (c0, trim_end(text, c0, c1))
+}
+
+/// Does a clause with this subject start someone's statement (蔣麗芸更指…, 如《南方日報》
+/// 評論指出…): a subject followed by a verb of saying or a cue?
+pub(super) fn new_speaker(cx: &Ctx, subject: Subject, predicate: usize, end: usize) -> bool {
+    let v = cx.v;
+    if !matches!(subject, Subject::Named(_) | Subject::Document(_)) {
+        return false;
+    }
+    let mut p = predicate;
+    // Past adverbs and time words (蔣麗芸[更]指, 陳文敏[昨在電台節目]指 is too far).
+    for _ in 0..3 {
+        if p >= end {
+            return false;
+        }
+        if v.word_with_role(p, end, Role::Speech).is_some() {
+            return true;
+        }
+        if let Some(t) = v.token_at(p) {
+            if matches!(
+                v.cue_strength(t.start, t.end),
+                Some(CueStrength::Explicit | CueStrength::Soft)
+            ) {
+                return true;
+            }
+            if matches!(t.tag.as_str(), "d" | "t") || v.lx.has_role(&t.word, Role::Opener) {
+                p = t.end;
+                continue;
+            }
+        }
+        return false;
+    }
+    false
+}

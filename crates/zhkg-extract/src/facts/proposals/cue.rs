@@ -1,0 +1,102 @@
+//! Cues: the words that introduce a proposal (建議, 提出, 促請, 呼籲 … and the softer
+//! 希望), found where they are verbs of the narrative: whole words, not inside a name, not
+//! used as nouns (多項建議, 建議書), not denied (不會要求) and not inside someone's quotation.
+
+use super::Ctx;
+use crate::facts::Strength;
+use crate::lexicon::{CueStrength, Role, Term};
+use crate::recognize::Kind;
+
+/// A cue word in a sentence.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Cue {
+    /// `start..end` of the word.
+    pub a: usize,
+    pub b: usize,
+    pub strength: Strength,
+}
+
+/// The cues of sentence `si`, in text order.
+pub(super) fn find(cx: &Ctx, si: usize) -> Vec<Cue> {
+    let v = cx.v;
+    let s = &v.doc.sentences[si];
+    v.lx.find_terms(&v.simp[s.start..s.end])
+        .into_iter()
+        .filter_map(|(a, b, terms)| {
+            let strength = terms.iter().find_map(|t| match t {
+                Term::Cue(i) => match v.lx.cues[*i].strength {
+                    CueStrength::Explicit => Some(Strength::Explicit),
+                    CueStrength::Soft => Some(Strength::Soft),
+                    _ => None,
+                },
+                _ => None,
+            })?;
+            Some(Cue {
+                a: s.start + a,
+                b: s.start + b,
+                strength,
+            })
+        })
+        .filter(|c| {
+            !v.in_mention(
+                c.a,
+                c.b,
+                &[Kind::Organization, Kind::Place, Kind::Person, Kind::Occasion],
+            )
+        })
+        // A cue is a word of its own, not part of one (意見建議).
+        .filter(|c| v.is_word(c.a, c.b))
+        .filter(|c| !is_noun(cx, c.a, c.b))
+        .filter(|c| !denied(cx, c.a))
+        // 向要求救援的行山人士…: after a preposition the cue is inside a noun phrase.
+        .filter(|c| {
+            !v.token_ending_at(c.a)
+                .is_some_and(|t| t.tag == "p" && t.word != "由")
+        })
+        .filter(|c| !cx.cl.quoted(c.a))
+        .collect()
+}
+
+/// Is the cue at `a..b` used as a noun (多項建議, 寶貴建議, 所提建議的, 建議書)?
+pub(super) fn is_noun(cx: &Ctx, a: usize, b: usize) -> bool {
+    let v = cx.v;
+    let before_marker = (1..=a.min(3)).any(|n| v.lx.has_role(&v.s(a - n, a), Role::NounMarker));
+    let next = v.simp.get(b).copied().unwrap_or('。');
+    // 按照省人大要求，…: after "according to" in its clause the cue names a requirement.
+    let according = cx.cl.at(a).is_some_and(|k| {
+        let start = cx.cl.list[k].start;
+        (start..a).any(|i| v.word_with_role(i, a, Role::According).is_some())
+    });
+    // 重要指示精神, 建議內容: a noun after the cue is what it qualifies.
+    let head = v
+        .word_with_role(b, (b + 2).min(v.simp.len()), Role::CueHead)
+        .is_some();
+    // 辯護的基本要求，…: a cue ending its clause after a 的-phrase is a noun.
+    let after_de = matches!(next, '，' | ',') && (a.saturating_sub(4)..a).any(|i| v.simp[i] == '的');
+    before_marker
+        || according
+        || head
+        || after_de
+        || matches!(next, '。' | '、' | '书' | '案' | '；' | '」' | '”')
+}
+
+/// Is the cue at `a` denied (不會要求, 沒有提出, 並未建議)? A negation in the two words
+/// before it.
+fn denied(cx: &Ctx, a: usize) -> bool {
+    let v = cx.v;
+    let mut at = a;
+    for _ in 0..2 {
+        let Some(t) = v.token_ending_at(at) else {
+            return false;
+        };
+        if v.lx.has_role(&t.word, Role::Negation) {
+            return true;
+        }
+        // Look past one auxiliary (不會要求, 不再建議): only words of one character.
+        if t.end - t.start > 1 {
+            return false;
+        }
+        at = t.start;
+    }
+    false
+}

@@ -1,0 +1,810 @@
+//! Proposals as frames. Around every cue word (建議, 提出, 促請, 呼籲 …, see `cues.tsv`):
+//!
+//! | step | module | what it reads |
+//! |---|---|---|
+//! | cue | [`cue`] | cue words used as verbs: whole words, not nouns (多項建議), not denied (不會要求), not quoted |
+//! | proposer | [`proposer`] | the subject of the cue's clause or of the nearest clause before it (`clauses`); a pronoun or title through its antecedent; a document through its author |
+//! | content | [`content`] | the cue's object, to the end of the sentence or the next proposal, speaker or subheading |
+//! | items | [`items`] | one proposal per listed item: enumerators, counted lists, 又/或/至於/包括 clauses, measures |
+//! | context | [`context`] | addressee (促請X, 向X提出) and occasion |
+//! | speech | [`speech`] | a "should" in what a named speaker says (X指出，政府應…) |
+//!
+//! A proposer is carried into the next sentence only through a pronoun or a title (read as
+//! subjects), a coordinated cue (…。又建議…), a list (…；B；C and 一是…。二是…) or a speaker's
+//! words that go on (…指出，…。要…；要…).
+
+mod content;
+mod context;
+mod cue;
+mod items;
+mod proposer;
+mod speech;
+
+use super::clauses::{Clauses, Subject};
+use super::text::{has_role_in, inside, trim_end};
+use super::view::View;
+use super::{MentionId, Proposal, Strength};
+use crate::layout::BlockKind;
+use crate::lexicon::Role;
+use crate::recognize::Kind;
+use crate::rules::Rule;
+use proposer::Who;
+
+/// What the proposal rules read.
+pub(super) struct Ctx<'a> {
+    pub v: &'a View<'a>,
+    pub cl: &'a Clauses,
+    pub antecedent: &'a [Option<MentionId>],
+    /// The author of a signed article (文|陳光中), who is 我 and who proposes what the
+    /// article proposes without a subject.
+    pub author: Option<usize>,
+}
+
+impl Ctx<'_> {
+    /// The person or organization a mention stands for (a pronoun or a title used alone:
+    /// its antecedent).
+    pub fn agent(&self, m: usize) -> Option<usize> {
+        match self.v.mentions[m].kind {
+            Kind::Person | Kind::Organization => Some(m),
+            Kind::Pronoun | Kind::Post => self.antecedent[m].map(MentionId::index),
+            _ => None,
+        }
+    }
+}
+
+/// What one cue says, before it becomes one proposal per item.
+#[derive(Debug, Clone, Copy)]
+struct Frame {
+    /// The mention standing for the proposer here (a name, pronoun or title).
+    subject: usize,
+    /// The proposer.
+    proposer: usize,
+    cue: (usize, usize),
+    strength: Strength,
+    addressee: Option<usize>,
+    occasion: Option<usize>,
+    sentence: usize,
+    confidence: f32,
+}
+
+impl Frame {
+    fn proposal(&self, cx: &Ctx, content: (usize, usize), rule: Rule, addressee: Option<usize>) -> Proposal {
+        let v = cx.v;
+        Proposal {
+            proposer: MentionId(self.proposer),
+            proposer_mention: MentionId(self.subject),
+            cue: v.text[self.cue.0..self.cue.1].iter().collect(),
+            cue_span: self.cue,
+            strength: self.strength,
+            content,
+            addressee: addressee.or(self.addressee).map(MentionId),
+            places: inside(v.mentions, Kind::Place, content.0, content.1),
+            organizations: inside(v.mentions, Kind::Organization, content.0, content.1),
+            occasion: self.occasion.map(MentionId),
+            sentence: self.sentence,
+            rule,
+            confidence: self.confidence,
+        }
+    }
+}
+
+fn confidence(strength: Strength, direct: bool) -> f32 {
+    match (strength, direct) {
+        (Strength::Explicit, true) => 0.8,
+        (Strength::Explicit, false) => 0.7,
+        (Strength::Soft, _) => 0.55,
+    }
+}
+
+/// A list whose enumerators may go on in the sentences after its cue (一是…。二是…).
+#[derive(Debug, Clone, Copy)]
+struct OpenList {
+    frame: Frame,
+    ordinal: u32,
+    block: usize,
+}
+
+/// Proposals of a document, in text order.
+pub(super) fn proposals(v: &View, cl: &Clauses, antecedent: &[Option<MentionId>]) -> Vec<Proposal> {
+    let cx = Ctx {
+        v,
+        cl,
+        antecedent,
+        author: proposer::author(v),
+    };
+    let sentences = &v.doc.sentences;
+    let mut out: Vec<Proposal> = Vec::new();
+    let mut list: Option<OpenList> = None;
+    let mut carried: Option<(speech::Speaker, usize)> = None;
+    // The proposal whose last (enumerated) item may run on into the next sentences.
+    let mut running: Option<usize> = None;
+    for (si, s) in sentences.iter().enumerate() {
+        if s.kind != BlockKind::Body {
+            continue;
+        }
+        let first = cl.of_sentence[si].clone().next().map(|k| &cl.list[k]);
+        let elided = first.is_some_and(|c| c.subject == Subject::Elided && !c.quoted);
+        let mut here: Vec<Proposal> = Vec::new();
+        let mut frames: Vec<(Frame, Option<u32>)> = Vec::new();
+        let cues = cue::find(&cx, si);
+        for ci in 0..cues.len() {
+            if let Some(f) = cue_frame(&cx, si, &cues, ci, &out, &mut here) {
+                frames.push(f);
+            }
+        }
+        // A sentence with no cue may go on with the list before.
+        let mut continued = false;
+        if here.is_empty() {
+            continued = continue_list(&cx, si, &out, &mut list, &mut here)
+                || continue_semicolons(&cx, si, &out, &mut here);
+        }
+        // Or with the last enumerated item, when it has no subject of its own (一是加大…。
+        // 通過宣傳提高…) and nobody speaks in it.
+        let nobody = cl.list[cl.of_sentence[si].clone()]
+            .iter()
+            .all(|c| matches!(c.subject, Subject::Elided | Subject::Thing))
+            && !(s.start..s.end).any(|p| v.word_with_role(p, s.end, Role::Speech).is_some());
+        if here.is_empty() && !continued && elided && nobody {
+            if let Some(r) = running.filter(|&r| sentences[out[r].sentence].block == s.block) {
+                let e = trim_end(v.text, s.start, s.end);
+                if e > out[r].content.1 && cues.is_empty() && items::enumerator(&cx, s.start, s.end).is_none()
+                {
+                    out[r].content.1 = e;
+                    continue;
+                }
+            }
+        }
+        // Should-clauses in reported speech.
+        let taken: Vec<(usize, usize)> = here
+            .iter()
+            .map(|p| (p.cue_span.0.min(p.content.0), p.content.1))
+            .collect();
+        let speaker = carried.filter(|&(_, b)| b == s.block).map(|(sp, _)| sp);
+        let mut modals = speech::modals(&cx, si, speaker, &taken);
+        // A speaker who proposes with a cue in this sentence says it there.
+        modals.retain(|m| !here.iter().any(|p| p.proposer.0 == m.speaker.agent));
+        for m in &modals {
+            let frame = Frame {
+                subject: m.speaker.subject,
+                proposer: m.speaker.agent,
+                cue: m.word,
+                strength: m.strength,
+                addressee: m.local,
+                occasion: context::occasion(&cx, si, m.word.0),
+                sentence: si,
+                confidence: if m.continued { 0.5 } else { 0.6 },
+            };
+            let pseudo = cue::Cue {
+                a: m.word.0,
+                b: m.from,
+                strength: m.strength,
+            };
+            let (c0, c1) = content::span(&cx, si, &pseudo, None);
+            let rule = if m.continued {
+                Rule::SpeechModalContinued
+            } else {
+                Rule::SpeechModal
+            };
+            let its = items::split_with(&cx, c0, c1, false);
+            for (k, it) in its.iter().enumerate() {
+                let r = if k == 0 { rule } else { Rule::CueListedMeasure };
+                here.push(frame.proposal(&cx, it.span, r, None));
+            }
+            frames.push((frame, its.iter().filter_map(|it| it.ordinal).max()));
+        }
+        // The speaker whose words may go on in the next sentence.
+        let proposer = frames
+            .iter()
+            .rev()
+            .find(|(f, _)| f.sentence == si)
+            .map(|(f, _)| speech::Speaker {
+                subject: f.subject,
+                agent: f.proposer,
+                from: s.end,
+            });
+        carried = match speech::speakers(&cx, si).last().copied().or(proposer) {
+            Some(sp) => Some((sp, s.block)),
+            None if modals.iter().any(|m| m.continued) => carried,
+            None => None,
+        };
+        // A list announced here may go on in the next sentences.
+        if let Some((f, n)) = frames.iter().rev().find(|(_, n)| n.is_some()) {
+            list = Some(OpenList {
+                frame: *f,
+                ordinal: n.unwrap_or(1),
+                block: s.block,
+            });
+        } else if !here.is_empty() && !continued {
+            list = None;
+        }
+        let base = out.len();
+        out.extend(here);
+        running = out
+            .iter()
+            .enumerate()
+            .skip(base)
+            .next_back()
+            .filter(|(_, p)| starts_with_enumerator(&cx, p.content.0))
+            .map(|(i, _)| i)
+            .or(running.filter(|_| out.len() == base));
+    }
+    out
+}
+
+/// Does the text at `i` (or right before it) carry an enumerator (一是, 第二，)?
+fn starts_with_enumerator(cx: &Ctx, i: usize) -> bool {
+    (i.saturating_sub(4)..=i)
+        .any(|k| items::enumerator(cx, k, i + 4).is_some_and(|(_, n)| k + n == i || k == i))
+}
+
+/// The frame of cue `ci` of sentence `si`, its proposals pushed to `here`; `None` when the
+/// cue does not open a proposal of its own.
+fn cue_frame(
+    cx: &Ctx,
+    si: usize,
+    cues: &[cue::Cue],
+    ci: usize,
+    out: &[Proposal],
+    here: &mut Vec<Proposal>,
+) -> Option<(Frame, Option<u32>)> {
+    let (v, cl) = (cx.v, cx.cl);
+    let (lx, text, simp) = (v.lx, v.text, v.simp);
+    let s = &v.doc.sentences[si];
+    let c = cues[ci];
+    let (a, b) = (c.a, c.b);
+    let k = cl.at(a)?;
+    let clause = &cl.list[k];
+    let cs = clause.start;
+    // Does the cue at `x` open a proposal of its own rather than sit inside the content
+    // of the one before (認同特區政府主動提出…)? Yes after a coordinator (又建議) or at the
+    // start of a short clause (，在政策取向部分提出…).
+    let opens = |x: usize| -> bool {
+        let Some(kx) = cl.at(x) else { return false };
+        let xs = cl.list[kx].start;
+        // (…禁止出口及向國務院要求…: a coordinator shortly before the cue, mid-clause.)
+        let coordinated = x == xs
+            || lx.role_prefix(&simp[xs..x], Role::Coordinator).is_some()
+            || coordinator_before(cx, xs, x).is_some();
+        let another = cues.iter().any(|o| o.a >= xs && o.a < x);
+        coordinated
+            || (x - xs <= 12 && xs > s.start && !another && !has_role_in(lx, simp, xs, x, Role::Attitude))
+    };
+    if a > s.start && here.iter().any(|p| p.content.0 <= a && a < p.content.1) && !opens(a) {
+        return None;
+    }
+    // 提出要求：…: a cue right after another is its object, said by the first.
+    if ci > 0 && cues[ci - 1].b == a {
+        return None;
+    }
+    let relative_after = simp.get(b) == Some(&'的');
+    // A cue after another in its clause is what the first reports (希望預算案能提出…,
+    // 認同政府提出…): part of that proposal, not one of its own.
+    let coordinated = a == cs || lx.role_prefix(&simp[cs..a], Role::Coordinator).is_some();
+    let under = cues.iter().any(|o| o.a >= cs && o.a < a) || has_role_in(lx, simp, cs, a, Role::Attitude);
+    if !coordinated && under && !relative_after {
+        return None;
+    }
+    let occasion = context::occasion(cx, si, a);
+    // A relative clause before its proposer: 一直主張封關的公務員事務局前局長王永平.
+    if let Some((r0, d)) = clause.relative {
+        if r0 <= a && b <= d {
+            let Who::Agent { subject, agent } = proposer::of_subject(cx, &clause.subject, a) else {
+                return None;
+            };
+            let frame = Frame {
+                subject,
+                proposer: agent,
+                cue: (a, b),
+                strength: c.strength,
+                addressee: None,
+                occasion,
+                sentence: si,
+                confidence: confidence(c.strength, true),
+            };
+            let c1 = trim_end(text, b, d);
+            if c1 > b + 1 {
+                let addressee = context::addressee(cx, si, a, b, c1);
+                here.push(frame.proposal(cx, (b, c1), Rule::CueBeforeProposer, addressee));
+            }
+            return Some((frame, None));
+        }
+    }
+    // 民建聯在倡議書提出的政策: a relative clause with its own subject reports its proposal;
+    // the sentence states it.
+    if relative_after {
+        let head = v.s(b + 1, b + 3);
+        if ["建议", "意见", "要求", "提案", "议案", "报告", "方案"].contains(&head.as_str()) {
+            return None;
+        }
+        // Its proposer is named right before the cue, or before a place (民建聯在倡議書提出).
+        let agent = (0..v.mentions.len()).rev().find(|&m| {
+            let mm = &v.mentions[m];
+            mm.start >= cs
+                && mm.end <= a
+                && a - mm.end <= 8
+                && matches!(mm.kind, Kind::Person | Kind::Pronoun | Kind::Organization)
+                && {
+                    let between = v.s(mm.end, a);
+                    between.is_empty()
+                        || between.starts_with('在')
+                        || between.starts_with('于')
+                        || between == "所"
+                }
+                && cx.agent(m).is_some()
+        })?;
+        let frame = Frame {
+            subject: agent,
+            proposer: cx.agent(agent)?,
+            cue: (a, b),
+            strength: c.strength,
+            addressee: None,
+            occasion,
+            sentence: si,
+            confidence: confidence(c.strength, true),
+        };
+        let c1 = trim_end(text, s.start, s.end);
+        here.push(frame.proposal(cx, (s.start, c1), Rule::CueRelativeClause, None));
+        return Some((frame, None));
+    }
+    let mut topicalized = false;
+    // 指各界建議…, 他們要求…: a group right before the cue proposes; nobody to name.
+    if group_before(cx, clause.start, a) {
+        return None;
+    }
+    let (who, from_clause) = match by_agent(cx, clause.start, a) {
+        Some((subject, agent)) => (Who::Agent { subject, agent }, None),
+        None => proposer::before(cx, si, a),
+    };
+    // A joint subject (葛長生和宋福保…要求…) proposes once per member.
+    let others: Vec<(usize, usize)> = from_clause
+        .map(|j| proposer::all_of_subject(cx, &cl.list[j].subject))
+        .unwrap_or_default();
+    let (subject, agent, direct) = match who {
+        Who::Agent { subject, agent } => (subject, agent, true),
+        // In a signed article a thing before the cue is its topicalized object (該條規定
+        // 建議刪除): the author proposes.
+        Who::Nobody if clause.subject == Subject::Thing && clause.predicate <= a => match cx.author {
+            Some(author) => {
+                topicalized = true;
+                (author, author, false)
+            }
+            None => return None,
+        },
+        Who::Nobody => return None,
+        Who::Elided => match carry(cx, si, a, out, here) {
+            Some((subject, agent)) => (subject, agent, false),
+            // A signed article's proposals without a subject are its author's.
+            None => {
+                let author = cx.author.filter(|_| clause.predicate == a)?;
+                (author, author, false)
+            }
+        },
+    };
+    // The next cue that opens a proposal of its own ends this one: at its clause, or at the
+    // coordinator before it mid-clause.
+    let next = cues[ci + 1..]
+        .iter()
+        .map(|n| n.a)
+        .find(|&na| na > b && opens(na))
+        .map(|na| {
+            cl.at(na)
+                .and_then(|k| coordinator_before(cx, cl.list[k].start, na))
+                .unwrap_or(na)
+        });
+    let (c0, c1) = content::span(cx, si, &c, next);
+    // The object stated before the cue is part of what is proposed (該條規定建議刪除).
+    let c0 = if topicalized {
+        super::clauses::skip_openers(v, clause.start, a)
+    } else {
+        c0
+    };
+    if c1 <= c0 {
+        return None;
+    }
+    // 提交了一份提案: the object is only a document, whose proposals come later.
+    if v.mentions
+        .iter()
+        .enumerate()
+        .any(|(i, m)| m.end == c1 && v.is_document(i) && m.start <= c0 + 4)
+    {
+        return None;
+    }
+    // 提出質疑, 提出問題: an assertion, not a proposal.
+    if let Some(n) = v.word_with_role(c0, c1, Role::Assertion) {
+        if c0 + n >= c1 || matches!(v.text[c0 + n], '，' | '。' | '；' | ',') {
+            return None;
+        }
+    }
+    // 提出要求：一是… / 提出以下建議：…: what follows the colon is proposed.
+    let lead = v.s(c0, (c0 + 4).min(c1));
+    let mut c0 = c0;
+    if ["要求：", "建议：", "意见：", "倡议："]
+        .iter()
+        .any(|w| lead.starts_with(w))
+    {
+        c0 += 3;
+    } else if lead.starts_with("要求") || lead.starts_with("多项建议") {
+        // 提出要求…: the noun is a cue of its own.
+        return None;
+    }
+    let frame = Frame {
+        subject,
+        proposer: agent,
+        cue: (a, b),
+        strength: c.strength,
+        addressee: context::addressee(cx, si, a, c0, c1),
+        occasion,
+        sentence: si,
+        confidence: confidence(c.strength, direct),
+    };
+    let its = items::split(cx, c0, c1);
+    for (k, it) in its.iter().enumerate() {
+        let rule = match (k, direct) {
+            (0, true) => Rule::CueSubject,
+            (0, false) => Rule::CueCarriedSubject,
+            _ => Rule::CueListedMeasure,
+        };
+        let addressee = (k > 0)
+            .then(|| context::addressee(cx, si, a, it.span.0, it.span.1))
+            .flatten();
+        here.push(frame.proposal(cx, it.span, rule, addressee));
+        for &(subject, proposer) in others.iter().filter(|&&(_, p)| p != agent) {
+            let joint = Frame {
+                subject,
+                proposer,
+                ..frame
+            };
+            here.push(joint.proposal(cx, it.span, rule, addressee));
+        }
+    }
+    Some((frame, its.iter().filter_map(|it| it.ordinal).max()))
+}
+
+/// A coordinator (及, 並, 又) within a few characters before a cue at `x`, mid-clause
+/// (…禁止出口以穩定供應及向國務院要求…): where it stands.
+fn coordinator_before(cx: &Ctx, xs: usize, x: usize) -> Option<usize> {
+    let v = cx.v;
+    (xs.max(x.saturating_sub(8))..x)
+        .filter(|&i| i > xs)
+        .find(|&i| v.word_with_role(i, x, Role::Coordinator).is_some())
+}
+
+/// Is the subject right before the cue at `a` a group (各界, 他們, 部分媒體), past adverbs
+/// (各界都建議)?
+fn group_before(cx: &Ctx, cs: usize, a: usize) -> bool {
+    let v = cx.v;
+    let mut at = a;
+    for _ in 0..3 {
+        let Some(t) = v.token_ending_at(at).filter(|t| t.start >= cs) else {
+            return false;
+        };
+        if v.lx.has_role(&t.word, Role::Plural) {
+            return true;
+        }
+        if !matches!(t.tag.as_str(), "d" | "c") {
+            return false;
+        }
+        at = t.start;
+    }
+    false
+}
+
+/// 由民主黨李柱銘提出…: the agent of a passive cue, named right before it after 由.
+fn by_agent(cx: &Ctx, cs: usize, a: usize) -> Option<(usize, usize)> {
+    let v = cx.v;
+    (cs..a).filter(|&i| v.simp[i] == '由').find_map(|i| {
+        let np = super::clauses::noun_phrase(v, i + 1, a)?;
+        if np.end != a {
+            return None;
+        }
+        match proposer::of_subject(cx, &super::clauses::np_subject(v, &np), a) {
+            Who::Agent { subject, agent } => Some((subject, agent)),
+            _ => None,
+        }
+    })
+}
+
+/// The proposer of a cue whose sentence names no subject before it, when the cue opens
+/// its clause: a proposal of this sentence before it, or of the sentence before in the
+/// paragraph (a run of proposals: 她建議…。…，建議…); after a coordinator (又建議…,
+/// 同時亦建議…) also the subject of one of the two sentences before.
+fn carry(cx: &Ctx, si: usize, a: usize, out: &[Proposal], here: &[Proposal]) -> Option<(usize, usize)> {
+    let (v, cl) = (cx.v, cx.cl);
+    let k = cl.at(a)?;
+    let c = &cl.list[k];
+    let coordinated = has_role_in(v.lx, v.simp, c.start, a, Role::Coordinator);
+    // Uncoordinated, the cue must open its clause (…，建議…); coordinated, it may come after
+    // an adverbial (並就下一步工作作出重要指示).
+    if c.predicate != a && !coordinated {
+        return None;
+    }
+    // A sentence that opens with 但/而/又 and names no subject at all before the cue goes on
+    // with the sentence before (…梁振英在報告中…。但…，指…，呼籲…).
+    let range = cl.of_sentence[si].clone();
+    let first = &cl.list[range.start];
+    let opener = v
+        .word_with_role(first.start, first.end, Role::Coordinator)
+        .is_some()
+        || ["但", "但是", "而", "不过"]
+            .iter()
+            .any(|w| v.s(first.start, first.end).starts_with(w));
+    let subjectless = cl.list[range.start..k]
+        .iter()
+        .all(|c| c.subject == Subject::Elided);
+    let coordinated = coordinated || (opener && subjectless);
+    if let Some(p) = here.last() {
+        return Some((p.proposer_mention.0, p.proposer.0));
+    }
+    let sentences = &v.doc.sentences;
+    let block = sentences[si].block;
+    for sj in (si.saturating_sub(2)..si).rev() {
+        if sentences[sj].block != block {
+            break;
+        }
+        if let Some(p) = out.iter().rev().find(|p| p.sentence == sj) {
+            return Some((p.proposer_mention.0, p.proposer.0));
+        }
+        if !coordinated {
+            return None;
+        }
+        // Its subject: the first after the last fresh start (a byline or kicker run into the
+        // sentence is another passage).
+        let mut first = None;
+        for kj in cl.of_sentence[sj].clone() {
+            let c = &cl.list[kj];
+            if c.fresh {
+                first = None;
+            }
+            if c.quoted || first.is_some() {
+                continue;
+            }
+            if let Who::Agent { subject, agent } = proposer::of_subject(cx, &c.subject, c.end) {
+                first = Some((subject, agent));
+            }
+        }
+        if first.is_some() {
+            return first;
+        }
+    }
+    None
+}
+
+/// 一是…。二是…: a sentence that opens with the next enumerator of a list announced before
+/// (in the same paragraph or the two after) lists its next item.
+fn continue_list(
+    cx: &Ctx,
+    si: usize,
+    out: &[Proposal],
+    list: &mut Option<OpenList>,
+    here: &mut Vec<Proposal>,
+) -> bool {
+    let v = cx.v;
+    let s = &v.doc.sentences[si];
+    let Some(open) = *list else { return false };
+    if s.block < open.block || s.block - open.block > 2 || out.is_empty() {
+        return false;
+    }
+    let p = super::clauses::skip_openers(v, s.start, s.end);
+    let Some((n, len)) = items::enumerator(cx, p, s.end) else {
+        return false;
+    };
+    if n != open.ordinal + 1 {
+        return false;
+    }
+    let c1 = trim_end(v.text, p + len, s.end);
+    // One enumerated item, however many measures it names.
+    let its = items::split_with(cx, p + len, c1, false);
+    let frame = Frame {
+        sentence: si,
+        confidence: open.frame.confidence * 0.9,
+        ..open.frame
+    };
+    for (k, it) in its.iter().enumerate() {
+        let span = if k == 0 { (p, it.span.1) } else { it.span };
+        let rule = if k == 0 {
+            Rule::EnumeratedItem
+        } else {
+            Rule::CueListedMeasure
+        };
+        here.push(frame.proposal(cx, span, rule, None));
+    }
+    *list = Some(OpenList { ordinal: n, ..open });
+    !its.is_empty()
+}
+
+/// 建議A；B；C: a sentence after one that ended with ；and proposed, with no cue and no
+/// subject of its own, lists further items of that proposal.
+fn continue_semicolons(cx: &Ctx, si: usize, out: &[Proposal], here: &mut Vec<Proposal>) -> bool {
+    let (v, cl) = (cx.v, cx.cl);
+    let sentences = &v.doc.sentences;
+    let s = &sentences[si];
+    if si == 0 {
+        return false;
+    }
+    let prev = &sentences[si - 1];
+    if !prev.semicolon || prev.block != s.block {
+        return false;
+    }
+    let Some(last) = out.iter().rev().find(|p| p.sentence == si - 1) else {
+        return false;
+    };
+    // A speaker's should-clauses go on by their own rule (…；要…).
+    if matches!(last.rule, Rule::SpeechModal | Rule::SpeechModalContinued) {
+        return false;
+    }
+    let first = cl.of_sentence[si].clone().next().map(|k| &cl.list[k]);
+    if !first.is_some_and(|c| matches!(c.subject, Subject::Elided | Subject::Thing)) {
+        return false;
+    }
+    let c1 = trim_end(v.text, s.start, s.end);
+    for it in items::split(cx, s.start, c1) {
+        let (x0, x1) = it.span;
+        here.push(Proposal {
+            content: (x0, x1),
+            places: inside(v.mentions, Kind::Place, x0, x1),
+            organizations: inside(v.mentions, Kind::Organization, x0, x1),
+            addressee: None,
+            sentence: si,
+            rule: Rule::SemicolonList,
+            confidence: last.confidence * 0.9,
+            ..last.clone()
+        });
+    }
+    !here.is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Strength;
+    use crate::facts::testing::{analyze, proposals, proposes};
+
+    #[test]
+    fn the_proposer_is_the_subject_after_its_title_chain() {
+        // Traditional: the organization in the title is not the proposer.
+        let a = analyze("【本報訊】全國政協委員、香港中華總商會會長陳大文昨日建議特區政府設立創科基金。");
+        assert_eq!(
+            proposals(&a),
+            [("陳大文".to_string(), "特區政府設立創科基金".to_string())]
+        );
+        // Simplified, with a commas between the subject and the cue.
+        let a = analyze("全国人大代表、深圳市律师协会会长王建国在会上表示，建议尽快修订相关法规。");
+        assert!(proposes(&a, "王建国", "尽快修订相关法规"), "{:?}", proposals(&a));
+    }
+
+    #[test]
+    fn a_subject_carries_over_commas_but_not_over_a_thing_or_a_subheading() {
+        // 教協 is the topic of the clauses before the cue; 罷工 is a thing, not a proposer.
+        let a = analyze("曾發起遊行的教協，下月將舉行大會，雖然工潮未完，但仍促請當局減少考試。");
+        assert!(proposes(&a, "教協", "當局減少考試"), "{:?}", proposals(&a));
+        // Unnamed people before the cue propose nothing we can name.
+        let a = analyze("立法會議員陳大文表示，多名議員要求政府撤回方案。");
+        assert!(proposals(&a).is_empty(), "{:?}", proposals(&a));
+    }
+
+    #[test]
+    fn a_relative_clause_before_the_proposer() {
+        let a = analyze("一直主張減收學費的教育界議員張志強昨日在電台發言。");
+        assert!(proposes(&a, "張志強", "減收學費"), "{:?}", proposals(&a));
+    }
+
+    #[test]
+    fn denied_and_quoted_cues_are_not_proposals() {
+        let a = analyze("民主黨主席李大明表示，不會要求政府延長諮詢期。");
+        assert!(proposals(&a).is_empty(), "{:?}", proposals(&a));
+        let a = analyze("民主黨主席李大明說：「有人建議我們退出，我們不會考慮。」");
+        assert!(proposals(&a).is_empty(), "{:?}", proposals(&a));
+    }
+
+    #[test]
+    fn addressees_of_urging_and_of_proposing_to() {
+        let a = analyze("工聯會會長吳秋北昨日促請特區政府盡快推出失業援助。");
+        let p = &a.facts.proposals[0];
+        let to = a.linked.entity(p.addressee.expect("addressed")).unwrap();
+        assert_eq!(to.label, "香港特別行政區政府");
+        let a = analyze("全国政协委员张华向国家发改委提出，加快建设西部陆海新通道。");
+        let p = &a.facts.proposals[0];
+        let to = a.linked.entity(p.addressee.expect("addressed")).unwrap();
+        assert_eq!(to.label, "国家发改委");
+    }
+
+    #[test]
+    fn listed_items_become_one_proposal_each() {
+        // A counted list of 、 after a header.
+        let a = analyze("教育界議員葉大雄提出三項建議：增加教師人手、推行小班教學及延長暑假。");
+        let texts: Vec<String> = proposals(&a).into_iter().map(|(_, t)| t).collect();
+        assert_eq!(texts, ["增加教師人手", "推行小班教學", "延長暑假"]);
+        // 包括…，及… and 又/或 open further items.
+        let a = analyze("議員黃小明促請局長徹查事件，包括公開會議紀錄，及向受影響市民道歉。");
+        let texts: Vec<String> = proposals(&a).into_iter().map(|(_, t)| t).collect();
+        assert_eq!(texts, ["局長徹查事件", "公開會議紀錄", "及向受影響市民道歉"]);
+        let a = analyze("测量师刘伟建议，政府可降低土地拍卖底价，或增加开发商利润。");
+        assert_eq!(proposals(&a).len(), 2, "{:?}", proposals(&a));
+    }
+
+    #[test]
+    fn enumerations_over_sentences() {
+        // 一是…。二是…。三是…: the same proposer, one proposal per item.
+        let a = analyze(
+            "市人大常委会主任李红对今后工作提出要求：一是要加强宣传教育。二是要完善长效机制。三是要加大执法力度。",
+        );
+        let p = proposals(&a);
+        assert_eq!(p.len(), 3, "{p:?}");
+        assert!(p.iter().all(|(who, _)| who == "李红"), "{p:?}");
+        assert!(p[2].1.contains("加大执法力度"), "{p:?}");
+        // ①②③ and 第一/第二 in one sentence.
+        let a = analyze("專家委員會主席陳明建議：①延長開放時間；②增設夜班巴士；③擴建停車場。");
+        assert_eq!(proposals(&a).len(), 3, "{:?}", proposals(&a));
+        let a = analyze("商會會長林強建議，第一，簡化審批程序，第二，減免首年租金。");
+        let texts: Vec<String> = proposals(&a).into_iter().map(|(_, t)| t).collect();
+        assert_eq!(texts, ["簡化審批程序", "減免首年租金"], "{texts:?}");
+    }
+
+    #[test]
+    fn semicolons_and_coordinated_cues_go_on_with_the_proposer() {
+        let a = analyze("經民聯主席盧偉國建議增加土地供應；加快審批公營房屋。他又建議放寬人才簽證。");
+        let p = proposals(&a);
+        assert_eq!(p.len(), 3, "{p:?}");
+        assert!(p.iter().all(|(who, _)| who == "盧偉國"), "{p:?}");
+    }
+
+    #[test]
+    fn no_proposer_carried_into_a_sentence_without_a_link() {
+        // The second sentence has no subject, pronoun, coordinator or list marker.
+        let a = analyze("立法會議員陳大文昨日出席論壇。建議恢復定期賣地的聲音愈來愈多。");
+        assert!(proposals(&a).is_empty(), "{:?}", proposals(&a));
+    }
+
+    #[test]
+    fn reported_speech_with_a_should_is_the_speakers_soft_proposal() {
+        let a = analyze("中國人民大學教授吳小平指出，特區政府應盡快完善相關法規。");
+        let p = &a.facts.proposals[0];
+        assert_eq!(proposals(&a)[0].0, "吳小平");
+        assert_eq!(
+            a.doc.slice(p.content.0, p.content.1),
+            "特區政府應盡快完善相關法規"
+        );
+        assert_eq!(p.strength, Strength::Soft);
+        // The should-clause's subject is whom it is asked of.
+        assert!(p.addressee.is_some());
+        // A speaker's words go on in the next sentences that open with a should.
+        let a = analyze("市委书记王刚强调，今年是关键一年。要抓好安全生产；要加强队伍建设。");
+        let p = proposals(&a);
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert!(p.iter().all(|(who, _)| who == "王刚"), "{p:?}");
+        // A should that foretells is not asked for.
+        let a = analyze("中國人民大學教授吳小平指出，項目可能要延遲三年。");
+        assert!(proposals(&a).is_empty(), "{:?}", proposals(&a));
+    }
+
+    #[test]
+    fn soft_cues_are_soft() {
+        let a = analyze("全国政协委员苏长荣表示，希望特区政府争取照顾香港的发展需要。");
+        let p = proposals(&a);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].0, "苏长荣");
+        assert_eq!(a.facts.proposals[0].strength, Strength::Soft);
+    }
+
+    #[test]
+    fn pronouns_and_titles_carry_the_proposer() {
+        let a = analyze(
+            "全國政協常委王惠貞在會上發言。她建議將醫學院擴建成為大學城。\n\n香港特區行政長官李家超出席座談會。特首希望委員多提建議。",
+        );
+        assert!(proposes(&a, "王惠貞", "大學城"), "{:?}", proposals(&a));
+        assert!(proposes(&a, "李家超", "委員多提建議"), "{:?}", proposals(&a));
+    }
+
+    #[test]
+    fn organizations_propose_and_relative_clauses_report_their_proposals() {
+        let a = analyze("在吸納人才方面，預算案積極回應了民建聯在倡議書提出的政策。");
+        assert!(proposes(&a, "民建聯", "吸納人才"), "{:?}", proposals(&a));
+    }
+
+    #[test]
+    fn signed_articles_propose_through_their_author() {
+        let a = analyze(
+            "关于修订草案的几点建议\n文|张明远\n本文为中国政法大学教授张明远的修改建议。修正草案第十条规定了审查程序。建议将“十五日”改为“三十日”。",
+        );
+        assert!(proposes(&a, "张明远", "改为“三十日”"), "{:?}", proposals(&a));
+    }
+}

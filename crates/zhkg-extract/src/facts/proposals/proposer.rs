@@ -1,0 +1,159 @@
+//! The proposer: the subject of the cue's clause, or of the nearest clause before it in the
+//! sentence that has one (a subject carries over commas: `教協，在下月…，促請當局…`). A
+//! title chain names its last person (`A委員、B公司董事長C` → C); a pronoun or a title used
+//! alone stands for its antecedent; a document (報告提出) for its author. A clause whose
+//! subject names nobody (有議員, 民主黨議員) stops the search: that proposal has no one to
+//! name.
+
+use super::Ctx;
+use crate::facts::clauses::Subject;
+use crate::facts::text::text_of;
+use crate::lexicon::Role;
+use crate::recognize::Kind;
+
+/// Who proposes at some point of a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Who {
+    /// `agent` (a person or organization), written here as `subject` (a name, pronoun or title).
+    Agent { subject: usize, agent: usize },
+    /// A subject is written, but names nobody.
+    Nobody,
+    /// No clause of the sentence before this point has a subject.
+    Elided,
+}
+
+/// The subjects a clause names, as agents.
+pub(super) fn of_subject(cx: &Ctx, subject: &Subject, at: usize) -> Who {
+    match subject {
+        Subject::Elided => Who::Elided,
+        Subject::Unnamed | Subject::Thing => Who::Nobody,
+        Subject::FirstPerson => match cx.author {
+            Some(a) => Who::Agent { subject: a, agent: a },
+            None => Who::Nobody,
+        },
+        Subject::Named(ms) => ms
+            .iter()
+            .find_map(|&m| cx.agent(m).map(|agent| Who::Agent { subject: m, agent }))
+            .unwrap_or(Who::Nobody),
+        Subject::Document(d) => match document_author(cx, *d, at) {
+            Some(p) => Who::Agent {
+                subject: *d,
+                agent: p,
+            },
+            None => Who::Nobody,
+        },
+    }
+}
+
+/// Every agent a clause's subject names (a joint subject names several).
+pub(super) fn all_of_subject(cx: &Ctx, subject: &Subject) -> Vec<(usize, usize)> {
+    match subject {
+        Subject::Named(ms) => ms.iter().filter_map(|&m| Some((m, cx.agent(m)?))).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The proposer of a cue at `at` in sentence `si`: the subject of its clause (when written
+/// before `at`), else of the nearest clause before it in the sentence, not crossing a
+/// dropped space (a subheading) and not looking into quotations.
+pub(super) fn before(cx: &Ctx, si: usize, at: usize) -> (Who, Option<usize>) {
+    let cl = cx.cl;
+    let range = cl.of_sentence[si].clone();
+    let Some(k) = cl.at(at).filter(|k| range.contains(k)) else {
+        return (Who::Elided, None);
+    };
+    for j in (range.start..=k).rev() {
+        let c = &cl.list[j];
+        if j < k && cl.list[j + 1].fresh {
+            break;
+        }
+        if c.quoted || (j == k && c.predicate > at) {
+            if c.fresh {
+                break;
+            }
+            continue;
+        }
+        // A thing as subject of an earlier clause (…，但抗爭未完，呼籲…) does not take over
+        // the topic; in the cue's own clause it is what proposes (報告建議…).
+        if j < k && c.subject == Subject::Thing {
+            if c.fresh {
+                break;
+            }
+            continue;
+        }
+        match of_subject(cx, &c.subject, at) {
+            Who::Elided => {}
+            Who::Agent { agent, .. } if j < k && cx.v.mentions[agent].kind == Kind::Organization => {
+                // 唐家璇則強調，中央是一片好心，希望…: an organization inside what a person
+                // says is the topic of the statement; the speaker proposes.
+                if let Some(sp) = speaker_before(cx, range.start, j) {
+                    return (sp, Some(j));
+                }
+                return (of_subject(cx, &c.subject, at), Some(j));
+            }
+            who => return (who, Some(j)),
+        }
+        if c.fresh {
+            break;
+        }
+    }
+    (Who::Elided, None)
+}
+
+/// The author of a signed article (文|陳光中, 作者：陳光中): the person named right after
+/// the byline word.
+pub(super) fn author(v: &crate::facts::view::View) -> Option<usize> {
+    (0..v.text.len()).find_map(|i| {
+        let n = (2..=3).find(|&n| v.lx.has_role(&v.s(i, i + n), Role::Byline))?;
+        let mut p = i + n;
+        while p < v.text.len() && matches!(v.text[p], ' ' | '\u{3000}') {
+            p += 1;
+        }
+        v.mention_at(p, v.text.len(), &[Kind::Person])
+    })
+}
+
+/// A person or organization who speaks (表示, 強調, 指出, 稱 …) in one of the clauses
+/// `from..to`, not across a subheading.
+fn speaker_before(cx: &Ctx, from: usize, to: usize) -> Option<Who> {
+    let (v, cl) = (cx.v, cx.cl);
+    for i in (from..to).rev() {
+        let c = &cl.list[i];
+        if cl.list[i + 1].fresh {
+            return None;
+        }
+        if c.quoted {
+            continue;
+        }
+        let who = of_subject(cx, &c.subject, c.end);
+        if let Who::Agent { .. } = who {
+            let speaks = (c.predicate..c.end).any(|p| v.word_with_role(p, c.end, Role::Speech).is_some());
+            if speaks {
+                return Some(who);
+            }
+        }
+    }
+    None
+}
+
+/// 報告提出…: a document as subject stands for its author, the person named in the
+/// sentence that last mentioned a document of that kind (李強在政府工作報告中…).
+fn document_author(cx: &Ctx, doc: usize, at: usize) -> Option<usize> {
+    let v = cx.v;
+    let (mentions, sentences) = (v.mentions, &v.doc.sentences);
+    let d = &mentions[doc];
+    let name = text_of(v.simp, d.start, d.end);
+    let block = sentences[d.sentence].block;
+    mentions
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, m)| m.end <= at.min(d.end) && m.kind == Kind::Occasion)
+        .take_while(|(_, m)| block - sentences[m.sentence].block <= 6)
+        .filter(|(_, m)| text_of(v.simp, m.start, m.end).ends_with(&name))
+        .find_map(|(_, m)| {
+            mentions
+                .iter()
+                .position(|p| p.sentence == m.sentence && p.kind == Kind::Person)
+        })
+}

@@ -1,0 +1,182 @@
+//! What the fact rules read, indexed once per document: the text in both scripts,
+//! tokens by offset, mentions by first character, and the spaces the layout dropped.
+
+use std::collections::HashMap;
+
+use crate::lexicon::{CueStrength, Lexicon, Role, Term};
+use crate::pipeline::Document;
+use crate::recognize::{Kind, Mention};
+use crate::script::is_han;
+use crate::segment::Token;
+
+/// A read-only view of one document for the fact rules.
+pub(super) struct View<'a> {
+    pub lx: &'a Lexicon,
+    pub doc: &'a Document,
+    /// The repaired text, as written.
+    pub text: &'a [char],
+    /// Its Simplified view, character for character.
+    pub simp: &'a [char],
+    pub mentions: &'a [Mention],
+    /// Mention indexes by first character.
+    starts: HashMap<usize, Vec<usize>>,
+    /// Token index by first character, and by one past the last.
+    token_start: HashMap<usize, usize>,
+    token_end: HashMap<usize, usize>,
+    /// Where names (people, organizations, pronouns) end.
+    name_ends: std::collections::HashSet<usize>,
+    /// `spaced[i]`: the original has a space right before character `i` that layout repair
+    /// dropped. In one-line news text (no line breaks kept) that space is all that separates
+    /// a subheading or a byline from the sentence that follows.
+    spaced: Vec<bool>,
+    /// `gaps[i]`: the original has white space (a space or a line break) right before
+    /// character `i` that layout repair dropped.
+    gaps: Vec<bool>,
+}
+
+impl<'a> View<'a> {
+    pub fn new(lx: &'a Lexicon, doc: &'a Document, mentions: &'a [Mention], original: &str) -> View<'a> {
+        let mut starts: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (i, m) in mentions.iter().enumerate() {
+            starts.entry(m.start).or_default().push(i);
+        }
+        let token_start = doc.tokens.iter().enumerate().map(|(i, t)| (t.start, i)).collect();
+        let name_ends = mentions
+            .iter()
+            .filter(|m| matches!(m.kind, Kind::Person | Kind::Organization | Kind::Pronoun))
+            .map(|m| m.end)
+            .collect();
+        let token_end = doc.tokens.iter().enumerate().map(|(i, t)| (t.end, i)).collect();
+        let orig: Vec<char> = original.chars().collect();
+        let origin = &doc.layout.origin;
+        let n = doc.layout.text.len();
+        let gap = |i: usize| -> &[char] {
+            // What the original has between repaired characters i-1 and i.
+            let (a, b) = (origin[i - 1] + 1, origin[i]);
+            orig.get(a.min(b)..b.min(orig.len())).unwrap_or(&[])
+        };
+        let text = &doc.layout.text;
+        let gaps: Vec<bool> = (0..n).map(|i| i > 0 && !gap(i).is_empty()).collect();
+        let spaced = (0..n)
+            .map(|i| {
+                if i < 2 || i + 1 >= n {
+                    return false;
+                }
+                let g = gap(i);
+                // Between two Han characters (a space before a quotation mark or after a
+                // comma is typography), and not in letter-spaced text (every character
+                // apart).
+                is_han(text[i - 1])
+                    && is_han(text[i])
+                    && !g.is_empty()
+                    && g.iter().any(|c| matches!(c, ' ' | '\u{3000}' | '\u{a0}'))
+                    && !g.iter().any(|c| matches!(c, '\n' | '\r'))
+                    && gap(i - 1).is_empty()
+                    && gap(i + 1).is_empty()
+            })
+            .collect();
+        View {
+            lx,
+            doc,
+            text: &doc.layout.text,
+            simp: &doc.simp,
+            mentions,
+            starts,
+            token_start,
+            token_end,
+            name_ends,
+            spaced,
+            gaps,
+        }
+    }
+
+    /// The Simplified text of `a..b`.
+    pub fn s(&self, a: usize, b: usize) -> String {
+        let n = self.simp.len();
+        self.simp[a.min(n)..b.min(n)].iter().collect()
+    }
+
+    /// The token that starts at `i`.
+    pub fn token_at(&self, i: usize) -> Option<&'a Token> {
+        self.token_start.get(&i).map(|&t| &self.doc.tokens[t])
+    }
+
+    /// The token that ends at `i`.
+    pub fn token_ending_at(&self, i: usize) -> Option<&'a Token> {
+        self.token_end.get(&i).map(|&t| &self.doc.tokens[t])
+    }
+
+    /// Is `a..b` a whole word of the segmentation (it starts and ends at token edges)? A
+    /// name's edge counts as a word's edge, and so does punctuation after the word: the
+    /// segmenter sometimes glues a name to the verb after it (陳大/文說).
+    pub fn is_word(&self, a: usize, b: usize) -> bool {
+        let starts = self.token_start.contains_key(&a) || self.name_ends.contains(&a);
+        let ends = self.token_end.contains_key(&b)
+            || self
+                .text
+                .get(b)
+                .is_some_and(|c| matches!(c, '，' | '。' | '；' | '：' | '、' | '！' | '？'));
+        starts && ends
+    }
+
+    /// Did the layout drop a space right before `i`?
+    pub fn spaced(&self, i: usize) -> bool {
+        self.spaced.get(i).copied().unwrap_or(false)
+    }
+
+    /// Did the layout drop white space (a space or a line break) right before `i`?
+    pub fn gap(&self, i: usize) -> bool {
+        self.gaps.get(i).copied().unwrap_or(false)
+    }
+
+    /// Length of the word with `role` that starts at `i` (before `end`), if it is a whole
+    /// token or a run of whole tokens.
+    pub fn word_with_role(&self, i: usize, end: usize, role: Role) -> Option<usize> {
+        let end = end.min(self.simp.len());
+        if i >= end {
+            return None;
+        }
+        (1..=(end - i).min(4))
+            .rev()
+            .find(|&n| self.lx.has_role(&self.s(i, i + n), role) && self.is_word(i, i + n))
+    }
+
+    /// The longest mention of one of `kinds` that starts at `i` and ends by `end`.
+    pub fn mention_at(&self, i: usize, end: usize, kinds: &[Kind]) -> Option<usize> {
+        self.starts
+            .get(&i)?
+            .iter()
+            .copied()
+            .filter(|&m| kinds.contains(&self.mentions[m].kind) && self.mentions[m].end <= end)
+            .max_by_key(|&m| self.mentions[m].end)
+    }
+
+    /// Is some mention of one of `kinds` overlapping `a..b`?
+    pub fn in_mention(&self, a: usize, b: usize, kinds: &[Kind]) -> bool {
+        self.mentions
+            .iter()
+            .any(|m| kinds.contains(&m.kind) && m.start < b && a < m.end)
+    }
+
+    /// Is `word` (Simplified) a title modifier of the lexicon (前, 署理, 港區)?
+    pub fn is_modifier(&self, word: &str) -> bool {
+        self.lx
+            .lookup(word)
+            .iter()
+            .any(|t| matches!(t, Term::Modifier(_)))
+    }
+
+    /// The cue strength of the word `a..b`, when it is a cue of the lexicon.
+    pub fn cue_strength(&self, a: usize, b: usize) -> Option<CueStrength> {
+        self.lx.lookup(&self.s(a, b)).iter().find_map(|t| match t {
+            Term::Cue(i) => Some(self.lx.cues[*i].strength),
+            _ => None,
+        })
+    }
+
+    /// Is `m` a document (施政報告, 報告書) rather than a meeting or event?
+    pub fn is_document(&self, m: usize) -> bool {
+        let m = &self.mentions[m];
+        m.kind == Kind::Occasion && m.lexicon.is_some_and(|li| self.lx.occasions[li].1 == "document")
+    }
+}
