@@ -276,10 +276,12 @@ impl Extractor {
     pub fn model_names(&self, doc: &Document) -> Vec<NerSpan> {
         let mut names = Vec::new();
         for s in &doc.sentences {
-            let toks: Vec<Token> = doc
-                .tokens
+            // Tokens are in text order: find the sentence's by bisection, not a scan of all.
+            let first = doc.tokens.partition_point(|t| t.start < s.start);
+            let toks: Vec<Token> = doc.tokens[first..]
                 .iter()
-                .filter(|t| t.start >= s.start && t.end <= s.end)
+                .take_while(|t| t.start < s.end)
+                .filter(|t| t.end <= s.end)
                 .map(|t| Token {
                     start: t.start - s.start,
                     end: t.end - s.start,

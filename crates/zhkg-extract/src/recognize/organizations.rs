@@ -235,17 +235,20 @@ pub(super) fn head_references(cx: &Ctx, sentences: &[Sentence], accepted: &mut V
         for ti in token_range(cx, s) {
             let t = &cx.tokens[ti];
             let word: String = t.word.trim_start_matches(['该', '本']).to_string();
-            if word.chars().count() < 2 || accepted.iter().any(|m| m.start < t.end && t.start < m.end) {
+            // The head word first: it is rare, and the scans over `accepted` are not cheap.
+            if word.chars().count() < 2
+                || !cx.lx.org_suffixes.iter().any(|x| x.simp == word)
+                || accepted.iter().any(|m| m.start < t.end && t.start < m.end)
+            {
                 continue;
             }
-            let is_head = cx.lx.org_suffixes.iter().any(|x| x.simp == word);
             let named_before = accepted.iter().any(|m| {
                 m.kind == Kind::Organization
                     && m.end <= t.start
                     && m.end - m.start > word.chars().count()
                     && cx.s(m.start, m.end).ends_with(&word)
             });
-            if is_head && named_before {
+            if named_before {
                 found.push(cx.mention(
                     Kind::Organization,
                     (t.start, t.end),
