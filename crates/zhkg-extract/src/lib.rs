@@ -54,7 +54,7 @@ pub use lexicon::{
     Abbreviation, CueEntry, CueStrength, Lexicon, LexiconError, OrgEntry, PlaceEntry, PostEntry, Role,
     Suffix, Term, FILES as LEXICON_FILES,
 };
-pub use link::{canonical, mint, slug, Entity, Linked};
+pub use link::{canonical, mint, slug, Entity, EntityId, Linked};
 pub use ner::{NerLabel, NerModel, NerSpan};
 pub use pipeline::{Analysis, Document, Extractor, Source, Stage};
 pub use recognize::{Kind, Mention};

@@ -36,21 +36,59 @@ pub struct Entity {
     pub parent: Option<String>,
 }
 
+/// The index of an entity in [`Linked::entities`], typed so that it cannot be confused
+/// with a mention's index or a lexicon row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(transparent)]
+pub struct EntityId(pub usize);
+
+impl EntityId {
+    /// The index as a number.
+    pub fn index(self) -> usize {
+        self.0
+    }
+}
+
+impl std::ops::Index<EntityId> for [Entity] {
+    type Output = Entity;
+    fn index(&self, id: EntityId) -> &Entity {
+        &self[id.0]
+    }
+}
+
+impl std::ops::Index<EntityId> for Vec<Entity> {
+    type Output = Entity;
+    fn index(&self, id: EntityId) -> &Entity {
+        &self[id.0]
+    }
+}
+
 /// Entities of one document and, per mention, the entity it refers to.
 #[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct Linked {
     /// The document's entities.
     pub entities: Vec<Entity>,
-    /// Per mention, the entity it names (index into `entities`), if any.
-    pub of_mention: Vec<Option<usize>>,
-    /// Entity index for a lexicon-only organization referenced by a position.
-    pub lexicon_orgs: HashMap<usize, usize>,
+    /// Per mention (by [`MentionId`]'s index), the entity it names, if any.
+    pub of_mention: Vec<Option<EntityId>>,
+    /// The entity of a lexicon-only organization (by its row in `Lexicon::orgs`)
+    /// referenced by a position.
+    pub lexicon_orgs: HashMap<usize, EntityId>,
 }
 
 impl Linked {
     /// The entity a mention names (a pronoun or title: the entity it refers to), if any.
     pub fn entity(&self, mention: MentionId) -> Option<&Entity> {
         self.of_mention[mention.index()].map(|e| &self.entities[e])
+    }
+
+    /// The entities named by some mention or position, each once, in index order.
+    pub fn used(&self) -> std::collections::BTreeSet<EntityId> {
+        self.of_mention
+            .iter()
+            .flatten()
+            .copied()
+            .chain(self.lexicon_orgs.values().copied())
+            .collect()
     }
 }
 
@@ -322,8 +360,11 @@ pub fn link(lx: &Lexicon, doc: &Document, mentions: &[Mention], facts: &Facts) -
     }
     Linked {
         entities: b.entities,
-        of_mention,
-        lexicon_orgs,
+        of_mention: of_mention.into_iter().map(|e| e.map(EntityId)).collect(),
+        lexicon_orgs: lexicon_orgs
+            .into_iter()
+            .map(|(li, e)| (li, EntityId(e)))
+            .collect(),
     }
 }
 

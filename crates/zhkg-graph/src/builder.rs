@@ -216,7 +216,7 @@ pub fn build(
                         report.triples += quads.len();
                         report.positions += analysis.facts.positions.len();
                         report.proposals += analysis.facts.proposals.len();
-                        let used: BTreeSet<usize> =
+                        let used: BTreeSet<_> =
                             analysis.linked.of_mention.iter().flatten().copied().collect();
                         for e in used.iter().map(|&i| &analysis.linked.entities[i]) {
                             match e.kind {

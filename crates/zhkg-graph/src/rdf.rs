@@ -156,13 +156,7 @@ pub fn document_quads(a: &Analysis) -> Vec<Quad> {
 
     // Entities mentioned here.
     let linked = &a.linked;
-    let used: std::collections::BTreeSet<usize> = linked
-        .of_mention
-        .iter()
-        .flatten()
-        .copied()
-        .chain(linked.lexicon_orgs.values().copied())
-        .collect();
+    let used = linked.used();
     for &ei in &used {
         let e = &linked.entities[ei];
         let s = nn(&iri_of(e));

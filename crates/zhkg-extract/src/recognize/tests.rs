@@ -124,7 +124,7 @@ fn organizations_by_compound_heads_branches_and_head_references() {
         "{orgs:?}"
     );
     // The bare head word links to the association named before.
-    let ids: Vec<Option<usize>> = a
+    let ids: Vec<Option<crate::link::EntityId>> = a
         .mentions
         .iter()
         .enumerate()
