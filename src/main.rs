@@ -569,6 +569,7 @@ fn cmd_query(
             eprintln!("zhkg: {}", message(&e));
             std::process::exit(1);
         })),
+        ..Default::default()
     };
     let mut out = std::io::BufWriter::new(stdout.lock());
     query::run(&store, &text, format, &opts, &mut out)?;

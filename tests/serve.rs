@@ -213,6 +213,52 @@ fn sparql_clients_get_what_zhkg_query_gives() {
         assert_eq!(triples, local, "CONSTRUCT as {format}");
     }
 
+    // The protocol's dataset: `default-graph-uri` makes articles' graphs the default graph,
+    // `named-graph-uri` limits what GRAPH sees; either replaces the query's FROM clauses.
+    let graphs: Vec<String> = select_text(
+        &st.dir,
+        "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g LIMIT 2",
+    )
+    .into_iter()
+    .map(|r| r["g"].clone())
+    .collect();
+    assert_eq!(graphs.len(), 2, "{graphs:?}");
+    let csv = |query: &str, extra: &str| {
+        let url = format!("{}/sparql?query={}{extra}", server.base(), enc(query));
+        let (status, _, body) = get(&url, "text/csv");
+        assert_eq!(status, 200, "{url}: {body}");
+        body.lines().skip(1).map(str::to_string).collect::<Vec<_>>()
+    };
+    let count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }";
+    let in_graph = |g: &str| {
+        select_text(
+            &st.dir,
+            &format!("SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} }}"),
+        )[0]["n"]
+            .clone()
+    };
+    assert_eq!(csv(count, ""), ["0"], "the default graph is empty");
+    let first = format!("&default-graph-uri={}", enc(&graphs[0]));
+    assert_eq!(csv(count, &first), [in_graph(&graphs[0])]);
+    let both = format!("{first}&default-graph-uri={}", enc(&graphs[1]));
+    let sum: u64 = graphs.iter().map(|g| in_graph(g).parse::<u64>().unwrap()).sum();
+    assert_eq!(csv(count, &both), [sum.to_string()], "two graphs merged");
+    let named = format!("&named-graph-uri={}", enc(&graphs[1]));
+    assert_eq!(
+        csv("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", &named),
+        [graphs[1].clone()]
+    );
+    let (status, _, body) = get(
+        &format!(
+            "{}/sparql?query={}&default-graph-uri=not%20an%20IRI",
+            server.base(),
+            enc(count)
+        ),
+        "",
+    );
+    assert_eq!(status, 400, "{body}");
+    assert!(body.contains("default-graph-uri"), "{body}");
+
     // CSV and TSV by Accept; JSON by default; the alias /query.
     let people = std::fs::read_to_string(project().join("queries/people.rq")).unwrap();
     let n = select(&st.dir, "queries/people.rq").len();

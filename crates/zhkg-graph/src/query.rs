@@ -4,7 +4,7 @@ use std::io::Write;
 use std::time::Duration;
 
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::Term;
+use oxigraph::model::{NamedNode, Term};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
@@ -173,6 +173,18 @@ pub struct RunOptions {
     /// two seconds plus a tenth of the limit after its deadline: a command line that owns
     /// its process can end it there.
     pub when_stuck: Option<StuckHandler>,
+    /// The RDF dataset named outside the query (the SPARQL protocol's `default-graph-uri`
+    /// and `named-graph-uri`): when set, it replaces the query's own FROM and FROM NAMED.
+    pub dataset: Option<Dataset>,
+}
+
+/// Graphs making up a query's dataset.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Dataset {
+    /// Merged into the default graph.
+    pub default: Vec<NamedNode>,
+    /// The named graphs `GRAPH` can see (none other).
+    pub named: Vec<NamedNode>,
 }
 
 impl RunOptions {
@@ -180,7 +192,7 @@ impl RunOptions {
     pub fn with_timeout(timeout: Option<Duration>) -> Self {
         RunOptions {
             timeout,
-            when_stuck: None,
+            ..RunOptions::default()
         }
     }
 }
@@ -197,10 +209,15 @@ pub fn evaluate<T>(
 ) -> Result<T, QueryError> {
     check(query)?;
     let token = CancellationToken::new();
-    let prepared = SparqlEvaluator::new()
+    let mut prepared = SparqlEvaluator::new()
         .with_cancellation_token(token.clone())
         .parse_query(query)
         .map_err(|e| QueryError::Syntax(e.to_string()))?;
+    if let Some(d) = &opts.dataset {
+        let spec = prepared.dataset_mut();
+        spec.set_default_graph(d.default.iter().cloned().map(Into::into).collect());
+        spec.set_available_named_graphs(d.named.iter().cloned().map(Into::into).collect());
+    }
     // Shown in messages when there is no limit (it cannot time out then).
     let limit = opts.timeout.unwrap_or(Duration::MAX);
     let (done_tx, done_rx) = std::sync::mpsc::channel::<()>();

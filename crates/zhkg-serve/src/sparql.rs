@@ -14,10 +14,11 @@ use std::time::Duration;
 
 use oxhttp::model::{Body, Request, Response, StatusCode};
 use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
+use oxigraph::model::NamedNode;
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{QueryEvaluationError, QueryResults};
 use oxigraph::store::Store;
-use zhkg_graph::query::{self, QueryError, RunOptions};
+use zhkg_graph::query::{self, Dataset, QueryError, RunOptions};
 
 use crate::http::{
     content_type, negotiate, not_acceptable, read_body, too_large, with_body, Capped, Params, Refusal,
@@ -90,6 +91,7 @@ impl Evaluator {
     pub fn answer(
         &self,
         query: String,
+        dataset: Option<Dataset>,
         results_format: Option<QueryResultsFormat>,
         graph_format: Option<RdfFormat>,
     ) -> Result<Answer, Refusal> {
@@ -105,7 +107,10 @@ impl Evaluator {
         }
         let (tx, rx) = mpsc::channel();
         let store = self.store.clone();
-        let opts = RunOptions::with_timeout(self.timeout);
+        let opts = RunOptions {
+            dataset,
+            ..RunOptions::with_timeout(self.timeout)
+        };
         let max = self.max_response;
         let abandoned = Arc::new(AtomicBool::new(false));
         let worker_abandoned = Arc::clone(&abandoned);
@@ -279,13 +284,7 @@ pub fn handle(
     if params.has("update") {
         return Err(refusal(QueryError::Update, 0));
     }
-    for p in ["default-graph-uri", "named-graph-uri"] {
-        if params.has(p) {
-            return Err(Refusal::bad_request(format!(
-                "the parameter `{p}` is not supported: name the graphs in the query (FROM, FROM NAMED, GRAPH)"
-            )));
-        }
-    }
+    let dataset = protocol_dataset(&params)?;
     let Some(query) = query else {
         if method == "POST" {
             return Err(Refusal::bad_request("no `query` parameter in the request"));
@@ -294,9 +293,29 @@ pub fn handle(
     };
     let results_format = negotiate(request, RESULT_OFFERS);
     let graph_format = negotiate(request, GRAPH_OFFERS);
-    let answer = evaluator.answer(query, results_format, graph_format)?;
+    let answer = evaluator.answer(query, dataset, results_format, graph_format)?;
     let body = if method == "HEAD" { Vec::new() } else { answer.body };
     Ok(with_body(StatusCode::OK, answer.media_type, body))
+}
+
+/// The dataset of the protocol's `default-graph-uri` and `named-graph-uri` parameters,
+/// which replaces the query's FROM and FROM NAMED when either is given.
+fn protocol_dataset(params: &Params) -> Result<Option<Dataset>, Refusal> {
+    let iris = |name: &str| -> Result<Vec<NamedNode>, Refusal> {
+        params
+            .all(name)
+            .into_iter()
+            .map(|iri| {
+                NamedNode::new(iri)
+                    .map_err(|e| Refusal::bad_request(format!("`{name}` is not an IRI ({e}): {iri}")))
+            })
+            .collect()
+    };
+    let d = Dataset {
+        default: iris("default-graph-uri")?,
+        named: iris("named-graph-uri")?,
+    };
+    Ok((!d.default.is_empty() || !d.named.is_empty()).then_some(d))
 }
 
 /// `405 Method Not Allowed` with the methods that are.
