@@ -382,7 +382,11 @@ pub(super) fn np_subject(v: &View, np: &Np) -> Subject {
             named.push(p);
             continue;
         }
-        let last = *conj.last().unwrap();
+        // A conjunction before a word that ends the phrase (媒體 as an occasion) leaves
+        // an empty conjunct.
+        let Some(&last) = conj.last() else {
+            continue;
+        };
         match kind(last) {
             Kind::Post => {
                 people = true;
@@ -612,6 +616,19 @@ mod tests {
         let v = View::new(x.lexicon(), &a.doc, &a.mentions, text);
         let cl = analyze(&v);
         assert!(cl.list[1].fresh, "{:?}", cl.list);
+    }
+
+    #[test]
+    fn a_conjunction_before_the_end_of_a_phrase_names_the_conjunct_before_it() {
+        // 和 joins the station to a word that is no part of a noun phrase (it used to leave
+        // an empty conjunct and panic).
+        for text in [
+            "日本电视台和社交媒体发布的画面显示，大桥严重垮塌。",
+            "韓國電視台和社交媒體發布的畫面顯示，大橋嚴重倒塌。",
+        ] {
+            let s = subjects(text);
+            assert!(!s.is_empty(), "{text}: {s:?}");
+        }
     }
 
     /// `ZHKG_CLAUSES=file cargo test -p zhkg-extract dump_clauses -- --ignored --nocapture`
