@@ -10,16 +10,19 @@ use super::{MentionId, OrgRef, Position};
 use crate::lexicon::{Lexicon, Role};
 use crate::pipeline::Document;
 use crate::recognize::{Kind, Mention};
+use crate::script::Script;
 
 /// Which special administrative region a passage is about: 香港 or 澳門 (lexicon places),
-/// read once from the mentions that name one explicitly (香港, 本港, 港區 …; 澳門, 澳區 …).
+/// read once from the mentions that name one explicitly (香港, 本港, 港區 …; 澳門, 澳區 …);
+/// a Traditional article that names none is about Hong Kong.
 #[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct Sar {
     /// The lexicon's government of each SAR place (香港 → 香港特別行政區政府).
     governments: Vec<(usize, usize)>,
     /// Per mention, in order: where it ends, its block, and the SAR it names, if any.
     marks: Vec<(usize, usize, Option<Option<usize>>)>,
-    /// The SAR the document names most (Hong Kong on a tie).
+    /// The SAR the document names most (Hong Kong on a tie; none in a Simplified article
+    /// that names neither).
     majority: Option<usize>,
 }
 
@@ -51,10 +54,19 @@ impl Sar {
             .flatten()
             .filter_map(|p| Some((p, government_of(lx, p)?)))
             .collect();
+        // Hong Kong's press may never write 香港; a Simplified article that names neither
+        // SAR is about neither (常務副縣長 is no post of the Hong Kong government).
+        let majority = if m > h {
+            macao
+        } else if h > 0 || doc.script != Script::Simplified {
+            hk
+        } else {
+            None
+        };
         Sar {
             governments,
             marks,
-            majority: if m > h { macao } else { hk },
+            majority,
         }
     }
 

@@ -523,6 +523,13 @@ mod tests {
     }
 
     #[test]
+    fn a_simplified_article_that_names_no_sar_gives_no_post_to_its_government() {
+        let a = analyze("县委常委、常务副县长王大明出席会议。");
+        let orgs: Vec<_> = a.facts.positions.iter().map(|p| p.organization).collect();
+        assert!(!orgs.is_empty() && orgs.iter().all(Option::is_none), "{orgs:?}");
+    }
+
+    #[test]
     fn bylines_give_their_names_the_title() {
         let a = analyze("記者：張小明、李大文\n\n【本報訊】立法會昨日開會。");
         let got = positions(&a);
