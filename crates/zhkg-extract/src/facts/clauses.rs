@@ -316,6 +316,15 @@ pub(super) fn noun_phrase(v: &View, p: usize, b: usize) -> Option<Np> {
             cur += 1;
             continue;
         }
+        // A title mention that ends inside a longer noun (委員[會]主席涂謹申): the rest of
+        // that noun belongs to the phrase.
+        if let Some(t) = v.token_over(cur).filter(|_| cur == end && !parts.is_empty()) {
+            if gaps < 5 && nominal(&t.tag) && t.end <= b && v.mention_at(t.end, b, &NP_KINDS).is_some() {
+                gaps += 1;
+                cur = t.end;
+                continue;
+            }
+        }
         // A word of a title that is not a mention (國民教育關注組[發起人]陳惜姿,
         // 公民黨[立會]議員, 負責[調查]的社工…): common nouns, up to five.
         if let Some(t) = v.token_at(cur) {

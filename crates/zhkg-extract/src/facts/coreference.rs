@@ -267,6 +267,17 @@ mod tests {
     }
 
     #[test]
+    fn a_title_inside_a_longer_noun_keeps_its_holder_as_subject() {
+        // 委員[會]主席: the title mention ends inside the noun 委員會.
+        let a =
+            analyze("房屋署署長黃志強表示會研究。委員會主席陳大文指出，由於問題嚴重，他建議當局修改法例。");
+        assert!(proposes(&a, "陳大文", "修改法例"), "{:?}", proposals(&a));
+        let a =
+            analyze("住建局局长黄志强表示会研究。委员会主席陈大文指出，由于问题严重，他建议当局修改法规。");
+        assert!(proposes(&a, "陈大文", "修改法规"), "{:?}", proposals(&a));
+    }
+
+    #[test]
     fn a_surname_alone_refers_to_the_person_named_last() {
         let a = analyze("攀山教練梁志豪認為警告牌有用。梁建議當局應加強宣傳。");
         assert!(proposes(&a, "梁志豪", "加強宣傳"), "{:?}", proposals(&a));
