@@ -351,9 +351,15 @@ fn cue_frame(
     if group_before(cx, clause.start, a) {
         return None;
     }
+    let own = proposer::of_subject(cx, &clause.subject, a);
     let (who, from_clause) = match by_agent(cx, clause.start, a) {
         Some((subject, agent)) => (Who::Agent { subject, agent }, None),
-        None => proposer::before(cx, si, a),
+        None => match name_before(cx, clause.start, a) {
+            Some((subject, agent)) if !matches!(own, Who::Agent { .. }) => {
+                (Who::Agent { subject, agent }, None)
+            }
+            _ => proposer::before(cx, si, a),
+        },
     };
     // A joint subject (葛長生和宋福保…要求…) proposes once per member.
     let others: Vec<(usize, usize)> = from_clause
@@ -487,6 +493,41 @@ fn group_before(cx: &Ctx, cs: usize, a: usize) -> bool {
         at = t.start;
     }
     false
+}
+
+/// 四五行動成員梁國雄則呼籲…, 代表多個團體的「民陣」昨呼籲…: a name right before the cue
+/// (past adverbs, time words and a closing quote) in a clause whose subject the clause
+/// reader could not name. Not a name after a preposition (向政府要求).
+fn name_before(cx: &Ctx, cs: usize, a: usize) -> Option<(usize, usize)> {
+    let v = cx.v;
+    let mut at = a;
+    for _ in 0..3 {
+        if at > cs && matches!(v.text[at - 1], '」' | '』' | '”') {
+            at -= 1;
+            continue;
+        }
+        let Some(t) = v.token_ending_at(at).filter(|t| t.start >= cs) else {
+            break;
+        };
+        if !matches!(t.tag.as_str(), "d" | "t") {
+            break;
+        }
+        at = t.start;
+    }
+    let m = (0..v.mentions.len()).rev().find(|&m| {
+        let mm = &v.mentions[m];
+        mm.end == at && mm.start >= cs && matches!(mm.kind, Kind::Person | Kind::Organization | Kind::Pronoun)
+    })?;
+    let mut start = v.mentions[m].start;
+    if start > cs && matches!(v.text[start - 1], '「' | '『' | '“') {
+        start -= 1;
+    }
+    if v.token_ending_at(start)
+        .is_some_and(|t| t.tag == "p" || v.lx.has_role(&t.word, Role::ObjectMarker))
+    {
+        return None;
+    }
+    Some((m, cx.agent(m)?))
 }
 
 /// 由民主黨李柱銘提出…: the agent of a passive cue, named right before it after 由.
@@ -679,6 +720,19 @@ mod tests {
         // Unnamed people before the cue propose nothing we can name.
         let a = analyze("立法會議員陳大文表示，多名議員要求政府撤回方案。");
         assert!(proposals(&a).is_empty(), "{:?}", proposals(&a));
+    }
+
+    #[test]
+    fn a_name_right_before_the_cue_when_the_clause_has_no_subject() {
+        let a = analyze("代表四十多個團體的「民間人權陣線」昨呼籲市民參加遊行。");
+        assert!(
+            proposes(&a, "民間人權陣線", "市民參加遊行"),
+            "{:?}",
+            proposals(&a)
+        );
+        // A clause that opens with the tail of a broken quotation: no subject read.
+        let a = analyze("2017年」工会成员梁国雄则呼吁市民参加游行。");
+        assert!(proposes(&a, "梁国雄", "市民参加游行"), "{:?}", proposals(&a));
     }
 
     #[test]
