@@ -831,6 +831,23 @@ mod tests {
     }
 
     #[test]
+    fn a_should_before_a_verb_the_segmenter_tagged_as_a_noun() {
+        // 應行使/n: after 應 the word is asked for, whatever its tag.
+        let a = analyze("法學教授吕明说，检察机关应行使公诉权。");
+        assert!(
+            proposes(&a, "吕明", "检察机关应行使公诉权"),
+            "{:?}",
+            proposals(&a)
+        );
+        let a = analyze("法學教授呂明說，檢察機關應行使公訴權。");
+        assert!(
+            proposes(&a, "呂明", "檢察機關應行使公訴權"),
+            "{:?}",
+            proposals(&a)
+        );
+    }
+
+    #[test]
     fn soft_cues_are_soft() {
         let a = analyze("全国政协委员苏长荣表示，希望特区政府争取照顾香港的发展需要。");
         let p = proposals(&a);
