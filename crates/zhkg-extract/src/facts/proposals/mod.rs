@@ -848,6 +848,14 @@ mod tests {
     }
 
     #[test]
+    fn a_denied_should_is_a_view_not_a_proposal() {
+        let a = analyze("食物及衞生局局長陳大文表示，新措施不應影響香港的自由貿易地位。");
+        assert!(proposals(&a).is_empty(), "{:?}", proposals(&a));
+        let a = analyze("卫生局局长陈大文表示，新措施不应影响自由贸易。");
+        assert!(proposals(&a).is_empty(), "{:?}", proposals(&a));
+    }
+
+    #[test]
     fn soft_cues_are_soft() {
         let a = analyze("全国政协委员苏长荣表示，希望特区政府争取照顾香港的发展需要。");
         let p = proposals(&a);

@@ -256,14 +256,14 @@ fn should_in(cx: &Ctx, a: usize, b: usize) -> Option<(usize, usize)> {
         // does not ask.
         // A should after 可能, 難免, 若 (see grammar.tsv) foretells or supposes; 要 before a
         // time or 到/待/視乎 (要到2013年才…, 要視乎) tells when, it does not ask.
-        let foretold = v
-            .token_ending_at(t.start)
-            .is_some_and(|p| v.lx.has_role(&p.word, Role::Foretell))
-            || (t.word == "要"
-                && v.token_at(t.end).is_some_and(|n| {
-                    matches!(n.tag.as_str(), "m" | "t")
-                        || matches!(n.word.as_str(), "待" | "视乎" | "看" | "等到" | "到")
-                }));
+        // A denied should (不應, 不必) says what is not to be done: a view, not a proposal.
+        let foretold = v.token_ending_at(t.start).is_some_and(|p| {
+            v.lx.has_role(&p.word, Role::Foretell) || v.lx.has_role(&p.word, Role::Negation)
+        }) || (t.word == "要"
+            && v.token_at(t.end).is_some_and(|n| {
+                matches!(n.tag.as_str(), "m" | "t")
+                    || matches!(n.word.as_str(), "待" | "视乎" | "看" | "等到" | "到")
+            }));
         // 需要 + a noun needs a thing; it asks for an act only before a verb.
         let needs_thing = matches!(t.word.as_str(), "需要" | "需")
             && !v
