@@ -118,13 +118,27 @@ pub(super) fn title_references(
         let subject = lx
             .role_prefix(&simp[m.end..(m.end + 2).min(simp.len())], Role::SubjectVerb)
             .is_some();
-        if post.rank != "head" || (post.same_as.is_empty() && !subject) {
+        // Any other title used alone as the subject of a verb of saying (裁判官亦指, 教授
+        // 表示) stands for the one person the article has named with it before.
+        let says = || {
+            let after = |a: usize| &simp[a.min(simp.len())..(a + 2).min(simp.len())];
+            let adverb = simp
+                .get(m.end)
+                .is_some_and(|c| matches!(c, '亦' | '又' | '则' | '更' | '也' | '还' | '就'));
+            [m.end, m.end + usize::from(adverb)].iter().any(|&a| {
+                lx.role_prefix(after(a), Role::Speech).is_some()
+                    || lx.role_prefix(after(a), Role::SubjectVerb).is_some()
+            })
+        };
+        let head = post.rank == "head" && (!post.same_as.is_empty() || subject);
+        if !head && !says() {
             continue;
         }
         let c = post.canonical().to_string();
         let mut holders: Vec<&Position> = positions
             .iter()
             .filter(|p| canonical(p.post).as_deref() == Some(c.as_str()))
+            .filter(|p| head || mentions[p.person].start < m.start)
             .collect();
         let names: BTreeSet<&str> = holders.iter().map(|p| mentions[p.person].text.as_str()).collect();
         if names.len() > 1 {
@@ -275,6 +289,14 @@ mod tests {
         let a =
             analyze("住建局局长黄志强表示会研究。委员会主席陈大文指出，由于问题严重，他建议当局修改法规。");
         assert!(proposes(&a, "陈大文", "修改法规"), "{:?}", proposals(&a));
+    }
+
+    #[test]
+    fn a_title_used_alone_as_a_speaker_is_the_one_named_with_it() {
+        let a = analyze("死因裁判官陳大文昨日作出總結。裁判官亦指，現有裝備不足，建議消防處添置頭盔。");
+        assert!(proposes(&a, "陳大文", "添置頭盔"), "{:?}", proposals(&a));
+        let a = analyze("死因裁判官陈大文昨日作出总结。裁判官亦指，现有装备不足，建议消防处添置头盔。");
+        assert!(proposes(&a, "陈大文", "添置头盔"), "{:?}", proposals(&a));
     }
 
     #[test]
