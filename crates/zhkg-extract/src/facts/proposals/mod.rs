@@ -116,6 +116,7 @@ pub(super) fn proposals(v: &View, cl: &Clauses, antecedent: &[Option<MentionId>]
     let mut out: Vec<Proposal> = Vec::new();
     let mut list: Option<OpenList> = None;
     let mut carried: Option<(speech::Speaker, usize)> = None;
+    let mut interview: Option<(speech::Speaker, usize)> = None;
     // The proposal whose last (enumerated) item may run on into the next sentences.
     let mut running: Option<usize> = None;
     for (si, s) in sentences.iter().enumerate() {
@@ -147,7 +148,11 @@ pub(super) fn proposals(v: &View, cl: &Clauses, antecedent: &[Option<MentionId>]
         if here.is_empty() && !continued && elided && nobody {
             if let Some(r) = running.filter(|&r| sentences[out[r].sentence].block == s.block) {
                 let e = trim_end(v.text, s.start, s.end);
-                if e > out[r].content.1 && cues.is_empty() && items::enumerator(&cx, s.start, s.end).is_none()
+                // (A sentence with a should of its own is a proposal of its own.)
+                if e > out[r].content.1
+                    && cues.is_empty()
+                    && items::enumerator(&cx, s.start, s.end).is_none()
+                    && speech::should_in(&cx, s.start, s.end).is_none()
                 {
                     out[r].content.1 = e;
                     continue;
@@ -202,10 +207,15 @@ pub(super) fn proposals(v: &View, cl: &Clauses, antecedent: &[Option<MentionId>]
                 agent: f.proposer,
                 from: s.end,
             });
+        // An interview's answer (何向紅：…) is its speaker's words until the next label.
+        if let Some(last) = speech::labels(&cx, si).last() {
+            interview = last.map(|sp| (sp, s.block));
+        }
+        interview = interview.filter(|&(_, b)| b == s.block);
         carried = match speech::speakers(&cx, si).last().copied().or(proposer) {
             Some(sp) => Some((sp, s.block)),
             None if modals.iter().any(|m| m.continued) => carried,
-            None => None,
+            None => interview,
         };
         // A list announced here may go on in the next sentences.
         if let Some((f, n)) = frames.iter().rev().find(|(_, n)| n.is_some()) {
@@ -853,6 +863,23 @@ mod tests {
         assert!(proposals(&a).is_empty(), "{:?}", proposals(&a));
         let a = analyze("卫生局局长陈大文表示，新措施不应影响自由贸易。");
         assert!(proposals(&a).is_empty(), "{:?}", proposals(&a));
+    }
+
+    #[test]
+    fn an_interview_answer_is_its_speakers_words_until_the_next_label() {
+        // A sentence without a should does not end the answer; one with a should is a
+        // proposal of its own, not a run-on of the first item (首先要…).
+        let a = analyze(
+            "本报记者专访生态环境部副局长张明远。\n记者：监管有什么难度？\n张明远：首先要摸清底数。广东的新思路值得参考。很重要的一点是，要长期保持高压态势。如需转载，请联系我们。",
+        );
+        assert!(proposes(&a, "张明远", "长期保持高压态势"), "{:?}", proposals(&a));
+        assert!(!proposes(&a, "张明远", "新思路"), "{:?}", proposals(&a));
+        // 如需 supposes.
+        assert!(!proposes(&a, "张明远", "转载"), "{:?}", proposals(&a));
+        let a = analyze(
+            "本報記者專訪環境局副局長張明遠。\n記者：監管有甚麼難度？\n張明遠：首先要摸清底數。廣東的新思路值得參考。很重要的一點是，要長期保持高壓態勢。",
+        );
+        assert!(proposes(&a, "張明遠", "長期保持高壓態勢"), "{:?}", proposals(&a));
     }
 
     #[test]

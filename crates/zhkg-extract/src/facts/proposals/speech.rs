@@ -76,6 +76,26 @@ pub(super) fn speakers(cx: &Ctx, si: usize) -> Vec<Speaker> {
     out
 }
 
+/// The speaker labels of sentence `si` (何向紅：…, 記者：…), in text order: the person
+/// each names, or `None` for a label that names no person (an interviewer's paper).
+pub(super) fn labels(cx: &Ctx, si: usize) -> Vec<Option<Speaker>> {
+    let (v, cl) = (cx.v, cx.cl);
+    cl.of_sentence[si]
+        .clone()
+        .map(|k| &cl.list[k])
+        .filter(|c| !c.quoted && c.predicate >= c.end && matches!(v.text.get(c.end), Some('：' | ':')))
+        .filter(|c| c.subject != Subject::Elided)
+        .map(|c| match proposer::of_subject(cx, &c.subject, c.end) {
+            Who::Agent { subject, agent } if v.mentions[agent].kind == Kind::Person => Some(Speaker {
+                subject,
+                agent,
+                from: c.end + 1,
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Should-clauses of sentence `si` with their speakers; `carried` is the speaker the
 /// sentence before ended with, for a sentence that opens with a should (…。要…).
 pub(super) fn modals(cx: &Ctx, si: usize, carried: Option<Speaker>, taken: &[(usize, usize)]) -> Vec<Modal> {
@@ -235,7 +255,7 @@ fn skip_punct(text: &[char], mut a: usize, b: usize) -> usize {
 
 /// The first should word of `a..b` that is a word of its own and is followed by what it
 /// asks for (not 應有的, 要是).
-fn should_in(cx: &Ctx, a: usize, b: usize) -> Option<(usize, usize)> {
+pub(super) fn should_in(cx: &Ctx, a: usize, b: usize) -> Option<(usize, usize)> {
     let v = cx.v;
     let mut i = a;
     while i < b {
@@ -276,6 +296,8 @@ fn should_in(cx: &Ctx, a: usize, b: usize) -> Option<(usize, usize)> {
             && v.token_at(end).is_some_and(|n| n.tag.starts_with('v'))
             && matches!(v.simp[t.end - 1], '要' | '应' | '须' | '需')
             && !taken_by_name(cx, t.end - 1)
+            // (如需 supposes: 如需轉載…)
+            && !v.lx.has_role(&v.simp[t.start].to_string(), Role::Foretell)
         {
             return Some((t.end - 1, t.end));
         }
