@@ -746,6 +746,15 @@ mod tests {
     }
 
     #[test]
+    fn a_person_after_a_title_the_segmenter_broke() {
+        // 國民教育/l 關注/v 組/zg 發起人: the title chain is not one noun phrase.
+        let a = analyze("國民教育關注組發起人陳大文形容今次行動小勝一仗，但抗爭未完，呼籲市民明日參加集會。");
+        assert!(proposes(&a, "陳大文", "市民明日參加集會"), "{:?}", proposals(&a));
+        let a = analyze("国民教育关注组发起人陈大文形容这次行动小胜一仗，但抗争未完，呼吁市民明日参加集会。");
+        assert!(proposes(&a, "陈大文", "市民明日参加集会"), "{:?}", proposals(&a));
+    }
+
+    #[test]
     fn a_relative_clause_before_the_proposer() {
         let a = analyze("一直主張減收學費的教育界議員張志強昨日在電台發言。");
         assert!(proposes(&a, "張志強", "減收學費"), "{:?}", proposals(&a));
