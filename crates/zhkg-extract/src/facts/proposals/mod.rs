@@ -916,6 +916,14 @@ mod tests {
     }
 
     #[test]
+    fn the_policy_address_proposes_through_the_chief_executive() {
+        let a = analyze("特首李家超昨日出席記者會。《施政報告》提出2026年起向西隧補貼最多18億元。");
+        assert!(proposes(&a, "李家超", "向西隧補貼"), "{:?}", proposals(&a));
+        let a = analyze("特首李家超昨日出席记者会。《施政报告》提出2026年起向西隧补贴最多18亿元。");
+        assert!(proposes(&a, "李家超", "向西隧补贴"), "{:?}", proposals(&a));
+    }
+
+    #[test]
     fn signed_articles_propose_through_their_author() {
         let a = analyze(
             "关于修订草案的几点建议\n文|张明远\n本文为中国政法大学教授张明远的修改建议。修正草案第十条规定了审查程序。建议将“十五日”改为“三十日”。",
