@@ -194,6 +194,8 @@ pub(super) fn resolve_pronouns(v: &View, cl: &Clauses, out: &mut [Option<Mention
                 }
                 if let Subject::Named(ms) = &c.subject {
                     first = ms.iter().find_map(|&x| person(x, out));
+                } else if c.subject == Subject::Elided {
+                    first = speaking_name(v, c.start, c.end.min(m.start));
                 }
             }
             if first.is_some() {
@@ -219,6 +221,24 @@ pub(super) fn resolve_pronouns(v: &View, cl: &Clauses, out: &mut [Option<Mention
         }
         out[i] = found;
     }
+}
+
+/// 四五行動成員梁國雄則呼籲…: in a clause whose subject could not be read, a person named
+/// right before a verb of saying or a cue (past one adverb), not after a preposition.
+fn speaking_name(v: &View, a: usize, b: usize) -> Option<MentionId> {
+    v.mentions.iter().enumerate().find_map(|(i, m)| {
+        if m.kind != Kind::Person || m.start < a || m.end >= b {
+            return None;
+        }
+        let adverb = matches!(v.simp[m.end], '则' | '又' | '亦' | '更' | '也' | '昨' | '今');
+        let at = m.end + usize::from(adverb);
+        let says = v.word_with_role(at, b, Role::Speech).is_some()
+            || (at + 2 <= b && v.cue_strength(at, at + 2).is_some());
+        let object = v
+            .token_ending_at(m.start)
+            .is_some_and(|t| t.tag == "p" || v.lx.has_role(&t.word, Role::ObjectMarker));
+        (says && !object).then_some(MentionId(i))
+    })
 }
 
 /// The government of a place from the lexicon: 香港 → 香港特別行政區政府.
@@ -297,6 +317,18 @@ mod tests {
         assert!(proposes(&a, "陳大文", "添置頭盔"), "{:?}", proposals(&a));
         let a = analyze("死因裁判官陈大文昨日作出总结。裁判官亦指，现有装备不足，建议消防处添置头盔。");
         assert!(proposes(&a, "陈大文", "添置头盔"), "{:?}", proposals(&a));
+    }
+
+    #[test]
+    fn a_pronoun_refers_to_a_speaker_whose_clause_subject_was_not_read() {
+        let a = analyze(
+            "工黨主席李大明將提出動議。昨日，四五行動成員梁國雄則呼籲市民參加遊行。他又提出「議員總辭」作為遊行口號。",
+        );
+        assert!(proposes(&a, "梁國雄", "議員總辭"), "{:?}", proposals(&a));
+        let a = analyze(
+            "工党主席李大明将提出动议。昨日，四五行动成员梁国雄则呼吁市民参加游行。他又提出“议员总辞”作为游行口号。",
+        );
+        assert!(proposes(&a, "梁国雄", "议员总辞"), "{:?}", proposals(&a));
     }
 
     #[test]
