@@ -524,9 +524,13 @@ fn name_before(cx: &Ctx, cs: usize, a: usize) -> Option<(usize, usize)> {
         }
         at = t.start;
     }
+    // (An adverb the segmenter glued to the name: 梁國|雄則|呼籲.)
+    let glued = at > cs && matches!(v.simp[at - 1], '则' | '又' | '亦' | '更' | '也');
     let m = (0..v.mentions.len()).rev().find(|&m| {
         let mm = &v.mentions[m];
-        mm.end == at && mm.start >= cs && matches!(mm.kind, Kind::Person | Kind::Organization | Kind::Pronoun)
+        (mm.end == at || (glued && mm.end + 1 == at))
+            && mm.start >= cs
+            && matches!(mm.kind, Kind::Person | Kind::Organization | Kind::Pronoun)
     })?;
     let mut start = v.mentions[m].start;
     if start > cs && matches!(v.text[start - 1], '「' | '『' | '“') {
@@ -743,6 +747,9 @@ mod tests {
         // A clause that opens with the tail of a broken quotation: no subject read.
         let a = analyze("2017年」工会成员梁国雄则呼吁市民参加游行。");
         assert!(proposes(&a, "梁国雄", "市民参加游行"), "{:?}", proposals(&a));
+        // An adverb glued to the name by the segmenter (梁國|雄則|呼籲).
+        let a = analyze("2 3條」四五行動成員梁國雄則呼籲市民參加遊行。");
+        assert!(proposes(&a, "梁國雄", "市民參加遊行"), "{:?}", proposals(&a));
     }
 
     #[test]
