@@ -316,6 +316,15 @@ pub(super) fn noun_phrase(v: &View, p: usize, b: usize) -> Option<Np> {
             cur += 1;
             continue;
         }
+        // A title mention that ends inside a longer noun (委員[會]主席涂謹申): the rest of
+        // that noun belongs to the phrase.
+        if let Some(t) = v.token_over(cur).filter(|_| cur == end && !parts.is_empty()) {
+            if gaps < 5 && nominal(&t.tag) && t.end <= b && v.mention_at(t.end, b, &NP_KINDS).is_some() {
+                gaps += 1;
+                cur = t.end;
+                continue;
+            }
+        }
         // A word of a title that is not a mention (國民教育關注組[發起人]陳惜姿,
         // 公民黨[立會]議員, 負責[調查]的社工…): common nouns, up to five.
         if let Some(t) = v.token_at(cur) {
@@ -431,6 +440,28 @@ fn speaker_in_title(v: &View, p: usize, b: usize) -> Option<usize> {
     })
 }
 
+/// 國民教育關注組發起人陳惜姿形容…: a person named right after a title, near the start of
+/// a clause the noun-phrase reader could not take apart (a word of the organization's name
+/// tagged as a verb), followed by its predicate, with no verb of saying or cue before.
+fn titled_person(v: &View, p: usize, b: usize) -> Option<usize> {
+    (0..v.mentions.len()).find(|&m| {
+        let mm = &v.mentions[m];
+        mm.kind == Kind::Person
+            && mm.start > p
+            && mm.end < b
+            && mm.start - p <= 16
+            && v.mentions
+                .iter()
+                .any(|t| t.kind == Kind::Post && t.end == mm.start && t.start >= p)
+            && predicate_follows(v, mm.end, b)
+            && !(p..mm.start).any(|i| {
+                !crate::script::is_han(v.text[i])
+                    || v.word_with_role(i, mm.start, Role::Speech).is_some()
+                    || v.cue_strength(i, i + 2).is_some()
+            })
+    })
+}
+
 /// 梁認為…, 湯更指…, 許又自稱…: a one-character surname as the subject, followed by its
 /// predicate, refers to the person of that surname named last (within the paragraph or the
 /// three before).
@@ -510,7 +541,7 @@ fn subject(v: &View, a: usize, b: usize) -> (Subject, usize, Option<(usize, usiz
     }
     // A subject that is a common noun, a number or an existential 有 (followed by its
     // predicate): nobody to name.
-    if let Some(m) = speaker_in_title(v, p, b) {
+    if let Some(m) = speaker_in_title(v, p, b).or_else(|| titled_person(v, p, b)) {
         return (Subject::Named(vec![m]), v.mentions[m].end, None);
     }
     // 在呂景勝看來…, 據X表示…: the one whose view it is, after a preposition.

@@ -130,13 +130,27 @@ pub(super) fn title_references(
         let subject = lx
             .role_prefix(&simp[m.end..(m.end + 2).min(simp.len())], Role::SubjectVerb)
             .is_some();
-        if post.rank != "head" || (post.same_as.is_empty() && !subject) {
+        // Any other title used alone as the subject of a verb of saying (裁判官亦指, 教授
+        // 表示) stands for the one person the article has named with it before.
+        let says = || {
+            let after = |a: usize| &simp[a.min(simp.len())..(a + 2).min(simp.len())];
+            let adverb = simp
+                .get(m.end)
+                .is_some_and(|c| matches!(c, '亦' | '又' | '则' | '更' | '也' | '还' | '就'));
+            [m.end, m.end + usize::from(adverb)].iter().any(|&a| {
+                lx.role_prefix(after(a), Role::Speech).is_some()
+                    || lx.role_prefix(after(a), Role::SubjectVerb).is_some()
+            })
+        };
+        let head = post.rank == "head" && (!post.same_as.is_empty() || subject);
+        if !head && !says() {
             continue;
         }
         let c = post.canonical().to_string();
         let mut holders: Vec<&Position> = positions
             .iter()
             .filter(|p| canonical(p.post).as_deref() == Some(c.as_str()))
+            .filter(|p| head || mentions[p.person].start < m.start)
             .collect();
         let names: BTreeSet<&str> = holders.iter().map(|p| mentions[p.person].text.as_str()).collect();
         if names.len() > 1 {
@@ -192,6 +206,8 @@ pub(super) fn resolve_pronouns(v: &View, cl: &Clauses, out: &mut [Option<Mention
                 }
                 if let Subject::Named(ms) = &c.subject {
                     first = ms.iter().find_map(|&x| person(x, out));
+                } else if c.subject == Subject::Elided {
+                    first = speaking_name(v, c.start, c.end.min(m.start));
                 }
             }
             if first.is_some() {
@@ -217,6 +233,24 @@ pub(super) fn resolve_pronouns(v: &View, cl: &Clauses, out: &mut [Option<Mention
         }
         out[i] = found;
     }
+}
+
+/// 四五行動成員梁國雄則呼籲…: in a clause whose subject could not be read, a person named
+/// right before a verb of saying or a cue (past one adverb), not after a preposition.
+fn speaking_name(v: &View, a: usize, b: usize) -> Option<MentionId> {
+    v.mentions.iter().enumerate().find_map(|(i, m)| {
+        if m.kind != Kind::Person || m.start < a || m.end >= b {
+            return None;
+        }
+        let adverb = matches!(v.simp[m.end], '则' | '又' | '亦' | '更' | '也' | '昨' | '今');
+        let at = m.end + usize::from(adverb);
+        let says = v.word_with_role(at, b, Role::Speech).is_some()
+            || (at + 2 <= b && v.cue_strength(at, at + 2).is_some());
+        let object = v
+            .token_ending_at(m.start)
+            .is_some_and(|t| t.tag == "p" || v.lx.has_role(&t.word, Role::ObjectMarker));
+        (says && !object).then_some(MentionId(i))
+    })
 }
 
 /// The government of a place from the lexicon: 香港 → 香港特別行政區政府.
@@ -276,6 +310,37 @@ mod tests {
             "新民主同盟議員范小強批評，胡大明的說法嚇政府。除胡大明外，內地亦有輿論批評限制，他促請議員支持修例。",
         );
         assert!(proposes(&a, "范小強", "議員支持修例"), "{:?}", proposals(&a));
+    }
+
+    #[test]
+    fn a_title_inside_a_longer_noun_keeps_its_holder_as_subject() {
+        // 委員[會]主席: the title mention ends inside the noun 委員會.
+        let a =
+            analyze("房屋署署長黃志強表示會研究。委員會主席陳大文指出，由於問題嚴重，他建議當局修改法例。");
+        assert!(proposes(&a, "陳大文", "修改法例"), "{:?}", proposals(&a));
+        let a =
+            analyze("住建局局长黄志强表示会研究。委员会主席陈大文指出，由于问题严重，他建议当局修改法规。");
+        assert!(proposes(&a, "陈大文", "修改法规"), "{:?}", proposals(&a));
+    }
+
+    #[test]
+    fn a_title_used_alone_as_a_speaker_is_the_one_named_with_it() {
+        let a = analyze("死因裁判官陳大文昨日作出總結。裁判官亦指，現有裝備不足，建議消防處添置頭盔。");
+        assert!(proposes(&a, "陳大文", "添置頭盔"), "{:?}", proposals(&a));
+        let a = analyze("死因裁判官陈大文昨日作出总结。裁判官亦指，现有装备不足，建议消防处添置头盔。");
+        assert!(proposes(&a, "陈大文", "添置头盔"), "{:?}", proposals(&a));
+    }
+
+    #[test]
+    fn a_pronoun_refers_to_a_speaker_whose_clause_subject_was_not_read() {
+        let a = analyze(
+            "工黨主席李大明將提出動議。昨日，四五行動成員梁國雄則呼籲市民參加遊行。他又提出「議員總辭」作為遊行口號。",
+        );
+        assert!(proposes(&a, "梁國雄", "議員總辭"), "{:?}", proposals(&a));
+        let a = analyze(
+            "工党主席李大明将提出动议。昨日，四五行动成员梁国雄则呼吁市民参加游行。他又提出“议员总辞”作为游行口号。",
+        );
+        assert!(proposes(&a, "梁国雄", "议员总辞"), "{:?}", proposals(&a));
     }
 
     #[test]

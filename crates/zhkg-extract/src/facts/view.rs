@@ -101,6 +101,13 @@ impl<'a> View<'a> {
         self.token_start.get(&i).map(|&t| &self.doc.tokens[t])
     }
 
+    /// The token that holds character `i` and starts before it (a mention ended inside it).
+    pub fn token_over(&self, i: usize) -> Option<&'a Token> {
+        let tokens = &self.doc.tokens;
+        let k = tokens.partition_point(|t| t.start <= i);
+        tokens[..k].last().filter(|t| t.start < i && i < t.end)
+    }
+
     /// The token that ends at `i`.
     pub fn token_ending_at(&self, i: usize) -> Option<&'a Token> {
         self.token_end.get(&i).map(|&t| &self.doc.tokens[t])

@@ -116,6 +116,7 @@ pub(super) fn proposals(v: &View, cl: &Clauses, antecedent: &[Option<MentionId>]
     let mut out: Vec<Proposal> = Vec::new();
     let mut list: Option<OpenList> = None;
     let mut carried: Option<(speech::Speaker, usize)> = None;
+    let mut interview: Option<(speech::Speaker, usize)> = None;
     // The proposal whose last (enumerated) item may run on into the next sentences.
     let mut running: Option<usize> = None;
     for (si, s) in sentences.iter().enumerate() {
@@ -147,7 +148,11 @@ pub(super) fn proposals(v: &View, cl: &Clauses, antecedent: &[Option<MentionId>]
         if here.is_empty() && !continued && elided && nobody {
             if let Some(r) = running.filter(|&r| sentences[out[r].sentence].block == s.block) {
                 let e = trim_end(v.text, s.start, s.end);
-                if e > out[r].content.1 && cues.is_empty() && items::enumerator(&cx, s.start, s.end).is_none()
+                // (A sentence with a should of its own is a proposal of its own.)
+                if e > out[r].content.1
+                    && cues.is_empty()
+                    && items::enumerator(&cx, s.start, s.end).is_none()
+                    && speech::should_in(&cx, s.start, s.end).is_none()
                 {
                     out[r].content.1 = e;
                     continue;
@@ -202,10 +207,15 @@ pub(super) fn proposals(v: &View, cl: &Clauses, antecedent: &[Option<MentionId>]
                 agent: f.proposer,
                 from: s.end,
             });
+        // An interview's answer (何向紅：…) is its speaker's words until the next label.
+        if let Some(last) = speech::labels(&cx, si).last() {
+            interview = last.map(|sp| (sp, s.block));
+        }
+        interview = interview.filter(|&(_, b)| b == s.block);
         carried = match speech::speakers(&cx, si).last().copied().or(proposer) {
             Some(sp) => Some((sp, s.block)),
             None if modals.iter().any(|m| m.continued) => carried,
-            None => None,
+            None => interview,
         };
         // A list announced here may go on in the next sentences.
         if let Some((f, n)) = frames.iter().rev().find(|(_, n)| n.is_some()) {
@@ -351,9 +361,15 @@ fn cue_frame(
     if group_before(cx, clause.start, a) {
         return None;
     }
+    let own = proposer::of_subject(cx, &clause.subject, a);
     let (who, from_clause) = match by_agent(cx, clause.start, a) {
         Some((subject, agent)) => (Who::Agent { subject, agent }, None),
-        None => proposer::before(cx, si, a),
+        None => match name_before(cx, clause.start, a) {
+            Some((subject, agent)) if !matches!(own, Who::Agent { .. }) => {
+                (Who::Agent { subject, agent }, None)
+            }
+            _ => proposer::before(cx, si, a),
+        },
     };
     // A joint subject (葛長生和宋福保…要求…) proposes once per member.
     let others: Vec<(usize, usize)> = from_clause
@@ -487,6 +503,45 @@ fn group_before(cx: &Ctx, cs: usize, a: usize) -> bool {
         at = t.start;
     }
     false
+}
+
+/// 四五行動成員梁國雄則呼籲…, 代表多個團體的「民陣」昨呼籲…: a name right before the cue
+/// (past adverbs, time words and a closing quote) in a clause whose subject the clause
+/// reader could not name. Not a name after a preposition (向政府要求).
+fn name_before(cx: &Ctx, cs: usize, a: usize) -> Option<(usize, usize)> {
+    let v = cx.v;
+    let mut at = a;
+    for _ in 0..3 {
+        if at > cs && matches!(v.text[at - 1], '」' | '』' | '”') {
+            at -= 1;
+            continue;
+        }
+        let Some(t) = v.token_ending_at(at).filter(|t| t.start >= cs) else {
+            break;
+        };
+        if !matches!(t.tag.as_str(), "d" | "t") {
+            break;
+        }
+        at = t.start;
+    }
+    // (An adverb the segmenter glued to the name: 梁國|雄則|呼籲.)
+    let glued = at > cs && matches!(v.simp[at - 1], '则' | '又' | '亦' | '更' | '也');
+    let m = (0..v.mentions.len()).rev().find(|&m| {
+        let mm = &v.mentions[m];
+        (mm.end == at || (glued && mm.end + 1 == at))
+            && mm.start >= cs
+            && matches!(mm.kind, Kind::Person | Kind::Organization | Kind::Pronoun)
+    })?;
+    let mut start = v.mentions[m].start;
+    if start > cs && matches!(v.text[start - 1], '「' | '『' | '“') {
+        start -= 1;
+    }
+    if v.token_ending_at(start)
+        .is_some_and(|t| t.tag == "p" || v.lx.has_role(&t.word, Role::ObjectMarker))
+    {
+        return None;
+    }
+    Some((m, cx.agent(m)?))
 }
 
 /// 由民主黨李柱銘提出…: the agent of a passive cue, named right before it after 由.
@@ -682,6 +737,31 @@ mod tests {
     }
 
     #[test]
+    fn a_name_right_before_the_cue_when_the_clause_has_no_subject() {
+        let a = analyze("代表四十多個團體的「民間人權陣線」昨呼籲市民參加遊行。");
+        assert!(
+            proposes(&a, "民間人權陣線", "市民參加遊行"),
+            "{:?}",
+            proposals(&a)
+        );
+        // A clause that opens with the tail of a broken quotation: no subject read.
+        let a = analyze("2017年」工会成员梁国雄则呼吁市民参加游行。");
+        assert!(proposes(&a, "梁国雄", "市民参加游行"), "{:?}", proposals(&a));
+        // An adverb glued to the name by the segmenter (梁國|雄則|呼籲).
+        let a = analyze("2 3條」四五行動成員梁國雄則呼籲市民參加遊行。");
+        assert!(proposes(&a, "梁國雄", "市民參加遊行"), "{:?}", proposals(&a));
+    }
+
+    #[test]
+    fn a_person_after_a_title_the_segmenter_broke() {
+        // 國民教育/l 關注/v 組/zg 發起人: the title chain is not one noun phrase.
+        let a = analyze("國民教育關注組發起人陳大文形容今次行動小勝一仗，但抗爭未完，呼籲市民明日參加集會。");
+        assert!(proposes(&a, "陳大文", "市民明日參加集會"), "{:?}", proposals(&a));
+        let a = analyze("国民教育关注组发起人陈大文形容这次行动小胜一仗，但抗争未完，呼吁市民明日参加集会。");
+        assert!(proposes(&a, "陈大文", "市民明日参加集会"), "{:?}", proposals(&a));
+    }
+
+    #[test]
     fn a_relative_clause_before_the_proposer() {
         let a = analyze("一直主張減收學費的教育界議員張志強昨日在電台發言。");
         assert!(proposes(&a, "張志強", "減收學費"), "{:?}", proposals(&a));
@@ -777,6 +857,48 @@ mod tests {
     }
 
     #[test]
+    fn a_should_before_a_verb_the_segmenter_tagged_as_a_noun() {
+        // 應行使/n: after 應 the word is asked for, whatever its tag.
+        let a = analyze("法學教授吕明说，检察机关应行使公诉权。");
+        assert!(
+            proposes(&a, "吕明", "检察机关应行使公诉权"),
+            "{:?}",
+            proposals(&a)
+        );
+        let a = analyze("法學教授呂明說，檢察機關應行使公訴權。");
+        assert!(
+            proposes(&a, "呂明", "檢察機關應行使公訴權"),
+            "{:?}",
+            proposals(&a)
+        );
+    }
+
+    #[test]
+    fn a_denied_should_is_a_view_not_a_proposal() {
+        let a = analyze("食物及衞生局局長陳大文表示，新措施不應影響香港的自由貿易地位。");
+        assert!(proposals(&a).is_empty(), "{:?}", proposals(&a));
+        let a = analyze("卫生局局长陈大文表示，新措施不应影响自由贸易。");
+        assert!(proposals(&a).is_empty(), "{:?}", proposals(&a));
+    }
+
+    #[test]
+    fn an_interview_answer_is_its_speakers_words_until_the_next_label() {
+        // A sentence without a should does not end the answer; one with a should is a
+        // proposal of its own, not a run-on of the first item (首先要…).
+        let a = analyze(
+            "本报记者专访生态环境部副局长张明远。\n记者：监管有什么难度？\n张明远：首先要摸清底数。广东的新思路值得参考。很重要的一点是，要长期保持高压态势。如需转载，请联系我们。",
+        );
+        assert!(proposes(&a, "张明远", "长期保持高压态势"), "{:?}", proposals(&a));
+        assert!(!proposes(&a, "张明远", "新思路"), "{:?}", proposals(&a));
+        // 如需 supposes.
+        assert!(!proposes(&a, "张明远", "转载"), "{:?}", proposals(&a));
+        let a = analyze(
+            "本報記者專訪環境局副局長張明遠。\n記者：監管有甚麼難度？\n張明遠：首先要摸清底數。廣東的新思路值得參考。很重要的一點是，要長期保持高壓態勢。",
+        );
+        assert!(proposes(&a, "張明遠", "長期保持高壓態勢"), "{:?}", proposals(&a));
+    }
+
+    #[test]
     fn soft_cues_are_soft() {
         let a = analyze("全国政协委员苏长荣表示，希望特区政府争取照顾香港的发展需要。");
         let p = proposals(&a);
@@ -798,6 +920,14 @@ mod tests {
     fn organizations_propose_and_relative_clauses_report_their_proposals() {
         let a = analyze("在吸納人才方面，預算案積極回應了民建聯在倡議書提出的政策。");
         assert!(proposes(&a, "民建聯", "吸納人才"), "{:?}", proposals(&a));
+    }
+
+    #[test]
+    fn the_policy_address_proposes_through_the_chief_executive() {
+        let a = analyze("特首李家超昨日出席記者會。《施政報告》提出2026年起向西隧補貼最多18億元。");
+        assert!(proposes(&a, "李家超", "向西隧補貼"), "{:?}", proposals(&a));
+        let a = analyze("特首李家超昨日出席记者会。《施政报告》提出2026年起向西隧补贴最多18亿元。");
+        assert!(proposes(&a, "李家超", "向西隧补贴"), "{:?}", proposals(&a));
     }
 
     #[test]

@@ -144,7 +144,7 @@ fn document_author(cx: &Ctx, doc: usize, at: usize) -> Option<usize> {
     let d = &mentions[doc];
     let name = text_of(v.simp, d.start, d.end);
     let block = sentences[d.sentence].block;
-    mentions
+    let named = mentions
         .iter()
         .enumerate()
         .rev()
@@ -155,5 +155,21 @@ fn document_author(cx: &Ctx, doc: usize, at: usize) -> Option<usize> {
             mentions
                 .iter()
                 .position(|p| p.sentence == m.sentence && p.kind == Kind::Person)
+        });
+    // 施政報告 is the Chief Executive's: the one the article names (特首 → its holder).
+    named.or_else(|| {
+        name.ends_with("施政报告").then_some(())?;
+        mentions.iter().enumerate().find_map(|(i, m)| {
+            let t = text_of(v.simp, m.start, m.end);
+            if m.kind != Kind::Post || !(t == "特首" || t == "行政长官") {
+                return None;
+            }
+            // Used alone (its holder), or as the title of the name that follows.
+            cx.antecedent[i].map(|a| a.index()).or_else(|| {
+                mentions
+                    .iter()
+                    .position(|p| p.kind == Kind::Person && p.start == m.end)
+            })
         })
+    })
 }

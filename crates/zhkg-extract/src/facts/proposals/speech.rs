@@ -76,6 +76,26 @@ pub(super) fn speakers(cx: &Ctx, si: usize) -> Vec<Speaker> {
     out
 }
 
+/// The speaker labels of sentence `si` (何向紅：…, 記者：…), in text order: the person
+/// each names, or `None` for a label that names no person (an interviewer's paper).
+pub(super) fn labels(cx: &Ctx, si: usize) -> Vec<Option<Speaker>> {
+    let (v, cl) = (cx.v, cx.cl);
+    cl.of_sentence[si]
+        .clone()
+        .map(|k| &cl.list[k])
+        .filter(|c| !c.quoted && c.predicate >= c.end && matches!(v.text.get(c.end), Some('：' | ':')))
+        .filter(|c| c.subject != Subject::Elided)
+        .map(|c| match proposer::of_subject(cx, &c.subject, c.end) {
+            Who::Agent { subject, agent } if v.mentions[agent].kind == Kind::Person => Some(Speaker {
+                subject,
+                agent,
+                from: c.end + 1,
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Should-clauses of sentence `si` with their speakers; `carried` is the speaker the
 /// sentence before ended with, for a sentence that opens with a should (…。要…).
 pub(super) fn modals(cx: &Ctx, si: usize, carried: Option<Speaker>, taken: &[(usize, usize)]) -> Vec<Modal> {
@@ -212,6 +232,11 @@ fn trim_end_is(v: &crate::facts::view::View, a: usize, b: usize) -> bool {
     (a..b).all(|i| matches!(v.text[i], '。' | '！' | '？' | ' ' | '」' | '”'))
 }
 
+/// A should that asks for an act, never for a thing (應, 應當, 必須; not 要, 需要).
+fn asks_an_act(word: &str) -> bool {
+    matches!(word, "应" | "应当" | "应该" | "必须" | "务必" | "须" | "必需")
+}
+
 /// Is character `i` inside a name?
 fn taken_by_name(cx: &Ctx, i: usize) -> bool {
     cx.v.in_mention(
@@ -230,7 +255,7 @@ fn skip_punct(text: &[char], mut a: usize, b: usize) -> usize {
 
 /// The first should word of `a..b` that is a word of its own and is followed by what it
 /// asks for (not 應有的, 要是).
-fn should_in(cx: &Ctx, a: usize, b: usize) -> Option<(usize, usize)> {
+pub(super) fn should_in(cx: &Ctx, a: usize, b: usize) -> Option<(usize, usize)> {
     let v = cx.v;
     let mut i = a;
     while i < b {
@@ -251,14 +276,14 @@ fn should_in(cx: &Ctx, a: usize, b: usize) -> Option<(usize, usize)> {
         // does not ask.
         // A should after 可能, 難免, 若 (see grammar.tsv) foretells or supposes; 要 before a
         // time or 到/待/視乎 (要到2013年才…, 要視乎) tells when, it does not ask.
-        let foretold = v
-            .token_ending_at(t.start)
-            .is_some_and(|p| v.lx.has_role(&p.word, Role::Foretell))
-            || (t.word == "要"
-                && v.token_at(t.end).is_some_and(|n| {
-                    matches!(n.tag.as_str(), "m" | "t")
-                        || matches!(n.word.as_str(), "待" | "视乎" | "看" | "等到" | "到")
-                }));
+        // A denied should (不應, 不必) says what is not to be done: a view, not a proposal.
+        let foretold = v.token_ending_at(t.start).is_some_and(|p| {
+            v.lx.has_role(&p.word, Role::Foretell) || v.lx.has_role(&p.word, Role::Negation)
+        }) || (t.word == "要"
+            && v.token_at(t.end).is_some_and(|n| {
+                matches!(n.tag.as_str(), "m" | "t")
+                    || matches!(n.word.as_str(), "待" | "视乎" | "看" | "等到" | "到")
+            }));
         // 需要 + a noun needs a thing; it asks for an act only before a verb.
         let needs_thing = matches!(t.word.as_str(), "需要" | "需")
             && !v
@@ -271,6 +296,8 @@ fn should_in(cx: &Ctx, a: usize, b: usize) -> Option<(usize, usize)> {
             && v.token_at(end).is_some_and(|n| n.tag.starts_with('v'))
             && matches!(v.simp[t.end - 1], '要' | '应' | '须' | '需')
             && !taken_by_name(cx, t.end - 1)
+            // (如需 supposes: 如需轉載…)
+            && !v.lx.has_role(&v.simp[t.start].to_string(), Role::Foretell)
         {
             return Some((t.end - 1, t.end));
         }
@@ -287,9 +314,10 @@ fn should_in(cx: &Ctx, a: usize, b: usize) -> Option<(usize, usize)> {
             && !matches!(v.simp[end], '的' | '是' | '，' | '。' | '、' | '」' | '”')
             // 需要政法機關的保駕護航 needs a thing; a should asks for an act.
             // (A four-character word after it is a set phrase, often a verb: 不如放眼世界.)
-            && !v
-                .token_at(end)
-                .is_some_and(|n| (n.tag.starts_with('n') && n.end - n.start != 4) || n.tag == "r")
+            // (After 應, 應當, 必須 a noun is a verb the segmenter mistagged: 應行使/n.)
+            && !v.token_at(end).is_some_and(|n| {
+                (n.tag.starts_with('n') && n.end - n.start != 4 && !asks_an_act(&t.word)) || n.tag == "r"
+            })
         {
             return Some((t.start, t.end));
         }
