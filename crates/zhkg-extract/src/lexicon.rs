@@ -83,6 +83,8 @@ pub struct Suffix {
     pub min_prefix: usize,
     /// The part before the suffix must hold a proper name (國際金融中心 is not a name).
     pub needs_name: bool,
+    /// That proper name must be a place (江蘇|移動: a province's branch of a carrier).
+    pub needs_place: bool,
 }
 
 /// A proposal cue (建議, 希望 …) and how strong a proposal it signals.
@@ -517,7 +519,13 @@ impl Lexicon {
                         min_prefix: r.col(2).parse().map_err(|_| {
                             r.error(format!("the shortest prefix `{}` is not a number", r.col(2)))
                         })?,
-                        needs_name: one_of(r, 3, "prefix condition", &[("name", true), ("any", false)])?,
+                        needs_name: one_of(
+                            r,
+                            3,
+                            "prefix condition",
+                            &[("name", true), ("place", true), ("any", false)],
+                        )?,
+                        needs_place: r.col(3) == "place",
                     })
                 })
                 .collect::<Result<Vec<_>, LexiconError>>()?;

@@ -164,7 +164,22 @@ pub(super) fn model_names(
                                 .iter()
                                 .any(|x| matches!(x, Term::Cue(_) | Term::Post(_)))
                     });
-                    !latin && aligned && !parts(kind) && !clause_words && (headed || body_names)
+                    // A head word that needs a proper name before it, after common words
+                    // only, names a class (互聯網|公司, 巴士|公司), not a body: the model's
+                    // judgement is not enough there.
+                    // One common word does that; two or more make a particular name
+                    // (煤炭|運銷|公司), and a head that is a body itself stays one (省|人大).
+                    let before: Vec<&&Token> = toks.iter().filter(|t| t.start < head_start).collect();
+                    let generic = head.is_some_and(|x| x.needs_name && cx.lx.org(&x.simp).is_none())
+                        && before.len() == 1
+                        && before.iter().all(|t| {
+                            // The segmenter's short ns and nz words are doubtful names (巴士) but
+                            // fine before a place's head (永和|河).
+                            t.end <= head_start
+                                && !name_like(t)
+                                && !(kind == Kind::Place && matches!(t.tag.as_str(), "ns" | "nz"))
+                        });
+                    !latin && aligned && !parts(kind) && !clause_words && !generic && (headed || body_names)
                 }
             };
         if !ok {

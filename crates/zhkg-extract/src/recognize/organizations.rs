@@ -74,10 +74,23 @@ pub(super) fn suffix_names(cx: &Ctx, si: usize, s: &Sentence, posts: &[usize], o
         {
             continue;
         }
-        for (kind, suffixes) in [
+        // The longer head word decides the kind (數據中心 is a place, not a 中心 body).
+        let head_len = |suffixes: &[crate::lexicon::Suffix]| {
+            suffixes
+                .iter()
+                .filter(|x| end >= x.len + s.start && cx.s_is(end - x.len, end, &x.simp))
+                .map(|x| x.len)
+                .max()
+                .unwrap_or(0)
+        };
+        let mut kinds = [
             (Kind::Organization, &cx.lx.org_suffixes),
             (Kind::Place, &cx.lx.place_suffixes),
-        ] {
+        ];
+        if head_len(&cx.lx.place_suffixes) > head_len(&cx.lx.org_suffixes) {
+            kinds.swap(0, 1);
+        }
+        for (kind, suffixes) in kinds {
             let Some(suf) = suffixes.iter().find(|x| {
                 let n = x.len;
                 end >= n + s.start && cx.s_is(end - n, end, &x.simp)
@@ -170,7 +183,15 @@ pub(super) fn suffix_names(cx: &Ctx, si: usize, s: &Sentence, posts: &[usize], o
             if suf_start - start < suf.min_prefix.max(1) {
                 continue;
             }
-            if suf.needs_name && !has_proper_name(cx, start, suf_start, kind) {
+            let anchored = if suf.needs_place {
+                cx.lx
+                    .find_terms(&cx.simp[start..suf_start])
+                    .iter()
+                    .any(|(_, _, ts)| ts.iter().any(|x| matches!(x, Term::Place(_))))
+            } else {
+                has_proper_name(cx, start, suf_start, kind)
+            };
+            if suf.needs_name && !anchored {
                 continue;
             }
             // An event (世界婦女大會, 高峰會) is not an organization.
@@ -398,4 +419,28 @@ pub(super) fn mark_organs_in_titles(mentions: &mut [Mention]) {
     for i in organs {
         mentions[i].rule = Rule::OrganInTitle;
     }
+}
+
+/// Bodies that every county or city has, written without their place (人民法院, 公安局 in
+/// "向人民法院提起訴訟"), name a class of body, not one body (Simplified).
+const CLASS_NAMES: &[&str] = &[
+    "人民法院",
+    "人民检察院",
+    "人民政府",
+    "监察委员会",
+    "公安局",
+    "司法局",
+    "公安机关",
+    "检察机关",
+    "审判机关",
+    "监察机关",
+];
+
+/// Drops organizations found by head word or by the model that are only a class name.
+pub(super) fn drop_class_names(cx: &Ctx, mentions: &mut Vec<Mention>) {
+    mentions.retain(|m| {
+        m.kind != Kind::Organization
+            || m.lexicon.is_some()
+            || !CLASS_NAMES.iter().any(|w| cx.s_is(m.start, m.end, w))
+    });
 }

@@ -213,3 +213,40 @@ fn bylines_inside_running_text() {
         "{people:?}"
     );
 }
+
+#[test]
+fn carriers_after_a_place_and_facilities_as_places() {
+    let orgs = names(
+        "浙江电信表示，浙江移动和浙江联通也会跟进降价。",
+        Kind::Organization,
+    );
+    for o in ["浙江电信", "浙江移动", "浙江联通"] {
+        assert!(orgs.contains(&o.to_string()), "{o} not in {orgs:?}");
+    }
+    // A carrier's head word after a company, not a place, is no branch.
+    let orgs = names("阿里巴巴移动业务负责人说，会议在杭州召开。", Kind::Organization);
+    assert!(!orgs.iter().any(|o| o.ends_with("移动")), "{orgs:?}");
+    let places = names("政府計劃把大埔污水處理廠搬入岩洞。", Kind::Place);
+    assert!(places.contains(&"大埔污水處理廠".to_string()), "{places:?}");
+}
+
+#[test]
+fn class_names_of_bodies_are_not_organizations() {
+    let orgs = names(
+        "当事人可以向人民法院提起诉讼，人民检察院和公安局应当依法处理。",
+        Kind::Organization,
+    );
+    assert!(orgs.is_empty(), "{orgs:?}");
+    let orgs = names("北京市西城区人民法院受理了此案。", Kind::Organization);
+    assert!(
+        orgs.iter()
+            .any(|o| o.ends_with("人民法院") && o.len() > "人民法院".len()),
+        "{orgs:?}"
+    );
+}
+
+#[test]
+fn a_common_word_before_a_name_head_is_a_class() {
+    let orgs = names("不少互联网公司和巴士公司都表示支持。", Kind::Organization);
+    assert!(orgs.is_empty(), "{orgs:?}");
+}
