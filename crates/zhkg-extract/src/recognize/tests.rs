@@ -250,3 +250,16 @@ fn a_common_word_before_a_name_head_is_a_class() {
     let orgs = names("不少互联网公司和巴士公司都表示支持。", Kind::Organization);
     assert!(orgs.is_empty(), "{orgs:?}");
 }
+
+#[test]
+fn a_known_place_opening_a_headed_name() {
+    let places = names("督察组发现，粤东危险废物处置中心至今未建成。", Kind::Place);
+    assert!(places.contains(&"粤东危险废物处置中心".to_string()), "{places:?}");
+    let places = names("例如，汕头市对练江治理的重视不够。", Kind::Place);
+    assert!(
+        !places
+            .iter()
+            .any(|p| p.ends_with("练江") && p.starts_with("汕头")),
+        "{places:?}"
+    );
+}
