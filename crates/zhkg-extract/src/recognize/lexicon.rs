@@ -282,3 +282,21 @@ pub(super) fn drop_places_in_titles(cx: &Ctx, mentions: &mut Vec<Mention>) {
     }
     mentions.retain(|m| m.kind != Kind::Place || !titles.iter().any(|&(a, b)| a < m.start && m.end <= b));
 }
+
+/// A place that only modifies the word after it is not a place the text is about: a
+/// demonym (港人, 內地人, 香港人士; not 香港人口 or 中國人民…) or a disease named after where
+/// it was found (武漢肺炎).
+pub(super) fn drop_places_in_compounds(cx: &Ctx, mentions: &mut Vec<Mention>) {
+    let at = |i: usize| cx.simp.get(i).copied();
+    mentions.retain(|m| {
+        if m.kind != Kind::Place {
+            return true;
+        }
+        let demonym =
+            at(m.end) == Some('人') && !at(m.end + 1).is_some_and(|c| "口民大员力才数工手物权".contains(c));
+        let disease = ["肺炎", "流感"]
+            .iter()
+            .any(|w| w.chars().enumerate().all(|(k, c)| at(m.end + k) == Some(c)));
+        !demonym && !disease
+    });
+}

@@ -38,8 +38,8 @@ mod people;
 mod tests;
 
 use lexicon::{
-    abbreviated_names, abbreviated_places, drop_places_in_titles, ends_with_occasion, enumerated_places,
-    lexicon_terms, merge_place_pairs, out_of_scope,
+    abbreviated_names, abbreviated_places, drop_places_in_compounds, drop_places_in_titles,
+    ends_with_occasion, enumerated_places, lexicon_terms, merge_place_pairs, out_of_scope,
 };
 use model::{agree_with_model, headed_names_agree, model_names};
 use organizations::{
@@ -216,6 +216,7 @@ pub fn recognize(lx: &Lexicon, doc: &Document, names: &[NerSpan]) -> Vec<Mention
     headed_names_agree(&cx, names, &mut outer);
     out_of_scope(&cx, doc.script, &mut flat);
     drop_places_in_titles(&cx, &mut flat);
+    drop_places_in_compounds(&cx, &mut flat);
     let mut accepted = resolve_flat(flat);
     accepted = merge_place_pairs(&cx, accepted);
     enumerated_places(&cx, sentences, &mut accepted);

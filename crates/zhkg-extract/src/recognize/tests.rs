@@ -263,3 +263,10 @@ fn a_known_place_opening_a_headed_name() {
         "{places:?}"
     );
 }
+
+#[test]
+fn places_that_only_modify_a_demonym_or_a_disease() {
+    assert!(names("他說豪宅都賣畀內地人。", Kind::Place).is_empty());
+    assert!(names("政府應對南寧肺炎疫情。", Kind::Place).is_empty());
+    assert_eq!(names("香港人口持續老化。", Kind::Place), vec!["香港"]);
+}
