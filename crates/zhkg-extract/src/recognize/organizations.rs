@@ -444,3 +444,78 @@ pub(super) fn drop_class_names(cx: &Ctx, mentions: &mut Vec<Mention>) {
             || !CLASS_NAMES.iter().any(|w| cx.s_is(m.start, m.end, w))
     });
 }
+
+/// Kinds of body that every province, city and county has (Simplified).
+const LOCAL_BODIES: &[&str] = &[
+    "人大",
+    "人大常委会",
+    "政协",
+    "政府",
+    "人民政府",
+    "党委",
+    "纪委",
+    "委",
+    "公安局",
+    "工商联",
+    "政法委",
+];
+
+/// A body of a kind every place has, written after the level of its place alone (省|人大常委會,
+/// 市|政府, 縣|政協): the local body of the place the article is about, not the national one
+/// the bare form names. The level must stand alone (not 城市|政府, 全市).
+pub(super) fn local_bodies(cx: &Ctx, sentences: &[Sentence], mentions: &mut Vec<Mention>) {
+    let level = |c: char| matches!(c, '省' | '市' | '县' | '区' | '州' | '乡' | '镇');
+    let mut found = Vec::new();
+    for (si, s) in sentences.iter().enumerate() {
+        for ti in token_range(cx, s) {
+            let t = &cx.tokens[ti];
+            // The level is a word of its own (市|政府) or opens one with the body (省委).
+            let whole =
+                t.end - t.start > 1 && LOCAL_BODIES.iter().any(|w| t.word.chars().skip(1).eq(w.chars()));
+            if !(t.end - t.start == 1 || whole) || !t.word.chars().next().is_some_and(level) {
+                continue;
+            }
+            let a = t.start;
+            // The level opens the name: not after a word that makes it a quantity or a
+            // possessor (全|省, 我|市, 各|縣) or after the place itself (仙桃|市委: other rules).
+            if ti > 0 && cx.tokens[ti - 1].end == a && ti > token_range(cx, s).start {
+                let p = &cx.tokens[ti - 1];
+                let single =
+                    p.end - p.start == 1 && !matches!(p.word.as_str(), "和" | "及" | "与" | "、" | "，");
+                let named = cx
+                    .lx
+                    .lookup(&p.word)
+                    .iter()
+                    .any(|x| matches!(x, Term::Place(_) | Term::Org(_)));
+                if (single && is_han(cx.text[a - 1])) || named || p.tag.starts_with("ns") {
+                    continue;
+                }
+            }
+            let Some(body) = LOCAL_BODIES
+                .iter()
+                .filter(|w| {
+                    cx.simp.len() >= a + 1 + w.chars().count() && cx.s_is(a + 1, a + 1 + w.chars().count(), w)
+                })
+                .max_by_key(|w| w.chars().count())
+            else {
+                continue;
+            };
+            let b = a + 1 + body.chars().count();
+            // The body word must end where a token ends (市委|書記 yes, 市委託 no).
+            if !(b >= cx.simp.len() || cx.token_at.contains_key(&b)) {
+                continue;
+            }
+            found.push(cx.mention(Kind::Organization, (a, b), si, None, Rule::LocalBody, 0.8));
+        }
+    }
+    for f in found {
+        mentions.retain(|m| {
+            !(matches!(m.kind, Kind::Organization | Kind::Post) && f.start <= m.start && m.end <= f.end)
+        });
+        if mentions.iter().any(|m| m.start < f.end && f.start < m.end) {
+            continue;
+        }
+        mentions.push(f);
+    }
+    mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+}

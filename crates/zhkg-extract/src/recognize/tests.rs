@@ -270,3 +270,20 @@ fn places_that_only_modify_a_demonym_or_a_disease() {
     assert!(names("政府應對南寧肺炎疫情。", Kind::Place).is_empty());
     assert_eq!(names("香港人口持續老化。", Kind::Place), vec!["香港"]);
 }
+
+#[test]
+fn local_bodies_by_the_level_of_their_place() {
+    let found = found(
+        "会上，市人大常委会主任作了讲话，要求落实省委、市委的部署。",
+        Kind::Organization,
+    );
+    for o in ["市人大常委会", "省委", "市委"] {
+        assert!(
+            found.iter().any(|(t, r)| t == o && *r == Rule::LocalBody),
+            "{o} not in {found:?}"
+        );
+    }
+    // 全省 and 我市 are no bodies' levels.
+    let orgs = names("全省人大代表和我市政府部门都参加了。", Kind::Organization);
+    assert!(!orgs.iter().any(|o| o == "省人大" || o == "市政府"), "{orgs:?}");
+}
