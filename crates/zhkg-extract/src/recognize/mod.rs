@@ -43,8 +43,8 @@ use lexicon::{
 };
 use model::{agree_with_model, headed_names_agree, model_names};
 use organizations::{
-    branches, drop_class_names, head_references, latin_companies, local_bodies, mark_organs_in_titles,
-    quoted_organizations, segmenter_organizations, suffix_names,
+    branches, drop_class_names, enumerated_organizations, head_references, latin_companies, local_bodies,
+    mark_organs_in_titles, quoted_organizations, segmenter_organizations, suffix_names,
 };
 use overlap::{drop_posts_inside_names, merge, resolve_flat};
 use people::{
@@ -252,6 +252,7 @@ pub fn recognize(lx: &Lexicon, doc: &Document, names: &[NerSpan]) -> Vec<Mention
     accepted = merge(accepted, model_people, |_| false);
     drop_class_names(&cx, &mut accepted);
     local_bodies(&cx, sentences, &mut accepted);
+    enumerated_organizations(&cx, sentences, &mut accepted);
     mark_organs_in_titles(&mut accepted);
     branches(&cx, &mut accepted);
     head_references(&cx, sentences, &mut accepted);

@@ -519,3 +519,116 @@ pub(super) fn local_bodies(cx: &Ctx, sentences: &[Sentence], mentions: &mut Vec<
     }
     mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
 }
+
+/// Organizations listed beside a named one (包括甲小學、乙小學及丙學校等): in a list of
+/// 、/及/和/與 whose first or other item is a recognized organization, every item that ends
+/// with an organization's head word and has a name before it is an organization too, and what
+/// was found inside it (a place: 佐敦|道…小學) is part of it.
+pub(super) fn enumerated_organizations(cx: &Ctx, sentences: &[Sentence], mentions: &mut Vec<Mention>) {
+    const INTRODUCERS: [&str; 5] = ["包括", "包含", "例如", "比如", "如"];
+    let mut found: Vec<Mention> = Vec::new();
+    for (si, s) in sentences.iter().enumerate() {
+        // Clauses: runs of Han characters and list separators.
+        let mut i = s.start;
+        while i < s.end {
+            if !is_han(cx.text[i]) {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j < s.end && (is_han(cx.text[j]) || cx.text[j] == '、') {
+                j += 1;
+            }
+            // Items: split at 、 and at 及/和/與 standing as words of their own.
+            let mut items: Vec<(usize, usize)> = Vec::new();
+            let mut a = i;
+            for k in i..=j {
+                let sep = k < j
+                    && (cx.text[k] == '、'
+                        || (matches!(cx.simp[k], '及' | '和' | '与')
+                            && cx.token_at.get(&k).is_some_and(|&t| cx.tokens[t].end == k + 1)));
+                if k == j || sep {
+                    if k > a {
+                        items.push((a, k));
+                    }
+                    a = k + 1;
+                }
+            }
+            if items.len() >= 2 {
+                // The first item may open with a word that introduces the list.
+                if let Some(w) = INTRODUCERS
+                    .iter()
+                    .find(|w| cx.s(items[0].0, items[0].1).starts_with(*w))
+                {
+                    items[0].0 += w.chars().count();
+                }
+                // The last may close with 等.
+                let last = items.len() - 1;
+                while items[last].1 > items[last].0 && cx.simp[items[last].1 - 1] == '等' {
+                    items[last].1 -= 1;
+                }
+                let named = items.iter().any(|&(a, b)| {
+                    mentions.iter().any(|m| {
+                        m.kind == Kind::Organization && m.start == a && m.end <= b && m.end - m.start >= 3
+                    })
+                });
+                if named {
+                    for &(a, b) in &items {
+                        let Some(head) = cx
+                            .lx
+                            .org_suffixes
+                            .iter()
+                            .find(|x| b >= a + x.len && cx.s_is(b - x.len, b, &x.simp))
+                        else {
+                            continue;
+                        };
+                        if b - a < head.len + 2 || b - a > 12 {
+                            continue;
+                        }
+                        // An item opens with a name, not a pronoun, preposition or adverb
+                        // (該|鄉黨委, 該|建議得到…), and holds no post or person (區委|常委).
+                        let Some(&t0) = cx.token_at.get(&a) else {
+                            continue;
+                        };
+                        let tag = cx.tokens[t0].tag.as_str();
+                        if ["r", "p", "c", "d", "u", "m", "q"]
+                            .iter()
+                            .any(|x| tag.starts_with(x))
+                            || mentions.iter().any(|m| {
+                                matches!(m.kind, Kind::Post | Kind::Person) && m.start < b && a < m.end
+                            })
+                        {
+                            continue;
+                        }
+                        let known = mentions
+                            .iter()
+                            .any(|m| m.kind == Kind::Organization && m.start == a && m.end == b);
+                        if !known {
+                            found.push(cx.mention(
+                                Kind::Organization,
+                                (a, b),
+                                si,
+                                None,
+                                Rule::EnumeratedOrganization,
+                                0.7,
+                            ));
+                        }
+                    }
+                }
+            }
+            i = j.max(i + 1);
+        }
+    }
+    for f in found {
+        mentions.retain(|m| {
+            !(matches!(m.kind, Kind::Organization | Kind::Place | Kind::Post)
+                && f.start <= m.start
+                && m.end <= f.end)
+        });
+        if mentions.iter().any(|m| m.start < f.end && f.start < m.end) {
+            continue;
+        }
+        mentions.push(f);
+    }
+    mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+}

@@ -287,3 +287,21 @@ fn local_bodies_by_the_level_of_their_place() {
     let orgs = names("全省人大代表和我市政府部门都参加了。", Kind::Organization);
     assert!(!orgs.iter().any(|o| o == "省人大" || o == "市政府"), "{orgs:?}");
 }
+
+#[test]
+fn organizations_listed_beside_a_named_one() {
+    let found = found(
+        "名單包括香港培正中學、聖保祿書院及元朗公立中學等。",
+        Kind::Organization,
+    );
+    assert!(
+        found.iter().any(|(t, _)| t == "聖保祿書院") && found.iter().any(|(t, _)| t == "元朗公立中學"),
+        "{found:?}"
+    );
+    // A post or a pronoun in an item keeps it out.
+    let orgs = names("出席的有區委常委、該鄉黨委和香港培正中學。", Kind::Organization);
+    assert!(
+        !orgs.iter().any(|o| o == "區委常委" || o == "該鄉黨委"),
+        "{orgs:?}"
+    );
+}
