@@ -305,3 +305,10 @@ fn organizations_listed_beside_a_named_one() {
         "{orgs:?}"
     );
 }
+
+#[test]
+fn roads_by_their_head_word() {
+    let places = names("事故发生在兴华路路口，交警随即赶到。", Kind::Place);
+    assert!(places.contains(&"兴华路".to_string()), "{places:?}");
+    assert!(names("他说这条路很难走，改革之路还很长。", Kind::Place).is_empty());
+}
