@@ -11,7 +11,8 @@ pub(super) fn lexicon_terms(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Men
         // the next (增長和 holds 長和 only by accident).
         let latin = cx.text[a].is_ascii_alphanumeric();
         let post = terms.iter().all(|t| matches!(t, Term::Post(_)));
-        if b - a == 2 && !latin && !post && !on_token_boundaries(cx, a, b) {
+        if b - a == 2 && !latin && !post && !on_token_boundaries(cx, a, b) && !glued_to_conjunction(cx, a, b)
+        {
             continue;
         }
         let pick = |f: fn(&Term) -> Option<usize>| terms.iter().find_map(f);
@@ -64,6 +65,24 @@ pub(super) fn lexicon_terms(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Men
             out.push(cx.mention(Kind::Modifier, (a, b), si, Some(i), Rule::LexiconModifier, 0.9));
         }
     }
+}
+
+/// The segmenter sometimes glues a conjunction to a short name (新巴及|城巴): `a..b` is
+/// a word if it only lacks a boundary where a conjunction of its own token's edge sits.
+fn glued_to_conjunction(cx: &Ctx, a: usize, b: usize) -> bool {
+    let conj = |i: usize| {
+        cx.simp
+            .get(i)
+            .is_some_and(|c| matches!(c, '及' | '和' | '与' | '或'))
+    };
+    let token_end = |i: usize| i >= cx.simp.len() || cx.token_at.contains_key(&i);
+    let starts = cx.token_at.contains_key(&a)
+        || (a > 0
+            && conj(a - 1)
+            && cx.token_at.contains_key(&(a - 1))
+            && cx.token_of[a - 1] == cx.token_of[a]);
+    let ends = token_end(b) || (conj(b) && token_end(b + 1) && cx.token_of[b] == cx.token_of[b - 1]);
+    starts && ends
 }
 
 /// Does `a..b` end with an occasion word (大會, 峰會, 論壇)?

@@ -312,3 +312,12 @@ fn roads_by_their_head_word() {
     assert!(places.contains(&"兴华路".to_string()), "{places:?}");
     assert!(names("他说这条路很难走，改革之路还很长。", Kind::Place).is_empty());
 }
+
+#[test]
+fn a_short_name_the_segmenter_glued_to_a_conjunction() {
+    let orgs = names("不過九巴及城巴表明，申請加價不變。", Kind::Organization);
+    assert!(
+        orgs.contains(&"九巴".to_string()) && orgs.contains(&"城巴".to_string()),
+        "{orgs:?}"
+    );
+}
