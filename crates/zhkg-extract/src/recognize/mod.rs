@@ -44,7 +44,7 @@ use lexicon::{
 use model::{agree_with_model, headed_names_agree, model_names};
 use organizations::{
     branches, drop_class_names, enumerated_organizations, head_references, latin_companies, local_bodies,
-    mark_organs_in_titles, quoted_organizations, segmenter_organizations, suffix_names,
+    mark_organs_in_titles, quoted_organizations, segmenter_organizations, suffix_names, trim_escapes,
 };
 use overlap::{drop_posts_inside_names, merge, resolve_flat};
 use people::{
@@ -250,6 +250,7 @@ pub fn recognize(lx: &Lexicon, doc: &Document, names: &[NerSpan]) -> Vec<Mention
         matches!(m.kind, Kind::Organization | Kind::Place | Kind::Modifier)
     });
     accepted = merge(accepted, model_people, |_| false);
+    trim_escapes(&cx, &mut accepted);
     drop_class_names(&cx, &mut accepted);
     local_bodies(&cx, sentences, &mut accepted);
     enumerated_organizations(&cx, sentences, &mut accepted);

@@ -632,3 +632,20 @@ pub(super) fn enumerated_organizations(cx: &Ctx, sentences: &[Sentence], mention
     }
     mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
 }
+
+/// Text that kept its escapes as characters (a backslash and `n` where a line break was) has
+/// no name starting with the escape's letter: 督察組, not n督察組.
+pub(super) fn trim_escapes(cx: &Ctx, mentions: &mut [Mention]) {
+    for m in mentions.iter_mut() {
+        if matches!(m.kind, Kind::Organization | Kind::Place | Kind::Person)
+            && m.start > 0
+            && m.end - m.start > 3
+            && cx.text[m.start - 1] == '\\'
+            && matches!(cx.text[m.start], 'n' | 'r' | 't')
+            && is_han(cx.text[m.start + 1])
+        {
+            m.start += 1;
+            m.text = cx.t(m.start, m.end);
+        }
+    }
+}

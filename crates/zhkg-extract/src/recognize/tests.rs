@@ -321,3 +321,9 @@ fn a_short_name_the_segmenter_glued_to_a_conjunction() {
         "{orgs:?}"
     );
 }
+
+#[test]
+fn an_escape_kept_as_text_is_not_part_of_a_name() {
+    let orgs = names("会议结束。\\n海滨公司负责人表示将整改。", Kind::Organization);
+    assert!(!orgs.iter().any(|o| o.starts_with('n')), "{orgs:?}");
+}
