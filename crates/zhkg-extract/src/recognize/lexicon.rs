@@ -32,7 +32,8 @@ pub(super) fn lexicon_terms(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Men
             // the head of an office is one title (財政司司長: 司 + 司長).
             let split = cx.lx.org_prefix(&cx.simp[a..b]).and_then(|(o, n)| {
                 let rest: String = cx.simp[a + n..b].iter().collect();
-                let head_of_office = rest.starts_with(cx.simp[a + n - 1]);
+                // …while a member of an academy is not its head (中國工程院 + 院士).
+                let head_of_office = rest.starts_with(cx.simp[a + n - 1]) && rest.ends_with('长');
                 cx.lx
                     .is_post(&rest)
                     .filter(|_| !head_of_office)

@@ -327,3 +327,10 @@ fn an_escape_kept_as_text_is_not_part_of_a_name() {
     let orgs = names("会议结束。\\n海滨公司负责人表示将整改。", Kind::Organization);
     assert!(!orgs.iter().any(|o| o.starts_with('n')), "{orgs:?}");
 }
+
+#[test]
+fn an_academician_names_the_academy_a_head_of_office_does_not() {
+    let orgs = names("中國科學院院士李明表示，要加強研究。", Kind::Organization);
+    assert!(orgs.contains(&"中國科學院".to_string()), "{orgs:?}");
+    assert!(names("財政司司長陳明表示，要加強研究。", Kind::Organization).is_empty());
+}
