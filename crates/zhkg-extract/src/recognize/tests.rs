@@ -334,3 +334,13 @@ fn an_academician_names_the_academy_a_head_of_office_does_not() {
     assert!(orgs.contains(&"中國科學院".to_string()), "{orgs:?}");
     assert!(names("財政司司長陳明表示，要加強研究。", Kind::Organization).is_empty());
 }
+
+#[test]
+fn latin_names_in_any_case_as_whole_words() {
+    let orgs = names("他在facebook發帖，又在GOOGLE搜尋。", Kind::Organization);
+    assert!(
+        orgs.iter().any(|o| o == "facebook") && orgs.iter().any(|o| o == "GOOGLE"),
+        "{orgs:?}"
+    );
+    assert!(names("這些metadata都已刪除。", Kind::Organization).is_empty());
+}
