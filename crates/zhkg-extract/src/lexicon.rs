@@ -83,6 +83,8 @@ pub struct Suffix {
     pub min_prefix: usize,
     /// The part before the suffix must hold a proper name (國際金融中心 is not a name).
     pub needs_name: bool,
+    /// That proper name must be a place (江蘇|移動: a province's branch of a carrier).
+    pub needs_place: bool,
 }
 
 /// A proposal cue (建議, 希望 …) and how strong a proposal it signals.
@@ -517,7 +519,13 @@ impl Lexicon {
                         min_prefix: r.col(2).parse().map_err(|_| {
                             r.error(format!("the shortest prefix `{}` is not a number", r.col(2)))
                         })?,
-                        needs_name: one_of(r, 3, "prefix condition", &[("name", true), ("any", false)])?,
+                        needs_name: one_of(
+                            r,
+                            3,
+                            "prefix condition",
+                            &[("name", true), ("place", true), ("any", false)],
+                        )?,
+                        needs_place: r.col(3) == "place",
                     })
                 })
                 .collect::<Result<Vec<_>, LexiconError>>()?;
@@ -626,8 +634,10 @@ impl Lexicon {
         // the recognizer asks for them explicitly where the context allows.
         let mut patterns: Vec<String> = terms.keys().filter(|k| k.chars().count() >= 2).cloned().collect();
         patterns.sort();
+        // Latin names match in any case (facebook, FACEBOOK); see `find_terms`.
         let matcher = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
             .build(&patterns)
             .expect("lexicon patterns build an automaton");
         Ok(Lexicon {
@@ -713,8 +723,17 @@ impl Lexicon {
             ci += 1;
         }
         char_at[s.len()] = ci;
+        let bytes = s.as_bytes();
         self.matcher
             .find_iter(&s)
+            .filter(|m| {
+                // A match in another case must be a whole Latin word (facebook, not the
+                // meta of metadata).
+                let key = &self.patterns[m.pattern().as_usize()];
+                let word_before = m.start() > 0 && bytes[m.start() - 1].is_ascii_alphanumeric();
+                let word_after = m.end() < bytes.len() && bytes[m.end()].is_ascii_alphanumeric();
+                &s[m.range()] == key.as_str() || !(word_before || word_after)
+            })
             .map(|m| {
                 let key = &self.patterns[m.pattern().as_usize()];
                 (char_at[m.start()], char_at[m.end()], self.terms[key].as_slice())

@@ -48,6 +48,10 @@ pub enum Rule {
     OrganInTitle,
     /// A branch or sub-unit written after its organization.
     OrganizationBranch,
+    /// A local body written with the level of its place only (市人大常委會, 省政府).
+    LocalBody,
+    /// An organization in a list beside a named one, ending with a head word (甲小學及乙小學).
+    EnumeratedOrganization,
     /// A person named right after a title (委員黃錦輝).
     TitleName,
     /// A person named right before a title (黃錦輝委員).
@@ -102,7 +106,7 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule.
-    pub const ALL: [Rule; 47] = [
+    pub const ALL: [Rule; 49] = [
         Rule::LexiconOrganization,
         Rule::LexiconPlace,
         Rule::LexiconPost,
@@ -125,6 +129,8 @@ impl Rule {
         Rule::HeadReference,
         Rule::OrganInTitle,
         Rule::OrganizationBranch,
+        Rule::LocalBody,
+        Rule::EnumeratedOrganization,
         Rule::TitleName,
         Rule::NameTitle,
         Rule::BylineName,
@@ -177,6 +183,8 @@ impl Rule {
             Rule::HeadReference => "head-reference",
             Rule::OrganInTitle => "organ-in-title",
             Rule::OrganizationBranch => "organization-branch",
+            Rule::LocalBody => "local-body",
+            Rule::EnumeratedOrganization => "enumerated-organization",
             Rule::TitleName => "title-name",
             Rule::NameTitle => "name-title",
             Rule::BylineName => "byline-name",
@@ -232,6 +240,10 @@ impl Rule {
             Rule::HeadReference => "a head word alone referring to the organization named before (協會)",
             Rule::OrganInTitle => "an organization named inside a title, part of the title",
             Rule::OrganizationBranch => "a branch or sub-unit written after its organization",
+            Rule::LocalBody => "a local body named by the level of its place alone (市人大常委會, 省政府)",
+            Rule::EnumeratedOrganization => {
+                "an organization in a list beside a named one, ending with a head word (甲小學及乙小學)"
+            }
             Rule::TitleName => "a person named right after a title (委員黃錦輝)",
             Rule::NameTitle => "a person named right before a title (黃錦輝委員)",
             Rule::BylineName => "a reporter named in a byline",

@@ -11,7 +11,8 @@ pub(super) fn lexicon_terms(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Men
         // the next (增長和 holds 長和 only by accident).
         let latin = cx.text[a].is_ascii_alphanumeric();
         let post = terms.iter().all(|t| matches!(t, Term::Post(_)));
-        if b - a == 2 && !latin && !post && !on_token_boundaries(cx, a, b) {
+        if b - a == 2 && !latin && !post && !on_token_boundaries(cx, a, b) && !glued_to_conjunction(cx, a, b)
+        {
             continue;
         }
         let pick = |f: fn(&Term) -> Option<usize>| terms.iter().find_map(f);
@@ -31,7 +32,8 @@ pub(super) fn lexicon_terms(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Men
             // the head of an office is one title (財政司司長: 司 + 司長).
             let split = cx.lx.org_prefix(&cx.simp[a..b]).and_then(|(o, n)| {
                 let rest: String = cx.simp[a + n..b].iter().collect();
-                let head_of_office = rest.starts_with(cx.simp[a + n - 1]);
+                // …while a member of an academy is not its head (中國工程院 + 院士).
+                let head_of_office = rest.starts_with(cx.simp[a + n - 1]) && rest.ends_with('长');
                 cx.lx
                     .is_post(&rest)
                     .filter(|_| !head_of_office)
@@ -64,6 +66,24 @@ pub(super) fn lexicon_terms(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Men
             out.push(cx.mention(Kind::Modifier, (a, b), si, Some(i), Rule::LexiconModifier, 0.9));
         }
     }
+}
+
+/// The segmenter sometimes glues a conjunction to a short name (新巴及|城巴): `a..b` is
+/// a word if it only lacks a boundary where a conjunction of its own token's edge sits.
+fn glued_to_conjunction(cx: &Ctx, a: usize, b: usize) -> bool {
+    let conj = |i: usize| {
+        cx.simp
+            .get(i)
+            .is_some_and(|c| matches!(c, '及' | '和' | '与' | '或'))
+    };
+    let token_end = |i: usize| i >= cx.simp.len() || cx.token_at.contains_key(&i);
+    let starts = cx.token_at.contains_key(&a)
+        || (a > 0
+            && conj(a - 1)
+            && cx.token_at.contains_key(&(a - 1))
+            && cx.token_of[a - 1] == cx.token_of[a]);
+    let ends = token_end(b) || (conj(b) && token_end(b + 1) && cx.token_of[b] == cx.token_of[b - 1]);
+    starts && ends
 }
 
 /// Does `a..b` end with an occasion word (大會, 峰會, 論壇)?
@@ -281,4 +301,22 @@ pub(super) fn drop_places_in_titles(cx: &Ctx, mentions: &mut Vec<Mention>) {
         }
     }
     mentions.retain(|m| m.kind != Kind::Place || !titles.iter().any(|&(a, b)| a < m.start && m.end <= b));
+}
+
+/// A place that only modifies the word after it is not a place the text is about: a
+/// demonym (港人, 內地人, 香港人士; not 香港人口 or 中國人民…) or a disease named after where
+/// it was found (武漢肺炎).
+pub(super) fn drop_places_in_compounds(cx: &Ctx, mentions: &mut Vec<Mention>) {
+    let at = |i: usize| cx.simp.get(i).copied();
+    mentions.retain(|m| {
+        if m.kind != Kind::Place {
+            return true;
+        }
+        let demonym =
+            at(m.end) == Some('人') && !at(m.end + 1).is_some_and(|c| "口民大员力才数工手物权".contains(c));
+        let disease = ["肺炎", "流感"]
+            .iter()
+            .any(|w| w.chars().enumerate().all(|(k, c)| at(m.end + k) == Some(c)));
+        !demonym && !disease
+    });
 }

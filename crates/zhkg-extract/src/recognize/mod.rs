@@ -38,13 +38,13 @@ mod people;
 mod tests;
 
 use lexicon::{
-    abbreviated_names, abbreviated_places, drop_places_in_titles, ends_with_occasion, enumerated_places,
-    lexicon_terms, merge_place_pairs, out_of_scope,
+    abbreviated_names, abbreviated_places, drop_places_in_compounds, drop_places_in_titles,
+    ends_with_occasion, enumerated_places, lexicon_terms, merge_place_pairs, out_of_scope,
 };
 use model::{agree_with_model, headed_names_agree, model_names};
 use organizations::{
-    branches, head_references, latin_companies, mark_organs_in_titles, quoted_organizations,
-    segmenter_organizations, suffix_names,
+    branches, drop_class_names, enumerated_organizations, head_references, latin_companies, local_bodies,
+    mark_organs_in_titles, quoted_organizations, segmenter_organizations, suffix_names, trim_escapes,
 };
 use overlap::{drop_posts_inside_names, merge, resolve_flat};
 use people::{
@@ -216,6 +216,7 @@ pub fn recognize(lx: &Lexicon, doc: &Document, names: &[NerSpan]) -> Vec<Mention
     headed_names_agree(&cx, names, &mut outer);
     out_of_scope(&cx, doc.script, &mut flat);
     drop_places_in_titles(&cx, &mut flat);
+    drop_places_in_compounds(&cx, &mut flat);
     let mut accepted = resolve_flat(flat);
     accepted = merge_place_pairs(&cx, accepted);
     enumerated_places(&cx, sentences, &mut accepted);
@@ -249,6 +250,10 @@ pub fn recognize(lx: &Lexicon, doc: &Document, names: &[NerSpan]) -> Vec<Mention
         matches!(m.kind, Kind::Organization | Kind::Place | Kind::Modifier)
     });
     accepted = merge(accepted, model_people, |_| false);
+    trim_escapes(&cx, &mut accepted);
+    drop_class_names(&cx, &mut accepted);
+    local_bodies(&cx, sentences, &mut accepted);
+    enumerated_organizations(&cx, sentences, &mut accepted);
     mark_organs_in_titles(&mut accepted);
     branches(&cx, &mut accepted);
     head_references(&cx, sentences, &mut accepted);

@@ -164,7 +164,22 @@ pub(super) fn model_names(
                                 .iter()
                                 .any(|x| matches!(x, Term::Cue(_) | Term::Post(_)))
                     });
-                    !latin && aligned && !parts(kind) && !clause_words && (headed || body_names)
+                    // A head word that needs a proper name before it, after common words
+                    // only, names a class (互聯網|公司, 巴士|公司), not a body: the model's
+                    // judgement is not enough there.
+                    // One common word does that; two or more make a particular name
+                    // (煤炭|運銷|公司), and a head that is a body itself stays one (省|人大).
+                    let before: Vec<&&Token> = toks.iter().filter(|t| t.start < head_start).collect();
+                    let generic = head.is_some_and(|x| x.needs_name && cx.lx.org(&x.simp).is_none())
+                        && before.len() == 1
+                        && before.iter().all(|t| {
+                            // The segmenter's short ns and nz words are doubtful names (巴士) but
+                            // fine before a place's head (永和|河).
+                            t.end <= head_start
+                                && !name_like(t)
+                                && !(kind == Kind::Place && matches!(t.tag.as_str(), "ns" | "nz"))
+                        });
+                    !latin && aligned && !parts(kind) && !clause_words && !generic && (headed || body_names)
                 }
             };
         if !ok {
@@ -249,7 +264,9 @@ pub(super) fn agree_with_model(cx: &Ctx, names: &[NerSpan], people: &mut Vec<Men
 ///
 /// A known place or body with a head word right after it (紅磡|口岸, 黃竹坑|邨, 觀塘|海濱,
 /// 湖南|商會) is a name whatever the model says: the model learned its places from news
-/// annotated without facilities, and such a compound is rarely anything else.
+/// annotated without facilities, and such a compound is rarely anything else. So is a name
+/// that opens its clause with a known place or body (粵西|危險廢物|處置中心), unless a
+/// preposition follows that place (汕頭市|對…).
 pub(super) fn headed_names_agree(cx: &Ctx, names: &[NerSpan], outer: &mut Vec<Mention>) {
     outer.retain(|m| {
         if !matches!(m.rule, Rule::SuffixOrganization | Rule::SuffixPlace) {
@@ -279,6 +296,28 @@ pub(super) fn headed_names_agree(cx: &Ctx, names: &[NerSpan], outer: &mut Vec<Me
                         .any(|t| matches!(t, Term::Place(_) | Term::Org(_)))
                 })
             });
-        model_agrees || known_before_head
+        // A known place or body opening a name that stands alone in its clause
+        // (香港|可持續發展公民|議會, 中國|虛擬運營商產業|聯盟): the head word names the whole.
+        let known_at_start = m.start == 0
+            || !is_han(cx.text[m.start - 1])
+            || matches!(cx.simp[m.start - 1], '和' | '及' | '与' | '、');
+        let known_at_start = known_at_start
+            && (m.start + 2..m.end)
+                .rev()
+                .find(|&b| {
+                    cx.lx
+                        .lookup(&cx.s(m.start, b))
+                        .iter()
+                        .any(|t| matches!(t, Term::Place(_) | Term::Org(_)))
+                })
+                // …unless a preposition follows it: then it is a clause's subject
+                // (汕頭市|對…江).
+                .is_some_and(|b| {
+                    !matches!(
+                        cx.simp[b],
+                        '对' | '在' | '向' | '从' | '把' | '被' | '将' | '为' | '于'
+                    )
+                });
+        model_agrees || known_before_head || known_at_start
     });
 }

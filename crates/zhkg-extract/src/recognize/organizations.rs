@@ -74,10 +74,23 @@ pub(super) fn suffix_names(cx: &Ctx, si: usize, s: &Sentence, posts: &[usize], o
         {
             continue;
         }
-        for (kind, suffixes) in [
+        // The longer head word decides the kind (數據中心 is a place, not a 中心 body).
+        let head_len = |suffixes: &[crate::lexicon::Suffix]| {
+            suffixes
+                .iter()
+                .filter(|x| end >= x.len + s.start && cx.s_is(end - x.len, end, &x.simp))
+                .map(|x| x.len)
+                .max()
+                .unwrap_or(0)
+        };
+        let mut kinds = [
             (Kind::Organization, &cx.lx.org_suffixes),
             (Kind::Place, &cx.lx.place_suffixes),
-        ] {
+        ];
+        if head_len(&cx.lx.place_suffixes) > head_len(&cx.lx.org_suffixes) {
+            kinds.swap(0, 1);
+        }
+        for (kind, suffixes) in kinds {
             let Some(suf) = suffixes.iter().find(|x| {
                 let n = x.len;
                 end >= n + s.start && cx.s_is(end - n, end, &x.simp)
@@ -170,7 +183,15 @@ pub(super) fn suffix_names(cx: &Ctx, si: usize, s: &Sentence, posts: &[usize], o
             if suf_start - start < suf.min_prefix.max(1) {
                 continue;
             }
-            if suf.needs_name && !has_proper_name(cx, start, suf_start, kind) {
+            let anchored = if suf.needs_place {
+                cx.lx
+                    .find_terms(&cx.simp[start..suf_start])
+                    .iter()
+                    .any(|(_, _, ts)| ts.iter().any(|x| matches!(x, Term::Place(_))))
+            } else {
+                has_proper_name(cx, start, suf_start, kind)
+            };
+            if suf.needs_name && !anchored {
                 continue;
             }
             // An event (世界婦女大會, 高峰會) is not an organization.
@@ -400,5 +421,234 @@ pub(super) fn mark_organs_in_titles(mentions: &mut [Mention]) {
         .collect();
     for i in organs {
         mentions[i].rule = Rule::OrganInTitle;
+    }
+}
+
+/// Bodies that every county or city has, written without their place (人民法院, 公安局 in
+/// "向人民法院提起訴訟"), name a class of body, not one body (Simplified).
+const CLASS_NAMES: &[&str] = &[
+    "人民法院",
+    "人民检察院",
+    "人民政府",
+    "监察委员会",
+    "公安局",
+    "司法局",
+    "公安机关",
+    "检察机关",
+    "审判机关",
+    "监察机关",
+];
+
+/// Drops organizations found by head word or by the model that are only a class name.
+pub(super) fn drop_class_names(cx: &Ctx, mentions: &mut Vec<Mention>) {
+    mentions.retain(|m| {
+        m.kind != Kind::Organization
+            || m.lexicon.is_some()
+            || !CLASS_NAMES.iter().any(|w| cx.s_is(m.start, m.end, w))
+    });
+}
+
+/// Kinds of body that every province, city and county has (Simplified).
+const LOCAL_BODIES: &[&str] = &[
+    "人大",
+    "人大常委会",
+    "政协",
+    "政府",
+    "人民政府",
+    "党委",
+    "纪委",
+    "委",
+    "公安局",
+    "工商联",
+    "政法委",
+];
+
+/// A body of a kind every place has, written after the level of its place alone (省|人大常委會,
+/// 市|政府, 縣|政協): the local body of the place the article is about, not the national one
+/// the bare form names. The level must stand alone (not 城市|政府, 全市).
+pub(super) fn local_bodies(cx: &Ctx, sentences: &[Sentence], mentions: &mut Vec<Mention>) {
+    let level = |c: char| matches!(c, '省' | '市' | '县' | '区' | '州' | '乡' | '镇');
+    let mut found = Vec::new();
+    for (si, s) in sentences.iter().enumerate() {
+        for ti in token_range(cx, s) {
+            let t = &cx.tokens[ti];
+            // The level is a word of its own (市|政府) or opens one with the body (省委).
+            let whole =
+                t.end - t.start > 1 && LOCAL_BODIES.iter().any(|w| t.word.chars().skip(1).eq(w.chars()));
+            if !(t.end - t.start == 1 || whole) || !t.word.chars().next().is_some_and(level) {
+                continue;
+            }
+            let a = t.start;
+            // The level opens the name: not after a word that makes it a quantity or a
+            // possessor (全|省, 我|市, 各|縣) or after the place itself (仙桃|市委: other rules).
+            if ti > 0 && cx.tokens[ti - 1].end == a && ti > token_range(cx, s).start {
+                let p = &cx.tokens[ti - 1];
+                let single =
+                    p.end - p.start == 1 && !matches!(p.word.as_str(), "和" | "及" | "与" | "、" | "，");
+                let named = cx
+                    .lx
+                    .lookup(&p.word)
+                    .iter()
+                    .any(|x| matches!(x, Term::Place(_) | Term::Org(_)));
+                if (single && is_han(cx.text[a - 1])) || named || p.tag.starts_with("ns") {
+                    continue;
+                }
+            }
+            let Some(body) = LOCAL_BODIES
+                .iter()
+                .filter(|w| {
+                    cx.simp.len() >= a + 1 + w.chars().count() && cx.s_is(a + 1, a + 1 + w.chars().count(), w)
+                })
+                .max_by_key(|w| w.chars().count())
+            else {
+                continue;
+            };
+            let b = a + 1 + body.chars().count();
+            // The body word must end where a token ends (市委|書記 yes, 市委託 no).
+            if !(b >= cx.simp.len() || cx.token_at.contains_key(&b)) {
+                continue;
+            }
+            found.push(cx.mention(Kind::Organization, (a, b), si, None, Rule::LocalBody, 0.8));
+        }
+    }
+    for f in found {
+        mentions.retain(|m| {
+            !(matches!(m.kind, Kind::Organization | Kind::Post) && f.start <= m.start && m.end <= f.end)
+        });
+        if mentions.iter().any(|m| m.start < f.end && f.start < m.end) {
+            continue;
+        }
+        mentions.push(f);
+    }
+    mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+}
+
+/// Organizations listed beside a named one (包括甲小學、乙小學及丙學校等): in a list of
+/// 、/及/和/與 whose first or other item is a recognized organization, every item that ends
+/// with an organization's head word and has a name before it is an organization too, and what
+/// was found inside it (a place: 佐敦|道…小學) is part of it.
+pub(super) fn enumerated_organizations(cx: &Ctx, sentences: &[Sentence], mentions: &mut Vec<Mention>) {
+    const INTRODUCERS: [&str; 5] = ["包括", "包含", "例如", "比如", "如"];
+    let mut found: Vec<Mention> = Vec::new();
+    for (si, s) in sentences.iter().enumerate() {
+        // Clauses: runs of Han characters and list separators.
+        let mut i = s.start;
+        while i < s.end {
+            if !is_han(cx.text[i]) {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j < s.end && (is_han(cx.text[j]) || cx.text[j] == '、') {
+                j += 1;
+            }
+            // Items: split at 、 and at 及/和/與 standing as words of their own.
+            let mut items: Vec<(usize, usize)> = Vec::new();
+            let mut a = i;
+            for k in i..=j {
+                let sep = k < j
+                    && (cx.text[k] == '、'
+                        || (matches!(cx.simp[k], '及' | '和' | '与')
+                            && cx.token_at.get(&k).is_some_and(|&t| cx.tokens[t].end == k + 1)));
+                if k == j || sep {
+                    if k > a {
+                        items.push((a, k));
+                    }
+                    a = k + 1;
+                }
+            }
+            if items.len() >= 2 {
+                // The first item may open with a word that introduces the list.
+                if let Some(w) = INTRODUCERS
+                    .iter()
+                    .find(|w| cx.s(items[0].0, items[0].1).starts_with(*w))
+                {
+                    items[0].0 += w.chars().count();
+                }
+                // The last may close with 等.
+                let last = items.len() - 1;
+                while items[last].1 > items[last].0 && cx.simp[items[last].1 - 1] == '等' {
+                    items[last].1 -= 1;
+                }
+                let named = items.iter().any(|&(a, b)| {
+                    mentions.iter().any(|m| {
+                        m.kind == Kind::Organization && m.start == a && m.end <= b && m.end - m.start >= 3
+                    })
+                });
+                if named {
+                    for &(a, b) in &items {
+                        let Some(head) = cx
+                            .lx
+                            .org_suffixes
+                            .iter()
+                            .find(|x| b >= a + x.len && cx.s_is(b - x.len, b, &x.simp))
+                        else {
+                            continue;
+                        };
+                        if b - a < head.len + 2 || b - a > 12 {
+                            continue;
+                        }
+                        // An item opens with a name, not a pronoun, preposition or adverb
+                        // (該|鄉黨委, 該|建議得到…), and holds no post or person (區委|常委).
+                        let Some(&t0) = cx.token_at.get(&a) else {
+                            continue;
+                        };
+                        let tag = cx.tokens[t0].tag.as_str();
+                        if ["r", "p", "c", "d", "u", "m", "q"]
+                            .iter()
+                            .any(|x| tag.starts_with(x))
+                            || mentions.iter().any(|m| {
+                                matches!(m.kind, Kind::Post | Kind::Person) && m.start < b && a < m.end
+                            })
+                        {
+                            continue;
+                        }
+                        let known = mentions
+                            .iter()
+                            .any(|m| m.kind == Kind::Organization && m.start == a && m.end == b);
+                        if !known {
+                            found.push(cx.mention(
+                                Kind::Organization,
+                                (a, b),
+                                si,
+                                None,
+                                Rule::EnumeratedOrganization,
+                                0.7,
+                            ));
+                        }
+                    }
+                }
+            }
+            i = j.max(i + 1);
+        }
+    }
+    for f in found {
+        mentions.retain(|m| {
+            !(matches!(m.kind, Kind::Organization | Kind::Place | Kind::Post)
+                && f.start <= m.start
+                && m.end <= f.end)
+        });
+        if mentions.iter().any(|m| m.start < f.end && f.start < m.end) {
+            continue;
+        }
+        mentions.push(f);
+    }
+    mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+}
+
+/// Text that kept its escapes as characters (a backslash and `n` where a line break was) has
+/// no name starting with the escape's letter: 督察組, not n督察組.
+pub(super) fn trim_escapes(cx: &Ctx, mentions: &mut [Mention]) {
+    for m in mentions.iter_mut() {
+        if matches!(m.kind, Kind::Organization | Kind::Place | Kind::Person)
+            && m.start > 0
+            && m.end - m.start > 3
+            && cx.text[m.start - 1] == '\\'
+            && matches!(cx.text[m.start], 'n' | 'r' | 't')
+            && is_han(cx.text[m.start + 1])
+        {
+            m.start += 1;
+            m.text = cx.t(m.start, m.end);
+        }
     }
 }

@@ -213,3 +213,134 @@ fn bylines_inside_running_text() {
         "{people:?}"
     );
 }
+
+#[test]
+fn carriers_after_a_place_and_facilities_as_places() {
+    let orgs = names(
+        "浙江电信表示，浙江移动和浙江联通也会跟进降价。",
+        Kind::Organization,
+    );
+    for o in ["浙江电信", "浙江移动", "浙江联通"] {
+        assert!(orgs.contains(&o.to_string()), "{o} not in {orgs:?}");
+    }
+    // A carrier's head word after a company, not a place, is no branch.
+    let orgs = names("阿里巴巴移动业务负责人说，会议在杭州召开。", Kind::Organization);
+    assert!(!orgs.iter().any(|o| o.ends_with("移动")), "{orgs:?}");
+    let places = names("政府計劃把大埔污水處理廠搬入岩洞。", Kind::Place);
+    assert!(places.contains(&"大埔污水處理廠".to_string()), "{places:?}");
+}
+
+#[test]
+fn class_names_of_bodies_are_not_organizations() {
+    let orgs = names(
+        "当事人可以向人民法院提起诉讼，人民检察院和公安局应当依法处理。",
+        Kind::Organization,
+    );
+    assert!(orgs.is_empty(), "{orgs:?}");
+    let orgs = names("北京市西城区人民法院受理了此案。", Kind::Organization);
+    assert!(
+        orgs.iter()
+            .any(|o| o.ends_with("人民法院") && o.len() > "人民法院".len()),
+        "{orgs:?}"
+    );
+}
+
+#[test]
+fn a_common_word_before_a_name_head_is_a_class() {
+    let orgs = names("不少互联网公司和巴士公司都表示支持。", Kind::Organization);
+    assert!(orgs.is_empty(), "{orgs:?}");
+}
+
+#[test]
+fn a_known_place_opening_a_headed_name() {
+    let places = names("督察组发现，粤东危险废物处置中心至今未建成。", Kind::Place);
+    assert!(places.contains(&"粤东危险废物处置中心".to_string()), "{places:?}");
+    let places = names("例如，汕头市对练江治理的重视不够。", Kind::Place);
+    assert!(
+        !places
+            .iter()
+            .any(|p| p.ends_with("练江") && p.starts_with("汕头")),
+        "{places:?}"
+    );
+}
+
+#[test]
+fn places_that_only_modify_a_demonym_or_a_disease() {
+    assert!(names("他說豪宅都賣畀內地人。", Kind::Place).is_empty());
+    assert!(names("政府應對南寧肺炎疫情。", Kind::Place).is_empty());
+    assert_eq!(names("香港人口持續老化。", Kind::Place), vec!["香港"]);
+}
+
+#[test]
+fn local_bodies_by_the_level_of_their_place() {
+    let found = found(
+        "会上，市人大常委会主任作了讲话，要求落实省委、市委的部署。",
+        Kind::Organization,
+    );
+    for o in ["市人大常委会", "省委", "市委"] {
+        assert!(
+            found.iter().any(|(t, r)| t == o && *r == Rule::LocalBody),
+            "{o} not in {found:?}"
+        );
+    }
+    // 全省 and 我市 are no bodies' levels.
+    let orgs = names("全省人大代表和我市政府部门都参加了。", Kind::Organization);
+    assert!(!orgs.iter().any(|o| o == "省人大" || o == "市政府"), "{orgs:?}");
+}
+
+#[test]
+fn organizations_listed_beside_a_named_one() {
+    let found = found(
+        "名單包括香港培正中學、聖保祿書院及元朗公立中學等。",
+        Kind::Organization,
+    );
+    assert!(
+        found.iter().any(|(t, _)| t == "聖保祿書院") && found.iter().any(|(t, _)| t == "元朗公立中學"),
+        "{found:?}"
+    );
+    // A post or a pronoun in an item keeps it out.
+    let orgs = names("出席的有區委常委、該鄉黨委和香港培正中學。", Kind::Organization);
+    assert!(
+        !orgs.iter().any(|o| o == "區委常委" || o == "該鄉黨委"),
+        "{orgs:?}"
+    );
+}
+
+#[test]
+fn roads_by_their_head_word() {
+    let places = names("事故发生在兴华路路口，交警随即赶到。", Kind::Place);
+    assert!(places.contains(&"兴华路".to_string()), "{places:?}");
+    assert!(names("他说这条路很难走，改革之路还很长。", Kind::Place).is_empty());
+}
+
+#[test]
+fn a_short_name_the_segmenter_glued_to_a_conjunction() {
+    let orgs = names("不過九巴及城巴表明，申請加價不變。", Kind::Organization);
+    assert!(
+        orgs.contains(&"九巴".to_string()) && orgs.contains(&"城巴".to_string()),
+        "{orgs:?}"
+    );
+}
+
+#[test]
+fn an_escape_kept_as_text_is_not_part_of_a_name() {
+    let orgs = names("会议结束。\\n海滨公司负责人表示将整改。", Kind::Organization);
+    assert!(!orgs.iter().any(|o| o.starts_with('n')), "{orgs:?}");
+}
+
+#[test]
+fn an_academician_names_the_academy_a_head_of_office_does_not() {
+    let orgs = names("中國科學院院士李明表示，要加強研究。", Kind::Organization);
+    assert!(orgs.contains(&"中國科學院".to_string()), "{orgs:?}");
+    assert!(names("財政司司長陳明表示，要加強研究。", Kind::Organization).is_empty());
+}
+
+#[test]
+fn latin_names_in_any_case_as_whole_words() {
+    let orgs = names("他在facebook發帖，又在GOOGLE搜尋。", Kind::Organization);
+    assert!(
+        orgs.iter().any(|o| o == "facebook") && orgs.iter().any(|o| o == "GOOGLE"),
+        "{orgs:?}"
+    );
+    assert!(names("這些metadata都已刪除。", Kind::Organization).is_empty());
+}
