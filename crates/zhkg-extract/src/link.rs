@@ -289,6 +289,38 @@ pub fn link(lx: &Lexicon, doc: &Document, mentions: &[Mention], facts: &Facts) -
         }
         of_mention[i] = e;
     }
+    // A shorter form of a body named before in full, its end (古交市人大常委會 …
+    // 市人大常委會 / 人大常委會; 銅仁市湖南商會 … 湖南商會), is that body here, not a
+    // national one or a new one. Three characters at least: 政府 alone may be any of them.
+    for i in 0..mentions.len() {
+        let m = &mentions[i];
+        if m.kind != Kind::Organization
+            || m.rule == Rule::OrganInTitle
+            || m.rule == Rule::HeadReference
+            || m.text.chars().count() < 3
+            || matches!(canonical(&m.text).as_str(), "特区政府" | "特区")
+        {
+            continue;
+        }
+        let full = (0..i).rev().find(|&j| {
+            let o = &mentions[j];
+            o.kind == Kind::Organization
+                && o.end <= m.start
+                && o.text.len() > m.text.len()
+                && o.text.ends_with(&m.text)
+                && of_mention[j].is_some()
+        });
+        if let Some(j) = full {
+            let e = of_mention[j];
+            // (The entity it had, if no other mention names it, is not in the output.)
+            if e != of_mention[i] {
+                of_mention[i] = e;
+                if let Some(e) = e {
+                    written.entry(e).or_default().push((m.text.clone(), false));
+                }
+            }
+        }
+    }
     // Pronouns and titles used alone (特首) refer to their antecedent's entity; a title
     // that is another form of a post (特首 for 行政長官) is also a name people use.
     for (i, a) in facts.antecedent.iter().enumerate() {
@@ -412,5 +444,29 @@ mod tests {
         assert!(a.is_ascii());
         assert!(a.starts_with("person/huang-jin-hui-"), "{a}");
         assert_eq!(slug("DeepSeek （HK） Limited"), "deepseek-hk-limited");
+    }
+
+    #[test]
+    fn a_short_form_of_a_body_named_before_is_that_body() {
+        for (text, full, short) in [
+            (
+                "昨日，安平市人大常委会召开会议。会上，人大常委会主任讲话。",
+                "安平市人大常委会",
+                "人大常委会",
+            ),
+            (
+                "銅陵市福建商會昨日成立，福建商會會長陳大文表示，將支持家鄉建設。",
+                "銅陵市福建商會",
+                "福建商會",
+            ),
+        ] {
+            let a = crate::pipeline::analyze_text("t.txt", text);
+            let entity_of = |name: &str| {
+                let i = a.mentions.iter().position(|m| m.text == name);
+                i.and_then(|i| a.linked.of_mention[i])
+            };
+            assert!(entity_of(full).is_some(), "{text}: {:?}", a.mentions);
+            assert_eq!(entity_of(short), entity_of(full), "{text}");
+        }
     }
 }
