@@ -434,10 +434,13 @@ fn speaker_in_title(v: &View, p: usize, b: usize) -> Option<usize> {
             && mm.end < b
             && mm.start - p <= 24
             && v.word_with_role(mm.end, b, Role::Speech).is_some()
-            && !(p..mm.start).any(|i| {
-                v.word_with_role(i, mm.start, Role::Speech).is_some() || v.cue_strength(i, i + 2).is_some()
-            })
+            && !speaks_in(v, p, mm.start)
     })
+}
+
+/// Is there a verb of saying or a cue in `a..b`?
+fn speaks_in(v: &View, a: usize, b: usize) -> bool {
+    (a..b).any(|i| v.word_with_role(i, b, Role::Speech).is_some() || v.cue_strength(i, i + 2).is_some())
 }
 
 /// 國民教育關注組發起人陳惜姿形容…: a person named right after a title, near the start of
@@ -454,11 +457,8 @@ fn titled_person(v: &View, p: usize, b: usize) -> Option<usize> {
                 .iter()
                 .any(|t| t.kind == Kind::Post && t.end == mm.start && t.start >= p)
             && predicate_follows(v, mm.end, b)
-            && !(p..mm.start).any(|i| {
-                !crate::script::is_han(v.text[i])
-                    || v.word_with_role(i, mm.start, Role::Speech).is_some()
-                    || v.cue_strength(i, i + 2).is_some()
-            })
+            && v.text[p..mm.start].iter().all(|&c| crate::script::is_han(c))
+            && !speaks_in(v, p, mm.start)
     })
 }
 
