@@ -278,21 +278,17 @@ impl Extractor {
         for s in &doc.sentences {
             // Tokens are in text order: find the sentence's by bisection, not a scan of all.
             let first = doc.tokens.partition_point(|t| t.start < s.start);
-            let toks: Vec<Token> = doc.tokens[first..]
+            let toks = doc.tokens[first..]
                 .iter()
                 .take_while(|t| t.start < s.end)
                 .filter(|t| t.end <= s.end)
-                .map(|t| Token {
-                    start: t.start - s.start,
-                    end: t.end - s.start,
-                    ..t.clone()
-                })
-                .collect();
-            let found = self.model().tag(
+                .count();
+            let found = self.model().tag_from(
                 crate::ner::Context::of(self),
                 &doc.layout.text[s.start..s.end],
                 &doc.simp[s.start..s.end],
-                &toks,
+                &doc.tokens[first..first + toks],
+                s.start,
             );
             names.extend(found.into_iter().map(|mut n| {
                 n.start += s.start;

@@ -51,6 +51,18 @@ impl Fnv {
         self
     }
 
+    /// The same as `str` of the characters collected into a string, without the string.
+    fn text(mut self, cs: &[char]) -> Fnv {
+        let mut buf = [0u8; 4];
+        for c in cs {
+            for &b in c.encode_utf8(&mut buf).as_bytes() {
+                self.byte(b);
+            }
+        }
+        self.byte(0xff);
+        self
+    }
+
     fn done(self) -> u64 {
         self.0
     }
@@ -181,6 +193,8 @@ pub(crate) struct HeadWords {
     org: HashSet<Vec<char>>,
     place: HashSet<Vec<char>>,
     max: usize,
+    /// Last characters of the head words: most characters end none, and need no lookup.
+    last: HashSet<char>,
 }
 
 impl HeadWords {
@@ -191,7 +205,17 @@ impl HeadWords {
         let org = set(org);
         let place = set(place);
         let max = org.iter().chain(&place).map(Vec::len).max().unwrap_or(0);
-        HeadWords { org, place, max }
+        let last = org
+            .iter()
+            .chain(&place)
+            .filter_map(|w| w.last().copied())
+            .collect();
+        HeadWords {
+            org,
+            place,
+            max,
+            last,
+        }
     }
 }
 
@@ -252,7 +276,9 @@ impl Features {
 }
 
 /// Features of each character of the Simplified text `simp`, cut into `tokens`.
-pub(crate) fn extract(cx: Context<'_>, simp: &[char], tokens: &[Token]) -> Features {
+/// Features of every character of `simp`. `tokens` are its tokens, with offsets counted
+/// from `base` (a sentence's tokens keep their document offsets: no copies).
+pub(crate) fn extract(cx: Context<'_>, simp: &[char], tokens: &[Token], base: usize) -> Features {
     let lx = cx.lexicon;
     let sx = lx.head_words();
     let n = simp.len();
@@ -270,8 +296,10 @@ pub(crate) fn extract(cx: Context<'_>, simp: &[char], tokens: &[Token]) -> Featu
 
     // Token covering each character (tokens may leave gaps).
     let mut token_of = vec![usize::MAX; n];
-    for (ti, t) in tokens.iter().enumerate() {
-        for slot in token_of.iter_mut().take(t.end.min(n)).skip(t.start) {
+    // Token offsets in `simp`.
+    let spans: Vec<(usize, usize)> = tokens.iter().map(|t| (t.start - base, t.end - base)).collect();
+    for (ti, &(start, end)) in spans.iter().enumerate() {
+        for slot in token_of.iter_mut().take(end.min(n)).skip(start) {
             *slot = ti;
         }
     }
@@ -297,12 +325,18 @@ pub(crate) fn extract(cx: Context<'_>, simp: &[char], tokens: &[Token]) -> Featu
         }
     }
     // Head words ending at each character (exclusive end i + 1).
-    let org_end: Vec<Option<usize>> = (0..n)
-        .map(|i| suffix_ending(&chars, i + 1, &sx.org, sx.max))
-        .collect();
-    let place_end: Vec<Option<usize>> = (0..n)
-        .map(|i| suffix_ending(&chars, i + 1, &sx.place, sx.max))
-        .collect();
+    let ends = |set| -> Vec<Option<usize>> {
+        (0..n)
+            .map(|i| {
+                sx.last
+                    .contains(&chars[i])
+                    .then(|| suffix_ending(&chars, i + 1, set, sx.max))
+                    .flatten()
+            })
+            .collect()
+    };
+    let org_end = ends(&sx.org);
+    let place_end = ends(&sx.place);
 
     let seg = cx.segmenter;
     let is_word = |a: usize, b: usize| seg.is_word(&simp[a..b].iter().collect::<String>());
@@ -327,9 +361,9 @@ pub(crate) fn extract(cx: Context<'_>, simp: &[char], tokens: &[Token]) -> Featu
             }
         }
     }
-    let word_of = |t: &Token| -> Option<String> {
-        let (a, b) = (t.start.min(n), t.end.min(n));
-        (a < b && b - a <= 4).then(|| chars[a..b].iter().collect())
+    let word_of = |ti: usize| -> Option<&[char]> {
+        let (a, b) = (spans[ti].0.min(n), spans[ti].1.min(n));
+        (a < b && b - a <= 4).then(|| &chars[a..b])
     };
 
     // Runs of transliteration characters: (start, end) of the run holding each character.
@@ -352,6 +386,8 @@ pub(crate) fn extract(cx: Context<'_>, simp: &[char], tokens: &[Token]) -> Featu
         a = b;
     }
 
+    // Whether each token is a dictionary word, asked once per token, not per character.
+    let in_dict: Vec<std::cell::OnceCell<bool>> = vec![std::cell::OnceCell::new(); tokens.len()];
     let mut ids = Vec::with_capacity(n * 40);
     let mut offsets = Vec::with_capacity(n + 1);
     for i in 0..n {
@@ -410,21 +446,23 @@ pub(crate) fn extract(cx: Context<'_>, simp: &[char], tokens: &[Token]) -> Featu
             push(Fnv::new(t::TOK_POS).num(b'-'));
         } else {
             let tok = &tokens[ti];
-            let pos = pos_code(i, tok.start, tok.end);
+            let (tok_start, tok_end) = spans[ti];
+            let pos = pos_code(i, tok_start, tok_end);
             let tag = tok.tag.as_str();
             push(Fnv::new(t::TOK_POS).num(pos));
             push(Fnv::new(t::TOK_TAG).str(tag));
             push(Fnv::new(t::TOK_TAG_POS).str(tag).num(pos));
             push(Fnv::new(t::UNI_TAG).ch(c(i, 0)).str(tag));
-            if let Some(w) = word_of(tok) {
-                push(Fnv::new(t::TOK_WORD_POS).str(&w).num(pos));
+            if let Some(w) = word_of(ti) {
+                push(Fnv::new(t::TOK_WORD_POS).text(w).num(pos));
             }
-            let tok_end = tok.end.min(n);
-            let len = (tok_end - tok.start).min(5) as u8;
+            let tok_end = tok_end.min(n);
+            let len = (tok_end - tok_start).min(5) as u8;
             if len > 1 {
-                push(Fnv::new(t::TOK_FIRST).ch(chars[tok.start]).num(pos));
+                push(Fnv::new(t::TOK_FIRST).ch(chars[tok_start]).num(pos));
                 push(Fnv::new(t::TOK_LAST).ch(chars[tok_end - 1]).num(pos));
-                let known = u8::from(is_word(tok.start, tok_end));
+                let known = *in_dict[ti].get_or_init(|| is_word(tok_start, tok_end));
+                let known = u8::from(known);
                 push(Fnv::new(t::TOK_IN_DICT).num(known).str(tag));
             }
             push(Fnv::new(t::TOK_LEN_POS).num(len).num(pos));
@@ -437,16 +475,16 @@ pub(crate) fn extract(cx: Context<'_>, simp: &[char], tokens: &[Token]) -> Featu
             push(Fnv::new(t::PREV_CUR_TAG).str(prev_tag).str(tag));
             push(Fnv::new(t::CUR_NEXT_TAG).str(tag).str(next_tag));
             if pos == b'B' || pos == b'S' {
-                if let Some(w) = prev.and_then(word_of) {
-                    push(Fnv::new(t::PREV_WORD).str(&w));
-                    if let Some(cur) = word_of(tok) {
-                        push(Fnv::new(t::WORD_PAIR).str(&w).str(&cur));
+                if let Some(w) = ti.checked_sub(1).and_then(word_of) {
+                    push(Fnv::new(t::PREV_WORD).text(w));
+                    if let Some(cur) = word_of(ti) {
+                        push(Fnv::new(t::WORD_PAIR).text(w).text(cur));
                     }
                 }
             }
             if pos == b'E' || pos == b'S' {
-                if let Some(w) = next.and_then(word_of) {
-                    push(Fnv::new(t::NEXT_WORD).str(&w));
+                if let Some(w) = (ti + 1 < tokens.len()).then_some(ti + 1).and_then(word_of) {
+                    push(Fnv::new(t::NEXT_WORD).text(w));
                 }
                 let tag2 = tokens.get(ti + 2).map_or("$", |p| p.tag.as_str());
                 push(Fnv::new(t::NEXT2_TAG).str(next_tag).str(tag2));
@@ -455,7 +493,7 @@ pub(crate) fn extract(cx: Context<'_>, simp: &[char], tokens: &[Token]) -> Featu
                 let tag2 = ti.checked_sub(2).map_or("^", |p| tokens[p].tag.as_str());
                 push(Fnv::new(t::PREV2_TAG).str(tag2).str(prev_tag));
             }
-            if len > 1 {
+            if len > 1 && sx.last.contains(&chars[tok_end - 1]) {
                 if let Some(k) = suffix_ending(&chars, tok_end, &sx.org, sx.max) {
                     push(Fnv::new(t::TOK_ORG_SUFFIX).num(pos).num(k.min(4) as u8));
                 }
@@ -473,7 +511,7 @@ pub(crate) fn extract(cx: Context<'_>, simp: &[char], tokens: &[Token]) -> Featu
         }
         if let Some(k) = lx.surname_len(&simp[i..]) {
             push(Fnv::new(t::SURNAME).num(k as u8));
-            let at_tok_start = ti != usize::MAX && tokens[ti].start == i;
+            let at_tok_start = ti != usize::MAX && spans[ti].0 == i;
             push(Fnv::new(t::SURNAME_TOK).num(k as u8).num(u8::from(at_tok_start)));
             if post_ends[i] {
                 push(Fnv::new(t::AFTER_POST_SURNAME).num(k as u8));

@@ -155,7 +155,7 @@ fn prepare(s: &Sentence, cx: Context<'_>) -> Prepared {
     let simp_str = to_simplified(&text_str);
     let simp: Vec<char> = simp_str.chars().collect();
     let tokens = cx.segmenter.tag(&simp_str);
-    let feats = features::extract(cx, &simp, &tokens);
+    let feats = features::extract(cx, &simp, &tokens, 0);
     let mut gold = vec![0u8; s.text.len()];
     for &(a, b, l) in &s.spans {
         for (y, g) in name_labels(l, b - a).zip(&mut gold[a..b]) {
