@@ -432,10 +432,12 @@ fn parse_timeout(s: &str) -> Result<Limit, String> {
 
 /// The extractor: built-in lexicons, plus a folder's when given.
 fn extractor(lexicons: Option<&Path>) -> anyhow::Result<Extractor> {
-    Ok(match lexicons {
+    let extractor = match lexicons {
         Some(dir) => Extractor::with_lexicon_folder(dir)?,
         None => Extractor::embedded(),
-    })
+    };
+    extractor.prepare();
+    Ok(extractor)
 }
 
 fn cmd_build(args: BuildArgs) -> anyhow::Result<ExitCode> {

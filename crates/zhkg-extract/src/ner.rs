@@ -226,21 +226,29 @@ fn viterbi(em: &[[f32; NL]], trans: &[[f32; NL]; NL + 1]) -> Vec<u8> {
     if n == 0 {
         return Vec::new();
     }
+    // Transitions with the forbidden ones at -inf, so the inner loop needs no test: a
+    // forbidden or unreachable predecessor scores -inf and never wins (same choices, in the
+    // same order, as skipping it).
+    let tm: [[f32; NL]; NL + 1] = std::array::from_fn(|p| {
+        std::array::from_fn(|y| {
+            if allowed(p, y) {
+                trans[p][y]
+            } else {
+                f32::NEG_INFINITY
+            }
+        })
+    });
     let mut score = vec![[f32::NEG_INFINITY; NL]; n];
     let mut back = vec![[0u8; NL]; n];
     for y in 0..NL {
-        if allowed(START, y) {
-            score[0][y] = trans[START][y] + em[0][y];
-        }
+        score[0][y] = tm[START][y] + em[0][y];
     }
     for i in 1..n {
+        let prev = score[i - 1];
         for y in 0..NL {
             let mut best = (f32::NEG_INFINITY, 0usize);
-            for p in 0..NL {
-                if !allowed(p, y) || score[i - 1][p] == f32::NEG_INFINITY {
-                    continue;
-                }
-                let s = score[i - 1][p] + trans[p][y];
+            for (p, row) in tm.iter().take(NL).enumerate() {
+                let s = prev[p] + row[y];
                 if s > best.0 {
                     best = (s, p);
                 }
