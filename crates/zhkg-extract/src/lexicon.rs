@@ -6,11 +6,106 @@
 //! character-for-character Simplified form too, and look-ups take either script.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::path::{Path, PathBuf};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use crate::script::to_simplified;
+use crate::script::{simplified_char, to_simplified};
+
+/// A fast hash for the lexicon's short keys (a few characters): the rules probe these
+/// maps millions of times per corpus, and SipHash's protection against chosen keys is not
+/// needed for look-ups (only the lexicon's own entries are inserted). The multiply-rotate
+/// scheme of rustc's FxHash.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct KeyHasher(u64);
+
+impl KeyHasher {
+    fn add(&mut self, x: u64) {
+        self.0 = (self.0 ^ x).wrapping_mul(0xf135_7aea_2e62_a9c5);
+    }
+}
+
+impl Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        bytes.iter().for_each(|&b| self.add(u64::from(b)));
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+    fn finish(&self) -> u64 {
+        // The multiply leaves the low bits weak; the table indexes by them.
+        self.0.rotate_left(26)
+    }
+}
+
+/// A map keyed by characters, probed with a `&[char]` slice of the text (no `String`).
+pub(crate) type CharMap<V> = HashMap<Box<[char]>, V, BuildHasherDefault<KeyHasher>>;
+
+/// Probes of up to this many characters are converted to Simplified on the stack.
+const PROBE_LEN: usize = 32;
+
+/// Calls `f` with the Simplified form of `chars` (one character for one, as
+/// [`to_simplified`]), converted on the stack when short: look-ups take either script
+/// without allocating.
+fn with_simplified<R>(chars: impl Iterator<Item = char>, f: impl FnOnce(&[char]) -> R) -> R {
+    let mut buf = ['\0'; PROBE_LEN];
+    let mut chars = chars.map(simplified_char);
+    let mut n = 0;
+    while let Some(c) = chars.next() {
+        if n == PROBE_LEN {
+            let mut long = buf.to_vec();
+            long.push(c);
+            long.extend(chars);
+            return f(&long);
+        }
+        buf[n] = c;
+        n += 1;
+    }
+    f(&buf[..n])
+}
+
+/// Head words of one list (`org_suffixes` or `place_suffixes`) by their Simplified form,
+/// so that the head word a text ends with costs one probe per length instead of a scan
+/// over every head word.
+#[derive(Debug, Clone, Default)]
+pub struct HeadIndex {
+    /// Simplified head word → index of its first entry in the list (longest first, then
+    /// file order), the entry a scan in list order meets first.
+    first: CharMap<usize>,
+    /// Length of the longest head word.
+    max_len: usize,
+}
+
+impl HeadIndex {
+    fn new(list: &[Suffix]) -> HeadIndex {
+        let mut first = CharMap::default();
+        for (i, x) in list.iter().enumerate() {
+            first.entry(x.simp.chars().collect()).or_insert(i);
+        }
+        HeadIndex {
+            first,
+            max_len: list.iter().map(|x| x.len).max().unwrap_or(0),
+        }
+    }
+
+    /// Index (in the list) of the head word that the Simplified `text` ends with: the
+    /// longest, and among equals the first in the list, which is what
+    /// `list.iter().find(|x| text ends with x.simp)` over the longest-first list returns.
+    pub fn ending(&self, text: &[char]) -> Option<usize> {
+        (0..=self.max_len.min(text.len()))
+            .rev()
+            .find_map(|n| self.first.get(&text[text.len() - n..]).copied())
+    }
+
+    /// Is the Simplified `word` one of the head words?
+    pub fn contains(&self, word: &[char]) -> bool {
+        self.first.contains_key(word)
+    }
+}
 
 macro_rules! data {
     ($name:literal) => {
@@ -142,6 +237,7 @@ pub struct Abbreviation {
 
 /// The role a closed-class word plays for the rules (see `grammar.tsv`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(u8)]
 pub enum Role {
     /// `after_name`: commonly follows a person's name (verbs of saying, adverbs, prepositions).
     AfterName,
@@ -195,6 +291,13 @@ pub enum Role {
     Foretell,
 }
 
+impl Role {
+    /// The role's bit in a set of roles (there are fewer than 32).
+    fn bit(self) -> u32 {
+        1 << self as u32
+    }
+}
+
 /// All lexicons, indexed by Simplified form.
 pub struct Lexicon {
     /// Known organizations (`organizations.tsv`).
@@ -213,6 +316,10 @@ pub struct Lexicon {
     pub org_suffixes: Vec<Suffix>,
     /// Place head words, longest first (`place_suffixes.tsv`).
     pub place_suffixes: Vec<Suffix>,
+    /// `org_suffixes` by Simplified form.
+    pub org_heads: HeadIndex,
+    /// `place_suffixes` by Simplified form.
+    pub place_heads: HeadIndex,
     /// Surname → rank in the list (most common first).
     surnames: HashMap<String, usize>,
     not_names: HashMap<String, ()>,
@@ -220,12 +327,19 @@ pub struct Lexicon {
     abbreviations: HashMap<char, Abbreviation>,
     /// Closed-class words by Simplified form → their roles (see grammar.tsv).
     grammar: HashMap<String, Vec<Role>>,
-    terms: HashMap<String, Vec<Term>>,
+    /// `grammar` for look-ups: Simplified characters → a bit per role (`1 << role`).
+    roles: CharMap<u32>,
+    /// Length of the longest closed-class word.
+    roles_max_len: usize,
+    /// Terms by Simplified form.
+    terms: CharMap<Vec<Term>>,
     /// Long names (six characters or more, Simplified) by their first two characters, for
     /// abbreviated mentions (河套深港創新合作區 for 河套深港科技創新合作區).
     long_names: HashMap<String, Vec<(Vec<char>, Term)>>,
     /// Terms by Simplified key in the order of `matcher`'s patterns.
     patterns: Vec<String>,
+    /// The terms of each of `patterns`.
+    pattern_terms: Vec<Vec<Term>>,
     matcher: AhoCorasick,
     /// Head words as the name model's features read them.
     head_words: crate::ner::features::HeadWords,
@@ -552,13 +666,19 @@ impl Lexicon {
             let role = one_of(&r, 1, "role", &ROLES)?;
             grammar.entry(to_simplified(r.col(0))).or_default().push(role);
         }
+        let mut roles: CharMap<u32> = CharMap::default();
+        for (word, rs) in &grammar {
+            let bits = rs.iter().fold(0, |bits, &r| bits | r.bit());
+            *roles.entry(word.chars().collect()).or_default() |= bits;
+        }
+        let roles_max_len = roles.keys().map(|k| k.len()).max().unwrap_or(0);
 
-        let mut terms: HashMap<String, Vec<Term>> = HashMap::new();
+        let mut terms: CharMap<Vec<Term>> = CharMap::default();
         let mut add = |name: &str, t: Term| {
             if name.is_empty() {
                 return;
             }
-            let v = terms.entry(to_simplified(name)).or_default();
+            let v = terms.entry(name.chars().map(simplified_char).collect()).or_default();
             if !v.contains(&t) {
                 v.push(t);
             }
@@ -616,7 +736,7 @@ impl Lexicon {
         }
         let mut long_names: HashMap<String, Vec<(Vec<char>, Term)>> = HashMap::new();
         for (key, ts) in &terms {
-            let chars: Vec<char> = key.chars().collect();
+            let chars: Vec<char> = key.to_vec();
             if chars.len() >= 6 {
                 for t in ts.iter().filter(|t| matches!(t, Term::Org(_) | Term::Place(_))) {
                     long_names
@@ -632,8 +752,16 @@ impl Lexicon {
         }
         // Single characters (美, 港) are too ambiguous to match blindly in running text;
         // the recognizer asks for them explicitly where the context allows.
-        let mut patterns: Vec<String> = terms.keys().filter(|k| k.chars().count() >= 2).cloned().collect();
+        let mut patterns: Vec<String> = terms
+            .keys()
+            .filter(|k| k.len() >= 2)
+            .map(|k| k.iter().collect())
+            .collect();
         patterns.sort();
+        let pattern_terms: Vec<Vec<Term>> = patterns
+            .iter()
+            .map(|p| terms[&p.chars().collect::<Box<[char]>>()].clone())
+            .collect();
         // Latin names match in any case (facebook, FACEBOOK); see `find_terms`.
         let matcher = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
@@ -648,15 +776,20 @@ impl Lexicon {
             occasions,
             modifiers,
             head_words: crate::ner::features::HeadWords::new(&org_suffixes, &place_suffixes),
+            org_heads: HeadIndex::new(&org_suffixes),
+            place_heads: HeadIndex::new(&place_suffixes),
             org_suffixes,
             place_suffixes,
             surnames,
             not_names,
             grammar,
+            roles,
+            roles_max_len,
             abbreviations,
             terms,
             long_names,
             patterns,
+            pattern_terms,
             matcher,
         })
     }
@@ -665,12 +798,12 @@ impl Lexicon {
     pub fn fingerprint(&self) -> String {
         use sha2::{Digest, Sha256};
         let mut h = Sha256::new();
-        let mut keys: Vec<&String> = self.terms.keys().collect();
+        let mut keys: Vec<(String, &Vec<Term>)> = self.terms.iter().map(|(k, v)| (k.iter().collect(), v)).collect();
         keys.sort();
-        for p in keys {
+        for (p, ts) in keys {
             h.update(p.as_bytes());
             h.update([0]);
-            for t in &self.terms[p] {
+            for t in ts {
                 h.update(format!("{t:?}").as_bytes());
             }
         }
@@ -703,8 +836,14 @@ impl Lexicon {
 
     /// What `text` (either script) is in the lexicon, if anything.
     pub fn lookup(&self, text: &str) -> &[Term] {
-        self.terms
-            .get(&to_simplified(text))
+        with_simplified(text.chars(), |k| self.terms.get(k))
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    /// [`Lexicon::lookup`] for a slice of the text (either script), without a `String`.
+    pub fn lookup_chars(&self, text: &[char]) -> &[Term] {
+        with_simplified(text.iter().copied(), |k| self.terms.get(k))
             .map(Vec::as_slice)
             .unwrap_or(&[])
     }
@@ -713,46 +852,54 @@ impl Lexicon {
     /// text, as `(start, end, key)` in characters.
     pub fn find_terms<'a>(&'a self, simplified: &'a [char]) -> Vec<(usize, usize, &'a [Term])> {
         let s: String = simplified.iter().collect();
-        // Byte → char index map for the match positions.
-        let mut char_at = vec![0usize; s.len() + 1];
-        let mut ci = 0;
-        for (bi, ch) in s.char_indices() {
-            for k in 0..ch.len_utf8() {
-                char_at[bi + k] = ci;
-            }
-            ci += 1;
-        }
-        char_at[s.len()] = ci;
         let bytes = s.as_bytes();
-        self.matcher
-            .find_iter(&s)
-            .filter(|m| {
-                // A match in another case must be a whole Latin word (facebook, not the
-                // meta of metadata).
-                let key = &self.patterns[m.pattern().as_usize()];
-                let word_before = m.start() > 0 && bytes[m.start() - 1].is_ascii_alphanumeric();
-                let word_after = m.end() < bytes.len() && bytes[m.end()].is_ascii_alphanumeric();
-                &s[m.range()] == key.as_str() || !(word_before || word_after)
-            })
-            .map(|m| {
-                let key = &self.patterns[m.pattern().as_usize()];
-                (char_at[m.start()], char_at[m.end()], self.terms[key].as_slice())
-            })
-            .collect()
+        // Matches come in text order without overlapping, so byte offsets turn into
+        // character offsets by counting on from the last one.
+        let (mut byte, mut chars) = (0, 0);
+        let mut char_at = |b: usize| {
+            chars += s[byte..b].chars().count();
+            byte = b;
+            chars
+        };
+        let mut out = Vec::new();
+        for m in self.matcher.find_iter(&s) {
+            // A match in another case must be a whole Latin word (facebook, not the
+            // meta of metadata).
+            let key = &self.patterns[m.pattern().as_usize()];
+            let word_before = m.start() > 0 && bytes[m.start() - 1].is_ascii_alphanumeric();
+            let word_after = m.end() < bytes.len() && bytes[m.end()].is_ascii_alphanumeric();
+            if &s[m.range()] == key.as_str() || !(word_before || word_after) {
+                let (a, b) = (char_at(m.start()), char_at(m.end()));
+                out.push((a, b, self.pattern_terms[m.pattern().as_usize()].as_slice()));
+            }
+        }
+        out
     }
 
     /// Does the closed-class word `s` (either script) play `role`?
     pub fn has_role(&self, s: &str, role: Role) -> bool {
-        self.grammar
-            .get(&to_simplified(s))
-            .is_some_and(|r| r.contains(&role))
+        with_simplified(s.chars(), |k| self.roles_of(k)) & role.bit() != 0
+    }
+
+    /// [`Lexicon::has_role`] for a slice of the text (either script), without a `String`.
+    pub fn has_role_chars(&self, s: &[char], role: Role) -> bool {
+        s.len() <= self.roles_max_len && with_simplified(s.iter().copied(), |k| self.roles_of(k)) & role.bit() != 0
+    }
+
+    /// The roles of a Simplified word, a bit each.
+    fn roles_of(&self, simplified: &[char]) -> u32 {
+        if simplified.len() > self.roles_max_len {
+            return 0;
+        }
+        self.roles.get(simplified).copied().unwrap_or(0)
     }
 
     /// Length of the longest word with `role` that `text` starts with (up to 4 characters).
     pub fn role_prefix(&self, text: &[char], role: Role) -> Option<usize> {
-        (1..=text.len().min(4))
-            .rev()
-            .find(|&n| self.has_role(&text[..n].iter().collect::<String>(), role))
+        let n = text.len().min(4);
+        with_simplified(text[..n].iter().copied(), |k| {
+            (1..=n).rev().find(|&n| self.roles_of(&k[..n]) & role.bit() != 0)
+        })
     }
 
     /// The place a one-character abbreviation (Simplified) stands for, and where it may
@@ -833,7 +980,7 @@ impl Lexicon {
     pub fn user_words(&self) -> Vec<(String, &'static str)> {
         let mut out: Vec<(String, &'static str)> = Vec::new();
         for (key, ts) in &self.terms {
-            if key.chars().count() < 2 {
+            if key.len() < 2 {
                 continue;
             }
             let tag = match ts[0] {
@@ -844,7 +991,7 @@ impl Lexicon {
                 Term::Occasion(_) => "n",
                 Term::Modifier(_) => "b",
             };
-            out.push((key.clone(), tag));
+            out.push((key.iter().collect(), tag));
         }
         out.sort();
         out
