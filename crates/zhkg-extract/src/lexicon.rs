@@ -68,6 +68,20 @@ fn with_simplified<R>(chars: impl Iterator<Item = char>, f: impl FnOnce(&[char])
     f(&buf[..n])
 }
 
+fn first_org(terms: &[Term]) -> Option<usize> {
+    terms.iter().find_map(|t| match t {
+        Term::Org(i) => Some(*i),
+        _ => None,
+    })
+}
+
+fn first_place(terms: &[Term]) -> Option<usize> {
+    terms.iter().find_map(|t| match t {
+        Term::Place(i) => Some(*i),
+        _ => None,
+    })
+}
+
 /// Head words of one list (`org_suffixes` or `place_suffixes`) by their Simplified form,
 /// so that the head word a text ends with costs one probe per length instead of a scan
 /// over every head word.
@@ -945,18 +959,22 @@ impl Lexicon {
 
     /// The known organization named `s` (either script, any of its names).
     pub fn org(&self, s: &str) -> Option<usize> {
-        self.lookup(s).iter().find_map(|t| match t {
-            Term::Org(i) => Some(*i),
-            _ => None,
-        })
+        first_org(self.lookup(s))
+    }
+
+    /// [`Lexicon::org`] for a slice of the text.
+    pub fn org_chars(&self, s: &[char]) -> Option<usize> {
+        first_org(self.lookup_chars(s))
     }
 
     /// The known place named `s` (either script, any of its names).
     pub fn place(&self, s: &str) -> Option<usize> {
-        self.lookup(s).iter().find_map(|t| match t {
-            Term::Place(i) => Some(*i),
-            _ => None,
-        })
+        first_place(self.lookup(s))
+    }
+
+    /// [`Lexicon::place`] for a slice of the text.
+    pub fn place_chars(&self, s: &[char]) -> Option<usize> {
+        first_place(self.lookup_chars(s))
     }
 
     /// Does `text` end with a post (記者, 局長 …)? Used on bylines.
@@ -973,7 +991,7 @@ impl Lexicon {
     pub fn org_prefix(&self, text: &[char]) -> Option<(usize, usize)> {
         (2..text.len())
             .rev()
-            .find_map(|n| self.org(&text[..n].iter().collect::<String>()).map(|o| (o, n)))
+            .find_map(|n| self.org_chars(&text[..n]).map(|o| (o, n)))
     }
 
     /// Every term for the segmenter's user dictionary: (Simplified word, POS tag).

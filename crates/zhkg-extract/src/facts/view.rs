@@ -96,6 +96,12 @@ impl<'a> View<'a> {
         self.simp[a.min(n)..b.min(n)].iter().collect()
     }
 
+    /// The Simplified text of `a..b` as a slice, clamped to the text like [`View::s`].
+    pub fn chars(&self, a: usize, b: usize) -> &'a [char] {
+        let n = self.simp.len();
+        &self.simp[a.min(n)..b.min(n)]
+    }
+
     /// The token that starts at `i`.
     pub fn token_at(&self, i: usize) -> Option<&'a Token> {
         self.token_start.get(&i).map(|&t| &self.doc.tokens[t])
@@ -145,7 +151,7 @@ impl<'a> View<'a> {
         }
         (1..=(end - i).min(4))
             .rev()
-            .find(|&n| self.lx.has_role(&self.s(i, i + n), role) && self.is_word(i, i + n))
+            .find(|&n| self.lx.has_role_chars(self.chars(i, i + n), role) && self.is_word(i, i + n))
     }
 
     /// The longest mention of one of `kinds` that starts at `i` and ends by `end`.
@@ -175,7 +181,7 @@ impl<'a> View<'a> {
 
     /// The cue strength of the word `a..b`, when it is a cue of the lexicon.
     pub fn cue_strength(&self, a: usize, b: usize) -> Option<CueStrength> {
-        self.lx.lookup(&self.s(a, b)).iter().find_map(|t| match t {
+        self.lx.lookup_chars(self.chars(a, b)).iter().find_map(|t| match t {
             Term::Cue(i) => Some(self.lx.cues[*i].strength),
             _ => None,
         })

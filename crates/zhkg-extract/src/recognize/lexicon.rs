@@ -90,7 +90,7 @@ fn glued_to_conjunction(cx: &Ctx, a: usize, b: usize) -> bool {
 pub(super) fn ends_with_occasion(cx: &Ctx, a: usize, b: usize) -> bool {
     (a..b.saturating_sub(1)).any(|i| {
         cx.lx
-            .lookup(&cx.s(i, b))
+            .lookup_chars(&cx.simp[i..b])
             .iter()
             .any(|t| matches!(t, Term::Occasion(_)))
     })
@@ -176,7 +176,7 @@ pub(super) fn enumerated_places(cx: &Ctx, sentences: &[Sentence], accepted: &mut
     let mut found = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
         for i in s.start..s.end {
-            let Some(li) = cx.lx.place(&cx.text[i].to_string()) else {
+            let Some(li) = cx.lx.place_chars(std::slice::from_ref(&cx.text[i])) else {
                 continue;
             };
             if accepted.iter().any(|m| m.start <= i && i < m.end) {
@@ -184,7 +184,7 @@ pub(super) fn enumerated_places(cx: &Ctx, sentences: &[Sentence], accepted: &mut
             }
             let sep = |j: usize| j >= s.start && j < s.end && matches!(cx.text[j], '、' | '和' | '及' | '與');
             let single =
-                |j: usize| j >= s.start && j < s.end && cx.lx.place(&cx.text[j].to_string()).is_some();
+                |j: usize| j >= s.start && j < s.end && cx.lx.place_chars(std::slice::from_ref(&cx.text[j])).is_some();
             let next_item = sep(i + 1)
                 && (single(i + 2) || accepted.iter().any(|m| m.kind == Kind::Place && m.start == i + 2));
             let prev_item = i >= s.start + 2
@@ -236,7 +236,7 @@ pub(super) fn abbreviated_places(cx: &Ctx, sentences: &[Sentence], accepted: &mu
             }
             if let Some(ab) = abbr(i).filter(|_| free(i, accepted)) {
                 let after_verb =
-                    (1..=2).any(|n| i >= s.start + n && cx.lx.has_role(&cx.s(i - n, i), Role::PlaceVerb));
+                    (1..=2).any(|n| i >= s.start + n && cx.lx.has_role_chars(&cx.simp[i - n..i], Role::PlaceVerb));
                 let alone = i + 1 >= s.end || !is_han(cx.text[i + 1]) || cx.token_at.contains_key(&(i + 1));
                 // 美方, 中方: the side of a country in talks, as a word of its own.
                 let side = cx.simp.get(i + 1) == Some(&'方')

@@ -7,7 +7,7 @@ use super::*;
 /// 他 / 她 as singular personal pronouns (not 他們, 其他, 他人).
 pub(super) fn pronouns(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
     for i in s.start..s.end {
-        if !cx.lx.has_role(&cx.text[i].to_string(), Role::Pronoun) {
+        if !cx.lx.has_role_chars(std::slice::from_ref(&cx.text[i]), Role::Pronoun) {
             continue;
         }
         let next = cx.simp.get(i + 1).copied().unwrap_or(' ');
@@ -59,7 +59,7 @@ fn name_at(cx: &Ctx, at: usize, limit: usize) -> Option<usize> {
         let word_after = token(third).is_some_and(|t| t.known && t.end - t.start >= 2 && !person_tag(t));
         (known_name && verb_after)
             || word_after
-            || !cx.lx.lookup(&cx.s(third, (third + 2).min(limit))).is_empty()
+            || !cx.lx.lookup_chars(&cx.simp[third..(third + 2).min(limit)]).is_empty()
     };
     let end = if two_chars { third } else { third + 1 };
     // Where the model found a personal name here, its length wins (a rule cannot tell
@@ -162,7 +162,7 @@ pub(super) fn byline_people(cx: &Ctx, si: usize, s: &Sentence, accepted: &[Menti
             }
             let known = cx
                 .lx
-                .lookup(&cx.s(a, i))
+                .lookup_chars(&cx.simp[a..i])
                 .iter()
                 .any(|t| matches!(t, Term::Org(_) | Term::Place(_)));
             // Outside a byline block a name starts with a surname.
