@@ -246,10 +246,11 @@ pub(super) fn head_references(cx: &Ctx, sentences: &[Sentence], accepted: &mut V
     for (si, s) in sentences.iter().enumerate() {
         for ti in token_range(cx, s) {
             let t = &cx.tokens[ti];
-            let word: String = t.word.trim_start_matches(['该', '本']).to_string();
+            let word = t.word.trim_start_matches(['该', '本']);
+            let chars = t.end - t.start - (t.word.chars().count() - word.chars().count());
             // The head word first: it is rare, and the scans over `accepted` are not cheap.
-            if word.chars().count() < 2
-                || !cx.lx.org_suffixes.iter().any(|x| x.simp == word)
+            if chars < 2
+                || !cx.lx.org_heads.contains(&cx.simp[t.end - chars..t.end])
                 || accepted.iter().any(|m| m.start < t.end && t.start < m.end)
             {
                 continue;
@@ -257,8 +258,8 @@ pub(super) fn head_references(cx: &Ctx, sentences: &[Sentence], accepted: &mut V
             let named_before = accepted.iter().any(|m| {
                 m.kind == Kind::Organization
                     && m.end <= t.start
-                    && m.end - m.start > word.chars().count()
-                    && cx.s(m.start, m.end).ends_with(&word)
+                    && m.end - m.start > chars
+                    && cx.simp[m.end - chars..m.end] == cx.simp[t.end - chars..t.end]
             });
             if named_before {
                 found.push(cx.mention(
