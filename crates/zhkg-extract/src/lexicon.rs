@@ -45,6 +45,9 @@ impl Hasher for KeyHasher {
 /// A map keyed by characters, probed with a `&[char]` slice of the text (no `String`).
 pub(crate) type CharMap<V> = HashMap<Box<[char]>, V, BuildHasherDefault<KeyHasher>>;
 
+/// A map keyed by one character.
+pub(crate) type CharKeyMap<V> = HashMap<char, V, BuildHasherDefault<KeyHasher>>;
+
 /// Probes of up to this many characters are converted to Simplified on the stack.
 const PROBE_LEN: usize = 32;
 
@@ -52,8 +55,12 @@ const PROBE_LEN: usize = 32;
 /// [`to_simplified`]), converted on the stack when short: look-ups take either script
 /// without allocating.
 fn with_simplified<R>(chars: impl Iterator<Item = char>, f: impl FnOnce(&[char]) -> R) -> R {
+    with_chars(chars.map(simplified_char), f)
+}
+
+/// Calls `f` with `chars` as a slice, on the stack when short.
+fn with_chars<R>(mut chars: impl Iterator<Item = char>, f: impl FnOnce(&[char]) -> R) -> R {
     let mut buf = ['\0'; PROBE_LEN];
-    let mut chars = chars.map(simplified_char);
     let mut n = 0;
     while let Some(c) = chars.next() {
         if n == PROBE_LEN {
@@ -90,28 +97,35 @@ pub struct HeadIndex {
     /// Simplified head word → index of its first entry in the list (longest first, then
     /// file order), the entry a scan in list order meets first.
     first: CharMap<usize>,
-    /// Length of the longest head word.
-    max_len: usize,
+    /// Last character → the lengths of the head words ending with it, a bit each (most
+    /// token ends end no head word: one probe tells).
+    lengths: CharKeyMap<u64>,
 }
 
 impl HeadIndex {
     fn new(list: &[Suffix]) -> HeadIndex {
         let mut first = CharMap::default();
+        let mut lengths = CharKeyMap::default();
         for (i, x) in list.iter().enumerate() {
-            first.entry(x.simp.chars().collect()).or_insert(i);
+            let chars: Box<[char]> = x.simp.chars().collect();
+            if let Some(&last) = chars.last() {
+                *lengths.entry(last).or_default() |= 1u64 << chars.len().min(63);
+            }
+            first.entry(chars).or_insert(i);
         }
-        HeadIndex {
-            first,
-            max_len: list.iter().map(|x| x.len).max().unwrap_or(0),
-        }
+        HeadIndex { first, lengths }
     }
 
     /// Index (in the list) of the head word that the Simplified `text` ends with: the
     /// longest, and among equals the first in the list, which is what
     /// `list.iter().find(|x| text ends with x.simp)` over the longest-first list returns.
     pub fn ending(&self, text: &[char]) -> Option<usize> {
-        (0..=self.max_len.min(text.len()))
+        let bits = text.last().and_then(|c| self.lengths.get(c)).copied().unwrap_or(0);
+        // Longest first; a head word of 63 characters or more is probed at every length.
+        (1..=text.len())
             .rev()
+            .filter(|&n| bits & (1 << n.min(63)) != 0)
+            .chain([0])
             .find_map(|n| self.first.get(&text[text.len() - n..]).copied())
     }
 
@@ -343,6 +357,9 @@ pub struct Lexicon {
     grammar: HashMap<String, Vec<Role>>,
     /// `grammar` for look-ups: Simplified characters → a bit per role (`1 << role`).
     roles: CharMap<u32>,
+    /// First character → the roles of the words starting with it (most characters start
+    /// none: one probe tells).
+    roles_first: CharKeyMap<u32>,
     /// Length of the longest closed-class word.
     roles_max_len: usize,
     /// Terms by Simplified form.
@@ -686,6 +703,12 @@ impl Lexicon {
             *roles.entry(word.chars().collect()).or_default() |= bits;
         }
         let roles_max_len = roles.keys().map(|k| k.len()).max().unwrap_or(0);
+        let mut roles_first: CharKeyMap<u32> = CharKeyMap::default();
+        for (word, bits) in &roles {
+            if let Some(&c) = word.first() {
+                *roles_first.entry(c).or_default() |= bits;
+            }
+        }
 
         let mut terms: CharMap<Vec<Term>> = CharMap::default();
         let mut add = |name: &str, t: Term| {
@@ -798,6 +821,7 @@ impl Lexicon {
             not_names,
             grammar,
             roles,
+            roles_first,
             roles_max_len,
             abbreviations,
             terms,
@@ -910,10 +934,30 @@ impl Lexicon {
 
     /// Length of the longest word with `role` that `text` starts with (up to 4 characters).
     pub fn role_prefix(&self, text: &[char], role: Role) -> Option<usize> {
+        self.role_prefix_lengths(text, role).next()
+    }
+
+    /// The lengths (longest first, up to 4 characters) of the words with `role` that
+    /// `text` (either script) starts with: `role_prefix` and the next shorter ones.
+    pub fn role_prefix_lengths(&self, text: &[char], role: Role) -> impl Iterator<Item = usize> {
         let n = text.len().min(4);
-        with_simplified(text[..n].iter().copied(), |k| {
-            (1..=n).rev().find(|&n| self.roles_of(&k[..n]) & role.bit() != 0)
-        })
+        let first = text.first().map_or(0, |&c| {
+            self.roles_first
+                .get(&simplified_char(c))
+                .copied()
+                .unwrap_or(0)
+        });
+        // A bit per length that is a word with the role.
+        let lengths = if first & role.bit() == 0 {
+            0
+        } else {
+            with_simplified(text[..n].iter().copied(), |k| {
+                (1..=n)
+                    .filter(|&n| self.roles_of(&k[..n]) & role.bit() != 0)
+                    .fold(0u8, |bits, n| bits | 1 << n)
+            })
+        };
+        (1..=n).rev().filter(move |&n| lengths & 1 << n != 0)
     }
 
     /// The place a one-character abbreviation (Simplified) stands for, and where it may

@@ -149,9 +149,9 @@ impl<'a> View<'a> {
         if i >= end {
             return None;
         }
-        (1..=(end - i).min(4))
-            .rev()
-            .find(|&n| self.lx.has_role_chars(self.chars(i, i + n), role) && self.is_word(i, i + n))
+        self.lx
+            .role_prefix_lengths(&self.simp[i..end], role)
+            .find(|&n| self.is_word(i, i + n))
     }
 
     /// The longest mention of one of `kinds` that starts at `i` and ends by `end`.
