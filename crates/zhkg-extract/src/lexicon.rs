@@ -349,10 +349,11 @@ pub struct Lexicon {
     /// `place_suffixes` by Simplified form.
     pub place_heads: HeadIndex,
     /// Surname → rank in the list (most common first).
-    surnames: HashMap<String, usize>,
-    not_names: HashMap<String, ()>,
+    surnames: CharMap<usize>,
+    /// Words tagged as names that are not (both scripts).
+    not_names: CharMap<()>,
     /// One-character place abbreviations (Simplified) → where they may stand.
-    abbreviations: HashMap<char, Abbreviation>,
+    abbreviations: CharKeyMap<Abbreviation>,
     /// Closed-class words by Simplified form → their roles (see grammar.tsv).
     grammar: HashMap<String, Vec<Role>>,
     /// `grammar` for look-ups: Simplified characters → a bit per role (`1 << role`).
@@ -680,17 +681,17 @@ impl Lexicon {
         };
         let org_suffixes = suffixes(t.take("org_suffixes.tsv"))?;
         let place_suffixes = suffixes(t.take("place_suffixes.tsv"))?;
-        let mut surnames: HashMap<String, usize> = HashMap::new();
+        let mut surnames: CharMap<usize> = CharMap::default();
         for (rank, r) in t.take("surnames.tsv").iter().enumerate() {
             for k in [to_simplified(r.col(0)), r.col(0).to_string()] {
-                surnames.entry(k).or_insert(rank);
+                surnames.entry(k.chars().collect()).or_insert(rank);
             }
         }
-        let not_names: HashMap<String, ()> = t
+        let not_names: CharMap<()> = t
             .take("not_names.tsv")
             .iter()
             .flat_map(|r| [to_simplified(r.col(0)), r.col(0).to_string()])
-            .map(|k| (k, ()))
+            .map(|k| (k.chars().collect(), ()))
             .collect();
         let mut grammar: HashMap<String, Vec<Role>> = HashMap::new();
         for r in t.take("grammar.tsv") {
@@ -744,7 +745,7 @@ impl Lexicon {
             .enumerate()
             .for_each(|(i, m)| add(m, Term::Modifier(i)));
 
-        let mut abbreviations: HashMap<char, Abbreviation> = HashMap::new();
+        let mut abbreviations: CharKeyMap<Abbreviation> = CharKeyMap::default();
         for r in t.take("abbreviations.tsv") {
             let place = places
                 .iter()
@@ -849,7 +850,7 @@ impl Lexicon {
             .surnames
             .keys()
             .chain(self.not_names.keys())
-            .cloned()
+            .map(|k| k.iter().collect())
             .collect();
         rest.extend(self.grammar.iter().map(|(k, v)| format!("{k}{v:?}")));
         rest.extend(
@@ -973,24 +974,30 @@ impl Lexicon {
 
     /// Is `s` (either script) a surname?
     pub fn is_surname(&self, s: &str) -> bool {
-        self.surnames.contains_key(s)
+        with_chars(s.chars(), |k| self.surnames.contains_key(k))
     }
 
     /// Rank of a surname in the list, most common first.
     pub fn surname_rank(&self, s: &str) -> Option<usize> {
+        with_chars(s.chars(), |k| self.surname_rank_chars(k))
+    }
+
+    /// [`Lexicon::surname_rank`] for a slice of the text.
+    pub fn surname_rank_chars(&self, s: &[char]) -> Option<usize> {
         self.surnames.get(s).copied()
     }
 
     /// Words the segmenter tags as names that are not names (常用詞).
     pub fn is_not_name(&self, s: &str) -> bool {
-        self.not_names.contains_key(s) || self.not_names.contains_key(&to_simplified(s))
+        with_chars(s.chars(), |k| self.not_names.contains_key(k))
+            || with_simplified(s.chars(), |k| self.not_names.contains_key(k))
     }
 
     /// Length of the surname that `name` starts with: compound (歐陽) before single.
     pub fn surname_len(&self, name: &[char]) -> Option<usize> {
         [2, 1]
             .into_iter()
-            .find(|&n| name.len() > n && self.is_surname(&name[..n].iter().collect::<String>()))
+            .find(|&n| name.len() > n && self.surnames.contains_key(&name[..n]))
     }
 
     /// The post `s` (either script), if it is one.

@@ -220,7 +220,7 @@ pub(super) fn tagged_people(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Men
         };
         let common = cx
             .lx
-            .surname_rank(&chars[..sl].iter().collect::<String>())
+            .surname_rank_chars(&chars[..sl])
             .is_some_and(|r| r < 200);
         let quoted = t.start > 0 && matches!(cx.text[t.start - 1], '「' | '『' | '“');
         // A guess needs a name's place in the sentence: after a boundary, or before a word
