@@ -367,7 +367,7 @@ pub struct Lexicon {
     terms: CharMap<Vec<Term>>,
     /// Long names (six characters or more, Simplified) by their first two characters, for
     /// abbreviated mentions (河套深港創新合作區 for 河套深港科技創新合作區).
-    long_names: HashMap<String, Vec<(Vec<char>, Term)>>,
+    long_names: CharMap<Vec<(Vec<char>, Term)>>,
     /// Terms by Simplified key in the order of `matcher`'s patterns.
     patterns: Vec<String>,
     /// The terms of each of `patterns`.
@@ -772,13 +772,13 @@ impl Lexicon {
             }
             abbreviations.insert(chars.remove(0), ab);
         }
-        let mut long_names: HashMap<String, Vec<(Vec<char>, Term)>> = HashMap::new();
+        let mut long_names: CharMap<Vec<(Vec<char>, Term)>> = CharMap::default();
         for (key, ts) in &terms {
             let chars: Vec<char> = key.to_vec();
             if chars.len() >= 6 {
                 for t in ts.iter().filter(|t| matches!(t, Term::Org(_) | Term::Place(_))) {
                     long_names
-                        .entry(chars[..2].iter().collect())
+                        .entry(chars[..2].into())
                         .or_default()
                         .push((chars.clone(), *t));
                 }
@@ -968,7 +968,7 @@ impl Lexicon {
     }
 
     /// Known long names (Simplified) starting with these two characters.
-    pub fn long_names(&self, first_two: &str) -> &[(Vec<char>, Term)] {
+    pub fn long_names(&self, first_two: &[char]) -> &[(Vec<char>, Term)] {
         self.long_names.get(first_two).map(Vec::as_slice).unwrap_or(&[])
     }
 

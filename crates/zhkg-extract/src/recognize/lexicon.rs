@@ -100,16 +100,16 @@ pub(super) fn ends_with_occasion(cx: &Ctx, a: usize, b: usize) -> bool {
 /// 河套深港科技創新合作區): same first two and last two characters, the rest in order.
 pub(super) fn abbreviated_names(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
     for i in s.start..s.end.saturating_sub(3) {
-        let key: String = cx.simp[i..i + 2].iter().collect();
+        // A name starts a token.
+        if !cx.token_at.contains_key(&i) {
+            continue;
+        }
         let mut best: Option<(usize, Term)> = None;
-        for (full, term) in cx.lx.long_names(&key) {
+        for (full, term) in cx.lx.long_names(&cx.simp[i..i + 2]) {
             let n = full.len();
             for j in (i + 4..=(i + n - 1).min(s.end)).rev() {
                 let span = &cx.simp[i..j];
                 if span[span.len() - 2..] != full[n - 2..] || !is_subsequence(span, full) {
-                    continue;
-                }
-                if !cx.token_at.contains_key(&i) {
                     continue;
                 }
                 if best.is_none_or(|(e, _)| j > e) {

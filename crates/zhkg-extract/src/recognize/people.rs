@@ -343,21 +343,34 @@ pub(super) fn propagate_names(cx: &Ctx, sentences: &[Sentence], accepted: &mut V
             || names.iter().any(|n| cx.simp[m.start..m.end] == n[..])
             || m.end - m.start < 2
     });
+    // Each name's occurrences, left to right without overlapping each other, that no
+    // mention overlaps. One pass over the text: the names by first character, where each
+    // name may next match, and which characters mentions cover.
+    let mut by_first: HashMap<char, Vec<usize>> = HashMap::new();
+    for (k, name) in names.iter().enumerate() {
+        by_first.entry(name[0]).or_default().push(k);
+    }
+    let mut covered = vec![false; cx.simp.len()];
+    for m in accepted.iter() {
+        covered[m.start..m.end].iter_mut().for_each(|c| *c = true);
+    }
+    // (An empty mention covers no character but still overlaps a span around it.)
+    let empty: Vec<usize> = accepted.iter().filter(|m| m.start == m.end).map(|m| m.start).collect();
+    let free = |a: usize, b: usize| !covered[a..b].contains(&true) && !empty.iter().any(|&p| a < p && p < b);
     let mut found = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
-        for name in &names {
-            let n = name.len();
-            let mut i = s.start;
-            while i + n <= s.end {
-                if cx.simp[i..i + n] == name[..] && !accepted.iter().any(|m| m.start < i + n && i < m.end) {
+        let mut next = vec![s.start; names.len()];
+        for i in s.start..s.end {
+            for &k in by_first.get(&cx.simp[i]).map(Vec::as_slice).unwrap_or(&[]) {
+                let n = names[k].len();
+                if i >= next[k] && i + n <= s.end && cx.simp[i..i + n] == names[k][..] && free(i, i + n) {
                     found.push(cx.mention(Kind::Person, (i, i + n), si, None, Rule::SameName, 0.8));
-                    i += n;
-                } else {
-                    i += 1;
+                    next[k] = i + n;
                 }
             }
         }
     }
+    // (In another order than a scan per name: the caller sorts the mentions.)
     accepted.extend(found);
 }
 
