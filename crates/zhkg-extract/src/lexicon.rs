@@ -922,7 +922,16 @@ impl Lexicon {
 
     /// [`Lexicon::has_role`] for a slice of the text (either script), without a `String`.
     pub fn has_role_chars(&self, s: &[char], role: Role) -> bool {
-        s.len() <= self.roles_max_len && with_simplified(s.iter().copied(), |k| self.roles_of(k)) & role.bit() != 0
+        if s.len() > self.roles_max_len {
+            return false;
+        }
+        // Most characters start no word with the role: one probe before converting the rest.
+        if let Some(&c) = s.first() {
+            if self.roles_first.get(&simplified_char(c)).copied().unwrap_or(0) & role.bit() == 0 {
+                return false;
+            }
+        }
+        with_simplified(s.iter().copied(), |k| self.roles_of(k)) & role.bit() != 0
     }
 
     /// The roles of a Simplified word, a bit each.
