@@ -120,7 +120,11 @@ impl HeadIndex {
     /// longest, and among equals the first in the list, which is what
     /// `list.iter().find(|x| text ends with x.simp)` over the longest-first list returns.
     pub fn ending(&self, text: &[char]) -> Option<usize> {
-        let bits = text.last().and_then(|c| self.lengths.get(c)).copied().unwrap_or(0);
+        let bits = text
+            .last()
+            .and_then(|c| self.lengths.get(c))
+            .copied()
+            .unwrap_or(0);
         // Longest first; a head word of 63 characters or more is probed at every length.
         (1..=text.len())
             .rev()
@@ -716,7 +720,9 @@ impl Lexicon {
             if name.is_empty() {
                 return;
             }
-            let v = terms.entry(name.chars().map(simplified_char).collect()).or_default();
+            let v = terms
+                .entry(name.chars().map(simplified_char).collect())
+                .or_default();
             if !v.contains(&t) {
                 v.push(t);
             }
@@ -837,7 +843,8 @@ impl Lexicon {
     pub fn fingerprint(&self) -> String {
         use sha2::{Digest, Sha256};
         let mut h = Sha256::new();
-        let mut keys: Vec<(String, &Vec<Term>)> = self.terms.iter().map(|(k, v)| (k.iter().collect(), v)).collect();
+        let mut keys: Vec<(String, &Vec<Term>)> =
+            self.terms.iter().map(|(k, v)| (k.iter().collect(), v)).collect();
         keys.sort();
         for (p, ts) in keys {
             h.update(p.as_bytes());
@@ -952,10 +959,7 @@ impl Lexicon {
     pub fn role_prefix_lengths(&self, text: &[char], role: Role) -> impl Iterator<Item = usize> {
         let n = text.len().min(4);
         let first = text.first().map_or(0, |&c| {
-            self.roles_first
-                .get(&simplified_char(c))
-                .copied()
-                .unwrap_or(0)
+            self.roles_first.get(&simplified_char(c)).copied().unwrap_or(0)
         });
         // A bit per length that is a word with the role.
         let lengths = if first & role.bit() == 0 {
@@ -1112,6 +1116,105 @@ mod tests {
             .collect();
         assert!(found.contains(&"全国人大代表".to_string()), "{found:?}");
         assert!(found.contains(&"立法会".to_string()), "{found:?}");
+    }
+
+    /// Texts ending with every head word, with a longer word, a word in the other script
+    /// and with none, for the index tests.
+    fn probe_texts(lx: &Lexicon) -> Vec<Vec<char>> {
+        let mut texts: Vec<Vec<char>> = [
+            "香港數據中心",
+            "江蘇移動",
+            "污水處理廠",
+            "深圳市",
+            "發言",
+            "",
+            "會",
+        ]
+        .iter()
+        .map(|t| to_simplified(t).chars().collect())
+        .collect();
+        for x in lx.org_suffixes.iter().chain(&lx.place_suffixes) {
+            for prefix in ["", "香港", "特區政府"] {
+                texts.push(format!("{prefix}{}", x.simp).chars().collect());
+                texts.push(format!("{prefix}{}", x.suffix).chars().collect());
+                texts.push(format!("{prefix}{}x", x.simp).chars().collect());
+            }
+        }
+        texts
+    }
+
+    #[test]
+    fn head_index_chooses_as_a_scan_of_the_list() {
+        let lx = crate::pipeline::test_extractor().lexicon();
+        for (list, index) in [
+            (&lx.org_suffixes, &lx.org_heads),
+            (&lx.place_suffixes, &lx.place_heads),
+        ] {
+            for text in probe_texts(lx) {
+                let scan = list.iter().position(|x| {
+                    let k: Vec<char> = x.simp.chars().collect();
+                    text.ends_with(&k)
+                });
+                assert_eq!(index.ending(&text), scan, "{}", text.iter().collect::<String>());
+                if let Some(i) = scan {
+                    assert!(index.contains(&text[text.len() - list[i].len..]));
+                }
+            }
+        }
+        // Longest first: 委員會, not 會.
+        let text: Vec<char> = to_simplified("提案委員會").chars().collect();
+        let i = lx.org_heads.ending(&text).expect("a head word");
+        assert_eq!(lx.org_suffixes[i].simp, "委员会");
+    }
+
+    #[test]
+    fn slice_look_ups_agree_with_string_look_ups() {
+        let lx = crate::pipeline::test_extractor().lexicon();
+        let text: Vec<char> = "港區全國人大代表黃錦輝表示，建議特區政府應該加強陳大文說據報道歐陽"
+            .chars()
+            .collect();
+        let roles = ROLES.map(|(_, r)| r);
+        for a in 0..text.len() {
+            for b in a..=(a + 8).min(text.len()) {
+                let (span, word): (&[char], String) = (&text[a..b], text[a..b].iter().collect());
+                assert_eq!(lx.lookup_chars(span), lx.lookup(&word), "{word}");
+                assert_eq!(lx.org_chars(span), lx.org(&word), "{word}");
+                assert_eq!(lx.place_chars(span), lx.place(&word), "{word}");
+                for role in roles {
+                    let old = lx
+                        .grammar
+                        .get(&to_simplified(&word))
+                        .is_some_and(|r| r.contains(&role));
+                    assert_eq!(lx.has_role(&word, role), old, "{word} {role:?}");
+                    assert_eq!(lx.has_role_chars(span, role), old, "{word} {role:?}");
+                }
+            }
+            for role in roles {
+                // The old role_prefix: the longest of 4, 3, 2, 1 characters with the role.
+                let rest = &text[a..];
+                let old: Vec<usize> = (1..=rest.len().min(4))
+                    .rev()
+                    .filter(|&n| lx.has_role(&rest[..n].iter().collect::<String>(), role))
+                    .collect();
+                let new: Vec<usize> = lx.role_prefix_lengths(rest, role).collect();
+                assert_eq!(new, old);
+                assert_eq!(lx.role_prefix(rest, role), old.first().copied());
+            }
+        }
+        assert_eq!(lx.surname_len(&['欧', '阳', '明']), Some(2));
+        assert!(lx.is_surname("陳") && lx.is_surname("陈"));
+        assert_eq!(lx.surname_rank_chars(&['陈']), lx.surname_rank("陈"));
+    }
+
+    #[test]
+    fn long_probes_spill_to_the_heap() {
+        let lx = crate::pipeline::test_extractor().lexicon();
+        let long: String = "中華人民共和國香港特別行政區政府".repeat(3);
+        let chars: Vec<char> = long.chars().collect();
+        assert!(chars.len() > PROBE_LEN);
+        assert!(lx.lookup(&long).is_empty() && lx.lookup_chars(&chars).is_empty());
+        let simplified = with_simplified(long.chars(), |k| k.iter().collect::<String>());
+        assert_eq!(simplified, to_simplified(&long));
     }
 
     /// A folder of the test's own, removed when dropped.

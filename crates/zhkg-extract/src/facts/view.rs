@@ -194,10 +194,13 @@ impl<'a> View<'a> {
 
     /// The cue strength of the word `a..b`, when it is a cue of the lexicon.
     pub fn cue_strength(&self, a: usize, b: usize) -> Option<CueStrength> {
-        self.lx.lookup_chars(self.chars(a, b)).iter().find_map(|t| match t {
-            Term::Cue(i) => Some(self.lx.cues[*i].strength),
-            _ => None,
-        })
+        self.lx
+            .lookup_chars(self.chars(a, b))
+            .iter()
+            .find_map(|t| match t {
+                Term::Cue(i) => Some(self.lx.cues[*i].strength),
+                _ => None,
+            })
     }
 
     /// Is `m` a document (施政報告, 報告書) rather than a meeting or event?

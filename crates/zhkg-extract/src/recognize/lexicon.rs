@@ -183,8 +183,9 @@ pub(super) fn enumerated_places(cx: &Ctx, sentences: &[Sentence], accepted: &mut
                 continue;
             }
             let sep = |j: usize| j >= s.start && j < s.end && matches!(cx.text[j], '、' | '和' | '及' | '與');
-            let single =
-                |j: usize| j >= s.start && j < s.end && cx.lx.place_chars(std::slice::from_ref(&cx.text[j])).is_some();
+            let single = |j: usize| {
+                j >= s.start && j < s.end && cx.lx.place_chars(std::slice::from_ref(&cx.text[j])).is_some()
+            };
             let next_item = sep(i + 1)
                 && (single(i + 2) || accepted.iter().any(|m| m.kind == Kind::Place && m.start == i + 2));
             let prev_item = i >= s.start + 2
@@ -235,8 +236,8 @@ pub(super) fn abbreviated_places(cx: &Ctx, sentences: &[Sentence], accepted: &mu
                 continue;
             }
             if let Some(ab) = abbr(i).filter(|_| free(i, accepted)) {
-                let after_verb =
-                    (1..=2).any(|n| i >= s.start + n && cx.lx.has_role_chars(&cx.simp[i - n..i], Role::PlaceVerb));
+                let after_verb = (1..=2)
+                    .any(|n| i >= s.start + n && cx.lx.has_role_chars(&cx.simp[i - n..i], Role::PlaceVerb));
                 let alone = i + 1 >= s.end || !is_han(cx.text[i + 1]) || cx.token_at.contains_key(&(i + 1));
                 // 美方, 中方: the side of a country in talks, as a word of its own.
                 let side = cx.simp.get(i + 1) == Some(&'方')

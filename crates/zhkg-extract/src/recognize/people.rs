@@ -7,7 +7,10 @@ use super::*;
 /// 他 / 她 as singular personal pronouns (not 他們, 其他, 他人).
 pub(super) fn pronouns(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
     for i in s.start..s.end {
-        if !cx.lx.has_role_chars(std::slice::from_ref(&cx.text[i]), Role::Pronoun) {
+        if !cx
+            .lx
+            .has_role_chars(std::slice::from_ref(&cx.text[i]), Role::Pronoun)
+        {
             continue;
         }
         let next = cx.simp.get(i + 1).copied().unwrap_or(' ');
@@ -59,7 +62,10 @@ fn name_at(cx: &Ctx, at: usize, limit: usize) -> Option<usize> {
         let word_after = token(third).is_some_and(|t| t.known && t.end - t.start >= 2 && !person_tag(t));
         (known_name && verb_after)
             || word_after
-            || !cx.lx.lookup_chars(&cx.simp[third..(third + 2).min(limit)]).is_empty()
+            || !cx
+                .lx
+                .lookup_chars(&cx.simp[third..(third + 2).min(limit)])
+                .is_empty()
     };
     let end = if two_chars { third } else { third + 1 };
     // Where the model found a personal name here, its length wins (a rule cannot tell
@@ -218,10 +224,7 @@ pub(super) fn tagged_people(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Men
         let Some(sl) = cx.lx.surname_len(&chars) else {
             continue;
         };
-        let common = cx
-            .lx
-            .surname_rank_chars(&chars[..sl])
-            .is_some_and(|r| r < 200);
+        let common = cx.lx.surname_rank_chars(&chars[..sl]).is_some_and(|r| r < 200);
         let quoted = t.start > 0 && matches!(cx.text[t.start - 1], '「' | '『' | '“');
         // A guess needs a name's place in the sentence: after a boundary, or before a word
         // that follows names (安老院|舍 is neither).
@@ -355,7 +358,11 @@ pub(super) fn propagate_names(cx: &Ctx, sentences: &[Sentence], accepted: &mut V
         covered[m.start..m.end].iter_mut().for_each(|c| *c = true);
     }
     // (An empty mention covers no character but still overlaps a span around it.)
-    let empty: Vec<usize> = accepted.iter().filter(|m| m.start == m.end).map(|m| m.start).collect();
+    let empty: Vec<usize> = accepted
+        .iter()
+        .filter(|m| m.start == m.end)
+        .map(|m| m.start)
+        .collect();
     let free = |a: usize, b: usize| !covered[a..b].contains(&true) && !empty.iter().any(|&p| a < p && p < b);
     let mut found = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
