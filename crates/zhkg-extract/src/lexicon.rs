@@ -6,11 +6,138 @@
 //! character-for-character Simplified form too, and look-ups take either script.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::path::{Path, PathBuf};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use crate::script::to_simplified;
+use crate::script::{simplified_char, to_simplified};
+
+/// A fast hash for the lexicon's short keys (a few characters): the rules probe these
+/// maps millions of times per corpus, and SipHash's protection against chosen keys is not
+/// needed for look-ups (only the lexicon's own entries are inserted). The multiply-rotate
+/// scheme of rustc's FxHash.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct KeyHasher(u64);
+
+impl KeyHasher {
+    fn add(&mut self, x: u64) {
+        self.0 = (self.0 ^ x).wrapping_mul(0xf135_7aea_2e62_a9c5);
+    }
+}
+
+impl Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        bytes.iter().for_each(|&b| self.add(u64::from(b)));
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+    fn finish(&self) -> u64 {
+        // The multiply leaves the low bits weak; the table indexes by them.
+        self.0.rotate_left(26)
+    }
+}
+
+/// A map keyed by characters, probed with a `&[char]` slice of the text (no `String`).
+pub(crate) type CharMap<V> = HashMap<Box<[char]>, V, BuildHasherDefault<KeyHasher>>;
+
+/// A map keyed by one character.
+pub(crate) type CharKeyMap<V> = HashMap<char, V, BuildHasherDefault<KeyHasher>>;
+
+/// Probes of up to this many characters are converted to Simplified on the stack.
+const PROBE_LEN: usize = 32;
+
+/// Calls `f` with the Simplified form of `chars` (one character for one, as
+/// [`to_simplified`]), converted on the stack when short: look-ups take either script
+/// without allocating.
+fn with_simplified<R>(chars: impl Iterator<Item = char>, f: impl FnOnce(&[char]) -> R) -> R {
+    with_chars(chars.map(simplified_char), f)
+}
+
+/// Calls `f` with `chars` as a slice, on the stack when short.
+fn with_chars<R>(mut chars: impl Iterator<Item = char>, f: impl FnOnce(&[char]) -> R) -> R {
+    let mut buf = ['\0'; PROBE_LEN];
+    let mut n = 0;
+    while let Some(c) = chars.next() {
+        if n == PROBE_LEN {
+            let mut long = buf.to_vec();
+            long.push(c);
+            long.extend(chars);
+            return f(&long);
+        }
+        buf[n] = c;
+        n += 1;
+    }
+    f(&buf[..n])
+}
+
+fn first_org(terms: &[Term]) -> Option<usize> {
+    terms.iter().find_map(|t| match t {
+        Term::Org(i) => Some(*i),
+        _ => None,
+    })
+}
+
+fn first_place(terms: &[Term]) -> Option<usize> {
+    terms.iter().find_map(|t| match t {
+        Term::Place(i) => Some(*i),
+        _ => None,
+    })
+}
+
+/// Head words of one list (`org_suffixes` or `place_suffixes`) by their Simplified form,
+/// so that the head word a text ends with costs one probe per length instead of a scan
+/// over every head word.
+#[derive(Debug, Clone, Default)]
+pub struct HeadIndex {
+    /// Simplified head word → index of its first entry in the list (longest first, then
+    /// file order), the entry a scan in list order meets first.
+    first: CharMap<usize>,
+    /// Last character → the lengths of the head words ending with it, a bit each (most
+    /// token ends end no head word: one probe tells).
+    lengths: CharKeyMap<u64>,
+}
+
+impl HeadIndex {
+    fn new(list: &[Suffix]) -> HeadIndex {
+        let mut first = CharMap::default();
+        let mut lengths = CharKeyMap::default();
+        for (i, x) in list.iter().enumerate() {
+            let chars: Box<[char]> = x.simp.chars().collect();
+            if let Some(&last) = chars.last() {
+                *lengths.entry(last).or_default() |= 1u64 << chars.len().min(63);
+            }
+            first.entry(chars).or_insert(i);
+        }
+        HeadIndex { first, lengths }
+    }
+
+    /// Index (in the list) of the head word that the Simplified `text` ends with: the
+    /// longest, and among equals the first in the list, which is what
+    /// `list.iter().find(|x| text ends with x.simp)` over the longest-first list returns.
+    pub fn ending(&self, text: &[char]) -> Option<usize> {
+        let bits = text
+            .last()
+            .and_then(|c| self.lengths.get(c))
+            .copied()
+            .unwrap_or(0);
+        // Longest first; a head word of 63 characters or more is probed at every length.
+        (1..=text.len())
+            .rev()
+            .filter(|&n| bits & (1 << n.min(63)) != 0)
+            .chain([0])
+            .find_map(|n| self.first.get(&text[text.len() - n..]).copied())
+    }
+
+    /// Is the Simplified `word` one of the head words?
+    pub fn contains(&self, word: &[char]) -> bool {
+        self.first.contains_key(word)
+    }
+}
 
 macro_rules! data {
     ($name:literal) => {
@@ -142,6 +269,7 @@ pub struct Abbreviation {
 
 /// The role a closed-class word plays for the rules (see `grammar.tsv`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(u8)]
 pub enum Role {
     /// `after_name`: commonly follows a person's name (verbs of saying, adverbs, prepositions).
     AfterName,
@@ -195,6 +323,13 @@ pub enum Role {
     Foretell,
 }
 
+impl Role {
+    /// The role's bit in a set of roles (there are fewer than 32).
+    fn bit(self) -> u32 {
+        1 << self as u32
+    }
+}
+
 /// All lexicons, indexed by Simplified form.
 pub struct Lexicon {
     /// Known organizations (`organizations.tsv`).
@@ -213,19 +348,34 @@ pub struct Lexicon {
     pub org_suffixes: Vec<Suffix>,
     /// Place head words, longest first (`place_suffixes.tsv`).
     pub place_suffixes: Vec<Suffix>,
+    /// `org_suffixes` by Simplified form.
+    pub org_heads: HeadIndex,
+    /// `place_suffixes` by Simplified form.
+    pub place_heads: HeadIndex,
     /// Surname → rank in the list (most common first).
-    surnames: HashMap<String, usize>,
-    not_names: HashMap<String, ()>,
+    surnames: CharMap<usize>,
+    /// Words tagged as names that are not (both scripts).
+    not_names: CharMap<()>,
     /// One-character place abbreviations (Simplified) → where they may stand.
-    abbreviations: HashMap<char, Abbreviation>,
+    abbreviations: CharKeyMap<Abbreviation>,
     /// Closed-class words by Simplified form → their roles (see grammar.tsv).
     grammar: HashMap<String, Vec<Role>>,
-    terms: HashMap<String, Vec<Term>>,
+    /// `grammar` for look-ups: Simplified characters → a bit per role (`1 << role`).
+    roles: CharMap<u32>,
+    /// First character → the roles of the words starting with it (most characters start
+    /// none: one probe tells).
+    roles_first: CharKeyMap<u32>,
+    /// Length of the longest closed-class word.
+    roles_max_len: usize,
+    /// Terms by Simplified form.
+    terms: CharMap<Vec<Term>>,
     /// Long names (six characters or more, Simplified) by their first two characters, for
     /// abbreviated mentions (河套深港創新合作區 for 河套深港科技創新合作區).
-    long_names: HashMap<String, Vec<(Vec<char>, Term)>>,
+    long_names: CharMap<Vec<(Vec<char>, Term)>>,
     /// Terms by Simplified key in the order of `matcher`'s patterns.
     patterns: Vec<String>,
+    /// The terms of each of `patterns`.
+    pattern_terms: Vec<Vec<Term>>,
     matcher: AhoCorasick,
     /// Head words as the name model's features read them.
     head_words: crate::ner::features::HeadWords,
@@ -535,30 +685,44 @@ impl Lexicon {
         };
         let org_suffixes = suffixes(t.take("org_suffixes.tsv"))?;
         let place_suffixes = suffixes(t.take("place_suffixes.tsv"))?;
-        let mut surnames: HashMap<String, usize> = HashMap::new();
+        let mut surnames: CharMap<usize> = CharMap::default();
         for (rank, r) in t.take("surnames.tsv").iter().enumerate() {
             for k in [to_simplified(r.col(0)), r.col(0).to_string()] {
-                surnames.entry(k).or_insert(rank);
+                surnames.entry(k.chars().collect()).or_insert(rank);
             }
         }
-        let not_names: HashMap<String, ()> = t
+        let not_names: CharMap<()> = t
             .take("not_names.tsv")
             .iter()
             .flat_map(|r| [to_simplified(r.col(0)), r.col(0).to_string()])
-            .map(|k| (k, ()))
+            .map(|k| (k.chars().collect(), ()))
             .collect();
         let mut grammar: HashMap<String, Vec<Role>> = HashMap::new();
         for r in t.take("grammar.tsv") {
             let role = one_of(&r, 1, "role", &ROLES)?;
             grammar.entry(to_simplified(r.col(0))).or_default().push(role);
         }
+        let mut roles: CharMap<u32> = CharMap::default();
+        for (word, rs) in &grammar {
+            let bits = rs.iter().fold(0, |bits, &r| bits | r.bit());
+            *roles.entry(word.chars().collect()).or_default() |= bits;
+        }
+        let roles_max_len = roles.keys().map(|k| k.len()).max().unwrap_or(0);
+        let mut roles_first: CharKeyMap<u32> = CharKeyMap::default();
+        for (word, bits) in &roles {
+            if let Some(&c) = word.first() {
+                *roles_first.entry(c).or_default() |= bits;
+            }
+        }
 
-        let mut terms: HashMap<String, Vec<Term>> = HashMap::new();
+        let mut terms: CharMap<Vec<Term>> = CharMap::default();
         let mut add = |name: &str, t: Term| {
             if name.is_empty() {
                 return;
             }
-            let v = terms.entry(to_simplified(name)).or_default();
+            let v = terms
+                .entry(name.chars().map(simplified_char).collect())
+                .or_default();
             if !v.contains(&t) {
                 v.push(t);
             }
@@ -587,7 +751,7 @@ impl Lexicon {
             .enumerate()
             .for_each(|(i, m)| add(m, Term::Modifier(i)));
 
-        let mut abbreviations: HashMap<char, Abbreviation> = HashMap::new();
+        let mut abbreviations: CharKeyMap<Abbreviation> = CharKeyMap::default();
         for r in t.take("abbreviations.tsv") {
             let place = places
                 .iter()
@@ -614,13 +778,13 @@ impl Lexicon {
             }
             abbreviations.insert(chars.remove(0), ab);
         }
-        let mut long_names: HashMap<String, Vec<(Vec<char>, Term)>> = HashMap::new();
+        let mut long_names: CharMap<Vec<(Vec<char>, Term)>> = CharMap::default();
         for (key, ts) in &terms {
-            let chars: Vec<char> = key.chars().collect();
+            let chars: Vec<char> = key.to_vec();
             if chars.len() >= 6 {
                 for t in ts.iter().filter(|t| matches!(t, Term::Org(_) | Term::Place(_))) {
                     long_names
-                        .entry(chars[..2].iter().collect())
+                        .entry(chars[..2].into())
                         .or_default()
                         .push((chars.clone(), *t));
                 }
@@ -632,8 +796,16 @@ impl Lexicon {
         }
         // Single characters (美, 港) are too ambiguous to match blindly in running text;
         // the recognizer asks for them explicitly where the context allows.
-        let mut patterns: Vec<String> = terms.keys().filter(|k| k.chars().count() >= 2).cloned().collect();
+        let mut patterns: Vec<String> = terms
+            .keys()
+            .filter(|k| k.len() >= 2)
+            .map(|k| k.iter().collect())
+            .collect();
         patterns.sort();
+        let pattern_terms: Vec<Vec<Term>> = patterns
+            .iter()
+            .map(|p| terms[&p.chars().collect::<Box<[char]>>()].clone())
+            .collect();
         // Latin names match in any case (facebook, FACEBOOK); see `find_terms`.
         let matcher = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
@@ -648,15 +820,21 @@ impl Lexicon {
             occasions,
             modifiers,
             head_words: crate::ner::features::HeadWords::new(&org_suffixes, &place_suffixes),
+            org_heads: HeadIndex::new(&org_suffixes),
+            place_heads: HeadIndex::new(&place_suffixes),
             org_suffixes,
             place_suffixes,
             surnames,
             not_names,
             grammar,
+            roles,
+            roles_first,
+            roles_max_len,
             abbreviations,
             terms,
             long_names,
             patterns,
+            pattern_terms,
             matcher,
         })
     }
@@ -665,12 +843,13 @@ impl Lexicon {
     pub fn fingerprint(&self) -> String {
         use sha2::{Digest, Sha256};
         let mut h = Sha256::new();
-        let mut keys: Vec<&String> = self.terms.keys().collect();
+        let mut keys: Vec<(String, &Vec<Term>)> =
+            self.terms.iter().map(|(k, v)| (k.iter().collect(), v)).collect();
         keys.sort();
-        for p in keys {
+        for (p, ts) in keys {
             h.update(p.as_bytes());
             h.update([0]);
-            for t in &self.terms[p] {
+            for t in ts {
                 h.update(format!("{t:?}").as_bytes());
             }
         }
@@ -678,7 +857,7 @@ impl Lexicon {
             .surnames
             .keys()
             .chain(self.not_names.keys())
-            .cloned()
+            .map(|k| k.iter().collect())
             .collect();
         rest.extend(self.grammar.iter().map(|(k, v)| format!("{k}{v:?}")));
         rest.extend(
@@ -703,8 +882,14 @@ impl Lexicon {
 
     /// What `text` (either script) is in the lexicon, if anything.
     pub fn lookup(&self, text: &str) -> &[Term] {
-        self.terms
-            .get(&to_simplified(text))
+        with_simplified(text.chars(), |k| self.terms.get(k))
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    /// [`Lexicon::lookup`] for a slice of the text (either script), without a `String`.
+    pub fn lookup_chars(&self, text: &[char]) -> &[Term] {
+        with_simplified(text.iter().copied(), |k| self.terms.get(k))
             .map(Vec::as_slice)
             .unwrap_or(&[])
     }
@@ -713,46 +898,80 @@ impl Lexicon {
     /// text, as `(start, end, key)` in characters.
     pub fn find_terms<'a>(&'a self, simplified: &'a [char]) -> Vec<(usize, usize, &'a [Term])> {
         let s: String = simplified.iter().collect();
-        // Byte → char index map for the match positions.
-        let mut char_at = vec![0usize; s.len() + 1];
-        let mut ci = 0;
-        for (bi, ch) in s.char_indices() {
-            for k in 0..ch.len_utf8() {
-                char_at[bi + k] = ci;
-            }
-            ci += 1;
-        }
-        char_at[s.len()] = ci;
         let bytes = s.as_bytes();
-        self.matcher
-            .find_iter(&s)
-            .filter(|m| {
-                // A match in another case must be a whole Latin word (facebook, not the
-                // meta of metadata).
-                let key = &self.patterns[m.pattern().as_usize()];
-                let word_before = m.start() > 0 && bytes[m.start() - 1].is_ascii_alphanumeric();
-                let word_after = m.end() < bytes.len() && bytes[m.end()].is_ascii_alphanumeric();
-                &s[m.range()] == key.as_str() || !(word_before || word_after)
-            })
-            .map(|m| {
-                let key = &self.patterns[m.pattern().as_usize()];
-                (char_at[m.start()], char_at[m.end()], self.terms[key].as_slice())
-            })
-            .collect()
+        // Matches come in text order without overlapping, so byte offsets turn into
+        // character offsets by counting on from the last one.
+        let (mut byte, mut chars) = (0, 0);
+        let mut char_at = |b: usize| {
+            chars += s[byte..b].chars().count();
+            byte = b;
+            chars
+        };
+        let mut out = Vec::new();
+        for m in self.matcher.find_iter(&s) {
+            // A match in another case must be a whole Latin word (facebook, not the
+            // meta of metadata).
+            let key = &self.patterns[m.pattern().as_usize()];
+            let word_before = m.start() > 0 && bytes[m.start() - 1].is_ascii_alphanumeric();
+            let word_after = m.end() < bytes.len() && bytes[m.end()].is_ascii_alphanumeric();
+            if &s[m.range()] == key.as_str() || !(word_before || word_after) {
+                let (a, b) = (char_at(m.start()), char_at(m.end()));
+                out.push((a, b, self.pattern_terms[m.pattern().as_usize()].as_slice()));
+            }
+        }
+        out
     }
 
     /// Does the closed-class word `s` (either script) play `role`?
     pub fn has_role(&self, s: &str, role: Role) -> bool {
-        self.grammar
-            .get(&to_simplified(s))
-            .is_some_and(|r| r.contains(&role))
+        with_simplified(s.chars(), |k| self.roles_of(k)) & role.bit() != 0
+    }
+
+    /// [`Lexicon::has_role`] for a slice of the text (either script), without a `String`.
+    pub fn has_role_chars(&self, s: &[char], role: Role) -> bool {
+        if s.len() > self.roles_max_len {
+            return false;
+        }
+        // Most characters start no word with the role: one probe before converting the rest.
+        if let Some(&c) = s.first() {
+            if self.roles_first.get(&simplified_char(c)).copied().unwrap_or(0) & role.bit() == 0 {
+                return false;
+            }
+        }
+        with_simplified(s.iter().copied(), |k| self.roles_of(k)) & role.bit() != 0
+    }
+
+    /// The roles of a Simplified word, a bit each.
+    fn roles_of(&self, simplified: &[char]) -> u32 {
+        if simplified.len() > self.roles_max_len {
+            return 0;
+        }
+        self.roles.get(simplified).copied().unwrap_or(0)
     }
 
     /// Length of the longest word with `role` that `text` starts with (up to 4 characters).
     pub fn role_prefix(&self, text: &[char], role: Role) -> Option<usize> {
-        (1..=text.len().min(4))
-            .rev()
-            .find(|&n| self.has_role(&text[..n].iter().collect::<String>(), role))
+        self.role_prefix_lengths(text, role).next()
+    }
+
+    /// The lengths (longest first, up to 4 characters) of the words with `role` that
+    /// `text` (either script) starts with: `role_prefix` and the next shorter ones.
+    pub fn role_prefix_lengths(&self, text: &[char], role: Role) -> impl Iterator<Item = usize> {
+        let n = text.len().min(4);
+        let first = text.first().map_or(0, |&c| {
+            self.roles_first.get(&simplified_char(c)).copied().unwrap_or(0)
+        });
+        // A bit per length that is a word with the role.
+        let lengths = if first & role.bit() == 0 {
+            0
+        } else {
+            with_simplified(text[..n].iter().copied(), |k| {
+                (1..=n)
+                    .filter(|&n| self.roles_of(&k[..n]) & role.bit() != 0)
+                    .fold(0u8, |bits, n| bits | 1 << n)
+            })
+        };
+        (1..=n).rev().filter(move |&n| lengths & 1 << n != 0)
     }
 
     /// The place a one-character abbreviation (Simplified) stands for, and where it may
@@ -762,30 +981,36 @@ impl Lexicon {
     }
 
     /// Known long names (Simplified) starting with these two characters.
-    pub fn long_names(&self, first_two: &str) -> &[(Vec<char>, Term)] {
+    pub fn long_names(&self, first_two: &[char]) -> &[(Vec<char>, Term)] {
         self.long_names.get(first_two).map(Vec::as_slice).unwrap_or(&[])
     }
 
     /// Is `s` (either script) a surname?
     pub fn is_surname(&self, s: &str) -> bool {
-        self.surnames.contains_key(s)
+        with_chars(s.chars(), |k| self.surnames.contains_key(k))
     }
 
     /// Rank of a surname in the list, most common first.
     pub fn surname_rank(&self, s: &str) -> Option<usize> {
+        with_chars(s.chars(), |k| self.surname_rank_chars(k))
+    }
+
+    /// [`Lexicon::surname_rank`] for a slice of the text.
+    pub fn surname_rank_chars(&self, s: &[char]) -> Option<usize> {
         self.surnames.get(s).copied()
     }
 
     /// Words the segmenter tags as names that are not names (常用詞).
     pub fn is_not_name(&self, s: &str) -> bool {
-        self.not_names.contains_key(s) || self.not_names.contains_key(&to_simplified(s))
+        with_chars(s.chars(), |k| self.not_names.contains_key(k))
+            || with_simplified(s.chars(), |k| self.not_names.contains_key(k))
     }
 
     /// Length of the surname that `name` starts with: compound (歐陽) before single.
     pub fn surname_len(&self, name: &[char]) -> Option<usize> {
         [2, 1]
             .into_iter()
-            .find(|&n| name.len() > n && self.is_surname(&name[..n].iter().collect::<String>()))
+            .find(|&n| name.len() > n && self.surnames.contains_key(&name[..n]))
     }
 
     /// The post `s` (either script), if it is one.
@@ -798,18 +1023,22 @@ impl Lexicon {
 
     /// The known organization named `s` (either script, any of its names).
     pub fn org(&self, s: &str) -> Option<usize> {
-        self.lookup(s).iter().find_map(|t| match t {
-            Term::Org(i) => Some(*i),
-            _ => None,
-        })
+        first_org(self.lookup(s))
+    }
+
+    /// [`Lexicon::org`] for a slice of the text.
+    pub fn org_chars(&self, s: &[char]) -> Option<usize> {
+        first_org(self.lookup_chars(s))
     }
 
     /// The known place named `s` (either script, any of its names).
     pub fn place(&self, s: &str) -> Option<usize> {
-        self.lookup(s).iter().find_map(|t| match t {
-            Term::Place(i) => Some(*i),
-            _ => None,
-        })
+        first_place(self.lookup(s))
+    }
+
+    /// [`Lexicon::place`] for a slice of the text.
+    pub fn place_chars(&self, s: &[char]) -> Option<usize> {
+        first_place(self.lookup_chars(s))
     }
 
     /// Does `text` end with a post (記者, 局長 …)? Used on bylines.
@@ -826,14 +1055,14 @@ impl Lexicon {
     pub fn org_prefix(&self, text: &[char]) -> Option<(usize, usize)> {
         (2..text.len())
             .rev()
-            .find_map(|n| self.org(&text[..n].iter().collect::<String>()).map(|o| (o, n)))
+            .find_map(|n| self.org_chars(&text[..n]).map(|o| (o, n)))
     }
 
     /// Every term for the segmenter's user dictionary: (Simplified word, POS tag).
     pub fn user_words(&self) -> Vec<(String, &'static str)> {
         let mut out: Vec<(String, &'static str)> = Vec::new();
         for (key, ts) in &self.terms {
-            if key.chars().count() < 2 {
+            if key.len() < 2 {
                 continue;
             }
             let tag = match ts[0] {
@@ -844,7 +1073,7 @@ impl Lexicon {
                 Term::Occasion(_) => "n",
                 Term::Modifier(_) => "b",
             };
-            out.push((key.clone(), tag));
+            out.push((key.iter().collect(), tag));
         }
         out.sort();
         out
@@ -887,6 +1116,105 @@ mod tests {
             .collect();
         assert!(found.contains(&"全国人大代表".to_string()), "{found:?}");
         assert!(found.contains(&"立法会".to_string()), "{found:?}");
+    }
+
+    /// Texts ending with every head word, with a longer word, a word in the other script
+    /// and with none, for the index tests.
+    fn probe_texts(lx: &Lexicon) -> Vec<Vec<char>> {
+        let mut texts: Vec<Vec<char>> = [
+            "香港數據中心",
+            "江蘇移動",
+            "污水處理廠",
+            "深圳市",
+            "發言",
+            "",
+            "會",
+        ]
+        .iter()
+        .map(|t| to_simplified(t).chars().collect())
+        .collect();
+        for x in lx.org_suffixes.iter().chain(&lx.place_suffixes) {
+            for prefix in ["", "香港", "特區政府"] {
+                texts.push(format!("{prefix}{}", x.simp).chars().collect());
+                texts.push(format!("{prefix}{}", x.suffix).chars().collect());
+                texts.push(format!("{prefix}{}x", x.simp).chars().collect());
+            }
+        }
+        texts
+    }
+
+    #[test]
+    fn head_index_chooses_as_a_scan_of_the_list() {
+        let lx = crate::pipeline::test_extractor().lexicon();
+        for (list, index) in [
+            (&lx.org_suffixes, &lx.org_heads),
+            (&lx.place_suffixes, &lx.place_heads),
+        ] {
+            for text in probe_texts(lx) {
+                let scan = list.iter().position(|x| {
+                    let k: Vec<char> = x.simp.chars().collect();
+                    text.ends_with(&k)
+                });
+                assert_eq!(index.ending(&text), scan, "{}", text.iter().collect::<String>());
+                if let Some(i) = scan {
+                    assert!(index.contains(&text[text.len() - list[i].len..]));
+                }
+            }
+        }
+        // Longest first: 委員會, not 會.
+        let text: Vec<char> = to_simplified("提案委員會").chars().collect();
+        let i = lx.org_heads.ending(&text).expect("a head word");
+        assert_eq!(lx.org_suffixes[i].simp, "委员会");
+    }
+
+    #[test]
+    fn slice_look_ups_agree_with_string_look_ups() {
+        let lx = crate::pipeline::test_extractor().lexicon();
+        let text: Vec<char> = "港區全國人大代表黃錦輝表示，建議特區政府應該加強陳大文說據報道歐陽"
+            .chars()
+            .collect();
+        let roles = ROLES.map(|(_, r)| r);
+        for a in 0..text.len() {
+            for b in a..=(a + 8).min(text.len()) {
+                let (span, word): (&[char], String) = (&text[a..b], text[a..b].iter().collect());
+                assert_eq!(lx.lookup_chars(span), lx.lookup(&word), "{word}");
+                assert_eq!(lx.org_chars(span), lx.org(&word), "{word}");
+                assert_eq!(lx.place_chars(span), lx.place(&word), "{word}");
+                for role in roles {
+                    let old = lx
+                        .grammar
+                        .get(&to_simplified(&word))
+                        .is_some_and(|r| r.contains(&role));
+                    assert_eq!(lx.has_role(&word, role), old, "{word} {role:?}");
+                    assert_eq!(lx.has_role_chars(span, role), old, "{word} {role:?}");
+                }
+            }
+            for role in roles {
+                // The old role_prefix: the longest of 4, 3, 2, 1 characters with the role.
+                let rest = &text[a..];
+                let old: Vec<usize> = (1..=rest.len().min(4))
+                    .rev()
+                    .filter(|&n| lx.has_role(&rest[..n].iter().collect::<String>(), role))
+                    .collect();
+                let new: Vec<usize> = lx.role_prefix_lengths(rest, role).collect();
+                assert_eq!(new, old);
+                assert_eq!(lx.role_prefix(rest, role), old.first().copied());
+            }
+        }
+        assert_eq!(lx.surname_len(&['欧', '阳', '明']), Some(2));
+        assert!(lx.is_surname("陳") && lx.is_surname("陈"));
+        assert_eq!(lx.surname_rank_chars(&['陈']), lx.surname_rank("陈"));
+    }
+
+    #[test]
+    fn long_probes_spill_to_the_heap() {
+        let lx = crate::pipeline::test_extractor().lexicon();
+        let long: String = "中華人民共和國香港特別行政區政府".repeat(3);
+        let chars: Vec<char> = long.chars().collect();
+        assert!(chars.len() > PROBE_LEN);
+        assert!(lx.lookup(&long).is_empty() && lx.lookup_chars(&chars).is_empty());
+        let simplified = with_simplified(long.chars(), |k| k.iter().collect::<String>());
+        assert_eq!(simplified, to_simplified(&long));
     }
 
     /// A folder of the test's own, removed when dropped.

@@ -109,6 +109,12 @@ fn convert_char(c: char, to: Script) -> char {
     mapped
 }
 
+/// The Simplified form of one character (itself when it has no single-character one):
+/// [`to_simplified`] one character at a time, for look-ups that convert without allocating.
+pub fn simplified_char(c: char) -> char {
+    convert_char(c, Script::Simplified)
+}
+
 /// Simplified view of `text`, one output character per input character.
 pub fn to_simplified(text: &str) -> String {
     text.chars()

@@ -20,11 +20,12 @@ pub(super) struct View<'a> {
     pub mentions: &'a [Mention],
     /// Mention indexes by first character.
     starts: HashMap<usize, Vec<usize>>,
-    /// Token index by first character, and by one past the last.
-    token_start: HashMap<usize, usize>,
-    token_end: HashMap<usize, usize>,
-    /// Where names (people, organizations, pronouns) end.
-    name_ends: std::collections::HashSet<usize>,
+    /// Token index by first character, and by one past the last (`usize::MAX`: none), a
+    /// slot per character: the rules ask at nearly every character.
+    token_start: Vec<usize>,
+    token_end: Vec<usize>,
+    /// Where names (people, organizations, pronouns) end, a slot per character.
+    name_ends: Vec<bool>,
     /// `spaced[i]`: the original has a space right before character `i` that layout repair
     /// dropped. In one-line news text (no line breaks kept) that space is all that separates
     /// a subheading or a byline from the sentence that follows.
@@ -40,13 +41,19 @@ impl<'a> View<'a> {
         for (i, m) in mentions.iter().enumerate() {
             starts.entry(m.start).or_default().push(i);
         }
-        let token_start = doc.tokens.iter().enumerate().map(|(i, t)| (t.start, i)).collect();
-        let name_ends = mentions
-            .iter()
-            .filter(|m| matches!(m.kind, Kind::Person | Kind::Organization | Kind::Pronoun))
-            .map(|m| m.end)
-            .collect();
-        let token_end = doc.tokens.iter().enumerate().map(|(i, t)| (t.end, i)).collect();
+        let slots = doc.simp.len() + 1;
+        let mut token_start = vec![usize::MAX; slots];
+        let mut token_end = vec![usize::MAX; slots];
+        for (i, t) in doc.tokens.iter().enumerate() {
+            token_start[t.start] = i;
+            token_end[t.end] = i;
+        }
+        let mut name_ends = vec![false; slots];
+        for m in mentions {
+            if matches!(m.kind, Kind::Person | Kind::Organization | Kind::Pronoun) {
+                name_ends[m.end] = true;
+            }
+        }
         let orig: Vec<char> = original.chars().collect();
         let origin = &doc.layout.origin;
         let n = doc.layout.text.len();
@@ -96,9 +103,18 @@ impl<'a> View<'a> {
         self.simp[a.min(n)..b.min(n)].iter().collect()
     }
 
+    /// The Simplified text of `a..b` as a slice, clamped to the text like [`View::s`].
+    pub fn chars(&self, a: usize, b: usize) -> &'a [char] {
+        let n = self.simp.len();
+        &self.simp[a.min(n)..b.min(n)]
+    }
+
     /// The token that starts at `i`.
     pub fn token_at(&self, i: usize) -> Option<&'a Token> {
-        self.token_start.get(&i).map(|&t| &self.doc.tokens[t])
+        self.token_start
+            .get(i)
+            .filter(|&&t| t != usize::MAX)
+            .map(|&t| &self.doc.tokens[t])
     }
 
     /// The token that holds character `i` and starts before it (a mention ended inside it).
@@ -110,15 +126,18 @@ impl<'a> View<'a> {
 
     /// The token that ends at `i`.
     pub fn token_ending_at(&self, i: usize) -> Option<&'a Token> {
-        self.token_end.get(&i).map(|&t| &self.doc.tokens[t])
+        self.token_end
+            .get(i)
+            .filter(|&&t| t != usize::MAX)
+            .map(|&t| &self.doc.tokens[t])
     }
 
     /// Is `a..b` a whole word of the segmentation (it starts and ends at token edges)? A
     /// name's edge counts as a word's edge, and so does punctuation after the word: the
     /// segmenter sometimes glues a name to the verb after it (陳大/文說).
     pub fn is_word(&self, a: usize, b: usize) -> bool {
-        let starts = self.token_start.contains_key(&a) || self.name_ends.contains(&a);
-        let ends = self.token_end.contains_key(&b)
+        let starts = self.token_at(a).is_some() || self.name_ends.get(a).copied().unwrap_or(false);
+        let ends = self.token_ending_at(b).is_some()
             || self
                 .text
                 .get(b)
@@ -143,9 +162,9 @@ impl<'a> View<'a> {
         if i >= end {
             return None;
         }
-        (1..=(end - i).min(4))
-            .rev()
-            .find(|&n| self.lx.has_role(&self.s(i, i + n), role) && self.is_word(i, i + n))
+        self.lx
+            .role_prefix_lengths(&self.simp[i..end], role)
+            .find(|&n| self.is_word(i, i + n))
     }
 
     /// The longest mention of one of `kinds` that starts at `i` and ends by `end`.
@@ -175,10 +194,13 @@ impl<'a> View<'a> {
 
     /// The cue strength of the word `a..b`, when it is a cue of the lexicon.
     pub fn cue_strength(&self, a: usize, b: usize) -> Option<CueStrength> {
-        self.lx.lookup(&self.s(a, b)).iter().find_map(|t| match t {
-            Term::Cue(i) => Some(self.lx.cues[*i].strength),
-            _ => None,
-        })
+        self.lx
+            .lookup_chars(self.chars(a, b))
+            .iter()
+            .find_map(|t| match t {
+                Term::Cue(i) => Some(self.lx.cues[*i].strength),
+                _ => None,
+            })
     }
 
     /// Is `m` a document (施政報告, 報告書) rather than a meeting or event?

@@ -90,7 +90,7 @@ fn glued_to_conjunction(cx: &Ctx, a: usize, b: usize) -> bool {
 pub(super) fn ends_with_occasion(cx: &Ctx, a: usize, b: usize) -> bool {
     (a..b.saturating_sub(1)).any(|i| {
         cx.lx
-            .lookup(&cx.s(i, b))
+            .lookup_chars(&cx.simp[i..b])
             .iter()
             .any(|t| matches!(t, Term::Occasion(_)))
     })
@@ -100,16 +100,16 @@ pub(super) fn ends_with_occasion(cx: &Ctx, a: usize, b: usize) -> bool {
 /// 河套深港科技創新合作區): same first two and last two characters, the rest in order.
 pub(super) fn abbreviated_names(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
     for i in s.start..s.end.saturating_sub(3) {
-        let key: String = cx.simp[i..i + 2].iter().collect();
+        // A name starts a token.
+        if !cx.token_at.contains_key(&i) {
+            continue;
+        }
         let mut best: Option<(usize, Term)> = None;
-        for (full, term) in cx.lx.long_names(&key) {
+        for (full, term) in cx.lx.long_names(&cx.simp[i..i + 2]) {
             let n = full.len();
             for j in (i + 4..=(i + n - 1).min(s.end)).rev() {
                 let span = &cx.simp[i..j];
                 if span[span.len() - 2..] != full[n - 2..] || !is_subsequence(span, full) {
-                    continue;
-                }
-                if !cx.token_at.contains_key(&i) {
                     continue;
                 }
                 if best.is_none_or(|(e, _)| j > e) {
@@ -176,15 +176,16 @@ pub(super) fn enumerated_places(cx: &Ctx, sentences: &[Sentence], accepted: &mut
     let mut found = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
         for i in s.start..s.end {
-            let Some(li) = cx.lx.place(&cx.text[i].to_string()) else {
+            let Some(li) = cx.lx.place_chars(std::slice::from_ref(&cx.text[i])) else {
                 continue;
             };
             if accepted.iter().any(|m| m.start <= i && i < m.end) {
                 continue;
             }
             let sep = |j: usize| j >= s.start && j < s.end && matches!(cx.text[j], '、' | '和' | '及' | '與');
-            let single =
-                |j: usize| j >= s.start && j < s.end && cx.lx.place(&cx.text[j].to_string()).is_some();
+            let single = |j: usize| {
+                j >= s.start && j < s.end && cx.lx.place_chars(std::slice::from_ref(&cx.text[j])).is_some()
+            };
             let next_item = sep(i + 1)
                 && (single(i + 2) || accepted.iter().any(|m| m.kind == Kind::Place && m.start == i + 2));
             let prev_item = i >= s.start + 2
@@ -235,8 +236,8 @@ pub(super) fn abbreviated_places(cx: &Ctx, sentences: &[Sentence], accepted: &mu
                 continue;
             }
             if let Some(ab) = abbr(i).filter(|_| free(i, accepted)) {
-                let after_verb =
-                    (1..=2).any(|n| i >= s.start + n && cx.lx.has_role(&cx.s(i - n, i), Role::PlaceVerb));
+                let after_verb = (1..=2)
+                    .any(|n| i >= s.start + n && cx.lx.has_role_chars(&cx.simp[i - n..i], Role::PlaceVerb));
                 let alone = i + 1 >= s.end || !is_han(cx.text[i + 1]) || cx.token_at.contains_key(&(i + 1));
                 // 美方, 中方: the side of a country in talks, as a word of its own.
                 let side = cx.simp.get(i + 1) == Some(&'方')

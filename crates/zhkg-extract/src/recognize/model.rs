@@ -291,7 +291,7 @@ pub(super) fn headed_names_agree(cx: &Ctx, names: &[NerSpan], outer: &mut Vec<Me
                 let body = m.end - h.len;
                 (m.start..body.saturating_sub(1)).any(|a| {
                     cx.lx
-                        .lookup(&cx.s(a, body))
+                        .lookup_chars(&cx.simp[a..body])
                         .iter()
                         .any(|t| matches!(t, Term::Place(_) | Term::Org(_)))
                 })
@@ -306,7 +306,7 @@ pub(super) fn headed_names_agree(cx: &Ctx, names: &[NerSpan], outer: &mut Vec<Me
                 .rev()
                 .find(|&b| {
                     cx.lx
-                        .lookup(&cx.s(m.start, b))
+                        .lookup_chars(&cx.simp[m.start..b])
                         .iter()
                         .any(|t| matches!(t, Term::Place(_) | Term::Org(_)))
                 })

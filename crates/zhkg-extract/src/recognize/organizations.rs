@@ -74,27 +74,18 @@ pub(super) fn suffix_names(cx: &Ctx, si: usize, s: &Sentence, posts: &[usize], o
         {
             continue;
         }
+        // The head word of each list the sentence so far ends with (the longest).
+        let before = &cx.simp[s.start..end];
+        let org = cx.lx.org_heads.ending(before).map(|i| &cx.lx.org_suffixes[i]);
+        let place = cx.lx.place_heads.ending(before).map(|i| &cx.lx.place_suffixes[i]);
         // The longer head word decides the kind (數據中心 is a place, not a 中心 body).
-        let head_len = |suffixes: &[crate::lexicon::Suffix]| {
-            suffixes
-                .iter()
-                .filter(|x| end >= x.len + s.start && cx.s_is(end - x.len, end, &x.simp))
-                .map(|x| x.len)
-                .max()
-                .unwrap_or(0)
-        };
-        let mut kinds = [
-            (Kind::Organization, &cx.lx.org_suffixes),
-            (Kind::Place, &cx.lx.place_suffixes),
-        ];
-        if head_len(&cx.lx.place_suffixes) > head_len(&cx.lx.org_suffixes) {
+        let head_len = |x: Option<&crate::lexicon::Suffix>| x.map_or(0, |x| x.len);
+        let mut kinds = [(Kind::Organization, org), (Kind::Place, place)];
+        if head_len(place) > head_len(org) {
             kinds.swap(0, 1);
         }
-        for (kind, suffixes) in kinds {
-            let Some(suf) = suffixes.iter().find(|x| {
-                let n = x.len;
-                end >= n + s.start && cx.s_is(end - n, end, &x.simp)
-            }) else {
+        for (kind, suf) in kinds {
+            let Some(suf) = suf else {
                 continue;
             };
             let n = suf.len;
@@ -255,10 +246,11 @@ pub(super) fn head_references(cx: &Ctx, sentences: &[Sentence], accepted: &mut V
     for (si, s) in sentences.iter().enumerate() {
         for ti in token_range(cx, s) {
             let t = &cx.tokens[ti];
-            let word: String = t.word.trim_start_matches(['该', '本']).to_string();
+            let word = t.word.trim_start_matches(['该', '本']);
+            let chars = t.end - t.start - (t.word.chars().count() - word.chars().count());
             // The head word first: it is rare, and the scans over `accepted` are not cheap.
-            if word.chars().count() < 2
-                || !cx.lx.org_suffixes.iter().any(|x| x.simp == word)
+            if chars < 2
+                || !cx.lx.org_heads.contains(&cx.simp[t.end - chars..t.end])
                 || accepted.iter().any(|m| m.start < t.end && t.start < m.end)
             {
                 continue;
@@ -266,8 +258,8 @@ pub(super) fn head_references(cx: &Ctx, sentences: &[Sentence], accepted: &mut V
             let named_before = accepted.iter().any(|m| {
                 m.kind == Kind::Organization
                     && m.end <= t.start
-                    && m.end - m.start > word.chars().count()
-                    && cx.s(m.start, m.end).ends_with(&word)
+                    && m.end - m.start > chars
+                    && cx.simp[m.end - chars..m.end] == cx.simp[t.end - chars..t.end]
             });
             if named_before {
                 found.push(cx.mention(

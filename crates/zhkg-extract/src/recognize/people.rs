@@ -7,7 +7,10 @@ use super::*;
 /// 他 / 她 as singular personal pronouns (not 他們, 其他, 他人).
 pub(super) fn pronouns(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
     for i in s.start..s.end {
-        if !cx.lx.has_role(&cx.text[i].to_string(), Role::Pronoun) {
+        if !cx
+            .lx
+            .has_role_chars(std::slice::from_ref(&cx.text[i]), Role::Pronoun)
+        {
             continue;
         }
         let next = cx.simp.get(i + 1).copied().unwrap_or(' ');
@@ -59,7 +62,10 @@ fn name_at(cx: &Ctx, at: usize, limit: usize) -> Option<usize> {
         let word_after = token(third).is_some_and(|t| t.known && t.end - t.start >= 2 && !person_tag(t));
         (known_name && verb_after)
             || word_after
-            || !cx.lx.lookup(&cx.s(third, (third + 2).min(limit))).is_empty()
+            || !cx
+                .lx
+                .lookup_chars(&cx.simp[third..(third + 2).min(limit)])
+                .is_empty()
     };
     let end = if two_chars { third } else { third + 1 };
     // Where the model found a personal name here, its length wins (a rule cannot tell
@@ -162,7 +168,7 @@ pub(super) fn byline_people(cx: &Ctx, si: usize, s: &Sentence, accepted: &[Menti
             }
             let known = cx
                 .lx
-                .lookup(&cx.s(a, i))
+                .lookup_chars(&cx.simp[a..i])
                 .iter()
                 .any(|t| matches!(t, Term::Org(_) | Term::Place(_)));
             // Outside a byline block a name starts with a surname.
@@ -218,10 +224,7 @@ pub(super) fn tagged_people(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Men
         let Some(sl) = cx.lx.surname_len(&chars) else {
             continue;
         };
-        let common = cx
-            .lx
-            .surname_rank(&chars[..sl].iter().collect::<String>())
-            .is_some_and(|r| r < 200);
+        let common = cx.lx.surname_rank_chars(&chars[..sl]).is_some_and(|r| r < 200);
         let quoted = t.start > 0 && matches!(cx.text[t.start - 1], '「' | '『' | '“');
         // A guess needs a name's place in the sentence: after a boundary, or before a word
         // that follows names (安老院|舍 is neither).
@@ -343,21 +346,38 @@ pub(super) fn propagate_names(cx: &Ctx, sentences: &[Sentence], accepted: &mut V
             || names.iter().any(|n| cx.simp[m.start..m.end] == n[..])
             || m.end - m.start < 2
     });
+    // Each name's occurrences, left to right without overlapping each other, that no
+    // mention overlaps. One pass over the text: the names by first character, where each
+    // name may next match, and which characters mentions cover.
+    let mut by_first: HashMap<char, Vec<usize>> = HashMap::new();
+    for (k, name) in names.iter().enumerate() {
+        by_first.entry(name[0]).or_default().push(k);
+    }
+    let mut covered = vec![false; cx.simp.len()];
+    for m in accepted.iter() {
+        covered[m.start..m.end].iter_mut().for_each(|c| *c = true);
+    }
+    // (An empty mention covers no character but still overlaps a span around it.)
+    let empty: Vec<usize> = accepted
+        .iter()
+        .filter(|m| m.start == m.end)
+        .map(|m| m.start)
+        .collect();
+    let free = |a: usize, b: usize| !covered[a..b].contains(&true) && !empty.iter().any(|&p| a < p && p < b);
     let mut found = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
-        for name in &names {
-            let n = name.len();
-            let mut i = s.start;
-            while i + n <= s.end {
-                if cx.simp[i..i + n] == name[..] && !accepted.iter().any(|m| m.start < i + n && i < m.end) {
+        let mut next = vec![s.start; names.len()];
+        for i in s.start..s.end {
+            for &k in by_first.get(&cx.simp[i]).map(Vec::as_slice).unwrap_or(&[]) {
+                let n = names[k].len();
+                if i >= next[k] && i + n <= s.end && cx.simp[i..i + n] == names[k][..] && free(i, i + n) {
                     found.push(cx.mention(Kind::Person, (i, i + n), si, None, Rule::SameName, 0.8));
-                    i += n;
-                } else {
-                    i += 1;
+                    next[k] = i + n;
                 }
             }
         }
     }
+    // (In another order than a scan per name: the caller sorts the mentions.)
     accepted.extend(found);
 }
 

@@ -22,7 +22,7 @@ pub(super) fn addressee(cx: &Ctx, si: usize, cue: usize, c0: usize, c1: usize) -
     }
     // 建議X… / 由X牽頭 / 請X…
     let from = (c0..(c0 + 2).min(c1))
-        .find(|&i| !lx.has_role(&simp[i].to_string(), Role::Preface) && simp[i] != '请')
+        .find(|&i| !lx.has_role_chars(std::slice::from_ref(&simp[i]), Role::Preface) && simp[i] != '请')
         .unwrap_or(c0);
     let m = v.mention_at(from, c1, &[Kind::Organization, Kind::Person, Kind::Pronoun])?;
     match mentions[m].kind {

@@ -60,7 +60,7 @@ pub(super) fn find(cx: &Ctx, si: usize) -> Vec<Cue> {
 /// Is the cue at `a..b` used as a noun (多項建議, 寶貴建議, 所提建議的, 建議書)?
 pub(super) fn is_noun(cx: &Ctx, a: usize, b: usize) -> bool {
     let v = cx.v;
-    let before_marker = (1..=a.min(3)).any(|n| v.lx.has_role(&v.s(a - n, a), Role::NounMarker));
+    let before_marker = (1..=a.min(3)).any(|n| v.lx.has_role_chars(v.chars(a - n, a), Role::NounMarker));
     let next = v.simp.get(b).copied().unwrap_or('。');
     // 按照省人大要求，…: after "according to" in its clause the cue names a requirement.
     let according = cx.cl.at(a).is_some_and(|k| {

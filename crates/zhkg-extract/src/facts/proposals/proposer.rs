@@ -104,7 +104,7 @@ pub(super) fn before(cx: &Ctx, si: usize, at: usize) -> (Who, Option<usize>) {
 /// the byline word.
 pub(super) fn author(v: &crate::facts::view::View) -> Option<usize> {
     (0..v.text.len()).find_map(|i| {
-        let n = (2..=3).find(|&n| v.lx.has_role(&v.s(i, i + n), Role::Byline))?;
+        let n = (2..=3).find(|&n| v.lx.has_role_chars(v.chars(i, i + n), Role::Byline))?;
         let mut p = i + n;
         while p < v.text.len() && matches!(v.text[p], ' ' | '\u{3000}') {
             p += 1;

@@ -297,7 +297,7 @@ pub(super) fn should_in(cx: &Ctx, a: usize, b: usize) -> Option<(usize, usize)> 
             && matches!(v.simp[t.end - 1], '要' | '应' | '须' | '需')
             && !taken_by_name(cx, t.end - 1)
             // (如需 supposes: 如需轉載…)
-            && !v.lx.has_role(&v.simp[t.start].to_string(), Role::Foretell)
+            && !v.lx.has_role_chars(std::slice::from_ref(&v.simp[t.start]), Role::Foretell)
         {
             return Some((t.end - 1, t.end));
         }
