@@ -388,7 +388,6 @@ pub(crate) fn extract(cx: Context<'_>, simp: &[char], tokens: &[Token], base: us
 
     // Whether each token is a dictionary word, asked once per token, not per character.
     let in_dict: Vec<std::cell::OnceCell<bool>> = vec![std::cell::OnceCell::new(); tokens.len()];
-    let mut name_buf = String::new();
     let mut ids = Vec::with_capacity(n * 40);
     let mut offsets = Vec::with_capacity(n + 1);
     for i in 0..n {
@@ -510,15 +509,7 @@ pub(crate) fn extract(cx: Context<'_>, simp: &[char], tokens: &[Token], base: us
                 push(Fnv::new(t::LEX_KIND).str(sub).num(pos));
             }
         }
-        // `Lexicon::surname_len(&simp[i..])`, without a new string per character.
-        let surname = [2, 1].into_iter().find(|&k| {
-            n - i > k && {
-                name_buf.clear();
-                name_buf.extend(&simp[i..i + k]);
-                lx.is_surname(&name_buf)
-            }
-        });
-        if let Some(k) = surname {
+        if let Some(k) = lx.surname_len(&simp[i..]) {
             push(Fnv::new(t::SURNAME).num(k as u8));
             let at_tok_start = ti != usize::MAX && spans[ti].0 == i;
             push(Fnv::new(t::SURNAME_TOK).num(k as u8).num(u8::from(at_tok_start)));
