@@ -319,3 +319,55 @@ fn explain_lists_every_rule_the_graph_names() {
         assert!(listed.contains(&r), "{r} is not listed by explain --rules");
     }
 }
+
+/// The ready listings read names written for them (`zhkg:personName` …) and sort on fewer
+/// keys, for speed: they must answer exactly the rows of the plain pattern over types,
+/// labels and the article's language, as they did before.
+#[test]
+fn listing_queries_answer_the_rows_of_the_plain_pattern() {
+    let sample = temp_dir("listings").join("store");
+    run_ok(&[
+        "build",
+        "--store",
+        sample.to_str().unwrap(),
+        project().join("bench/sample").to_str().unwrap(),
+    ]);
+    let prologue = "PREFIX schema: <http://schema.org/>
+        PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        PREFIX dcterms: <http://purl.org/dc/terms/>";
+    let sorted = |mut rows: Vec<HashMap<String, String>>| {
+        let mut rows: Vec<Vec<(String, String)>> = rows
+            .drain(..)
+            .map(|r| {
+                let mut r: Vec<(String, String)> = r.into_iter().collect();
+                r.sort();
+                r
+            })
+            .collect();
+        rows.sort();
+        rows
+    };
+    for store in [&built_corpus().dir, &sample] {
+        for (file, class) in [
+            ("people.rq", "schema:Person"),
+            ("organizations.rq", "schema:Organization"),
+            ("places.rq", "schema:Place"),
+        ] {
+            let plain = format!(
+                "{prologue}
+                 SELECT ?doc ?entity ?name WHERE {{
+                   GRAPH ?g {{
+                     ?g dcterms:identifier ?doc ; dcterms:language ?lang .
+                     ?entity a {class} ; skos:prefLabel|skos:altLabel ?name .
+                     FILTER(langMatches(lang(?name), ?lang))
+                   }}
+                 }}"
+            );
+            let want = sorted(select_text(store, &plain));
+            let got = sorted(select(store, &format!("queries/{file}")));
+            assert!(!want.is_empty(), "{file}: the plain pattern found nothing");
+            assert_eq!(got.len(), want.len(), "{file}: rows");
+            assert!(got == want, "{file}: other rows than the plain pattern");
+        }
+    }
+}
