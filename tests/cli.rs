@@ -335,9 +335,9 @@ fn listing_queries_answer_the_rows_of_the_plain_pattern() {
     let prologue = "PREFIX schema: <http://schema.org/>
         PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
         PREFIX dcterms: <http://purl.org/dc/terms/>";
-    let sorted = |mut rows: Vec<HashMap<String, String>>| {
+    let sorted = |rows: Vec<std::collections::HashMap<String, String>>| {
         let mut rows: Vec<Vec<(String, String)>> = rows
-            .drain(..)
+            .into_iter()
             .map(|r| {
                 let mut r: Vec<(String, String)> = r.into_iter().collect();
                 r.sort();
