@@ -319,3 +319,110 @@ fn explain_lists_every_rule_the_graph_names() {
         assert!(listed.contains(&r), "{r} is not listed by explain --rules");
     }
 }
+
+/// The ready listings read names written for them (`zhkg:personName` …) and sort on fewer
+/// keys, for speed: they must answer exactly the rows of the plain pattern over types,
+/// labels and the article's language, as they did before.
+#[test]
+fn listing_queries_answer_the_rows_of_the_plain_pattern() {
+    let sample = temp_dir("listings").join("store");
+    run_ok(&[
+        "build",
+        "--store",
+        sample.to_str().unwrap(),
+        project().join("bench/sample").to_str().unwrap(),
+    ]);
+    let prologue = "PREFIX schema: <http://schema.org/>
+        PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        PREFIX dcterms: <http://purl.org/dc/terms/>";
+    let sorted = |rows: Vec<std::collections::HashMap<String, String>>| {
+        let mut rows: Vec<Vec<(String, String)>> = rows
+            .into_iter()
+            .map(|r| {
+                let mut r: Vec<(String, String)> = r.into_iter().collect();
+                r.sort();
+                r
+            })
+            .collect();
+        rows.sort();
+        rows
+    };
+    for store in [&built_corpus().dir, &sample] {
+        for (file, class) in [
+            ("people.rq", "schema:Person"),
+            ("organizations.rq", "schema:Organization"),
+            ("places.rq", "schema:Place"),
+        ] {
+            let plain = format!(
+                "{prologue}
+                 SELECT ?doc ?entity ?name WHERE {{
+                   GRAPH ?g {{
+                     ?g dcterms:identifier ?doc ; dcterms:language ?lang .
+                     ?entity a {class} ; skos:prefLabel|skos:altLabel ?name .
+                     FILTER(langMatches(lang(?name), ?lang))
+                   }}
+                 }}"
+            );
+            let want = sorted(select_text(store, &plain));
+            let got = sorted(select(store, &format!("queries/{file}")));
+            assert!(!want.is_empty(), "{file}: the plain pattern found nothing");
+            assert_eq!(got.len(), want.len(), "{file}: rows");
+            assert!(got == want, "{file}: other rows than the plain pattern");
+        }
+        // The joins written as scans answer what the plain joins answered.
+        let prologue = "PREFIX zhkg: <https://w3id.org/zhkg/ontology#>
+            PREFIX org: <http://www.w3.org/ns/org#>
+            PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+            PREFIX dcterms: <http://purl.org/dc/terms/>";
+        for (file, plain) in [
+            (
+                "positions.rq",
+                r##"SELECT ?doc ?person ?post ?organization WHERE {
+  GRAPH ?g {
+    ?g dcterms:identifier ?doc ; dcterms:language ?lang .
+    ?m a org:Membership ;
+       org:member ?p ;
+       zhkg:titleAsWritten ?post .
+    ?p skos:prefLabel ?person .
+    OPTIONAL { ?m org:organization/skos:prefLabel ?organization }
+  }
+}
+ORDER BY ?doc ?person ?post"##,
+            ),
+            (
+                "members-of-organization.rq",
+                r##"SELECT ?organization ?person ?role WHERE {
+  GRAPH ?g {
+    ?m a org:Membership ; org:member/skos:prefLabel ?person ;
+       org:organization/skos:prefLabel ?organization ;
+       org:role/skos:prefLabel ?role .
+  }
+}
+GROUP BY ?organization ?person ?role
+ORDER BY ?organization ?person"##,
+            ),
+            (
+                "who-proposed-what.rq",
+                r##"SELECT ?doc ?proposal ?proposer ?text ?addressee ?place ?strength WHERE {
+  GRAPH ?g {
+    ?g dcterms:identifier ?doc .
+    ?proposal a zhkg:Proposal ;
+              zhkg:proposedBy/skos:prefLabel ?proposer ;
+              zhkg:text ?text ;
+              zhkg:strength ?s .
+    OPTIONAL { ?proposal zhkg:addressedTo/skos:prefLabel ?addressee }
+    OPTIONAL { ?proposal zhkg:concernsPlace/skos:prefLabel ?place }
+    BIND(STRAFTER(STR(?s), "#") AS ?strength)
+  }
+}
+ORDER BY ?doc ?proposer ?proposal ?place"##,
+            ),
+        ] {
+            let want = sorted(select_text(store, &format!("{prologue}\n{plain}")));
+            let got = sorted(select(store, &format!("queries/{file}")));
+            assert!(!want.is_empty(), "{file}: the plain pattern found nothing");
+            assert_eq!(got.len(), want.len(), "{file}: rows");
+            assert!(got == want, "{file}: other rows than the plain pattern");
+        }
+    }
+}

@@ -9,7 +9,8 @@
 //! 3. **store**: zhkg's write path (what `zhkg build` does: whole articles, atomically)
 //!    against oxigraph's bulk loader loading the same quads from N-Quads;
 //! 4. **queries**: median and 95th percentile of every query in `queries/` on a store of
-//!    10,000+ documents (built once, kept under the cache folder);
+//!    10,000+ documents (built once, kept under the cache folder); issue 13's target is
+//!    a median under 0.5 s for every one;
 //! 5. **memory**: peak resident memory of `zhkg build` on 10× and 100× the sample.
 //!
 //! The full run reads the corpus that `scripts/bench-setup.sh` writes; `--quick` reads
@@ -697,7 +698,8 @@ fn run(a: &Args) -> Result<(), String> {
         }
         let (med, p95) = median_p95(&mut times);
         worst_median = worst_median.max(med);
-        all_under &= med < 50.0;
+        // Issue 13: every ready query answers in under half a second.
+        all_under &= med < 500.0;
         println!(
             "   {:<30} median {:>8.1} ms   p95 {:>8.1} ms   {:>7} rows",
             q.file_name().unwrap_or_default().to_string_lossy(),
@@ -709,7 +711,7 @@ fn run(a: &Args) -> Result<(), String> {
     summary.add(
         &format!("slowest query median, {} documents", thousands(docs as f64)),
         format!("{worst_median:.1} ms"),
-        "< 50 ms (10,000+ documents)",
+        "< 0.5 s each (10,000+ documents, issue 13)",
         (!a.quick && !a.skip_large).then_some(all_under),
     );
     drop(store);

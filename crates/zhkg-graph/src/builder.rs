@@ -247,6 +247,15 @@ pub fn build(
             }
         }
     });
+    if report.built >= crate::store::COMPACT_AFTER {
+        if let Err(e) = crate::store::compact(store) {
+            report.notes.push(Problem {
+                path: PathBuf::from("."),
+                reason: format!("the store could not be compacted ({e}): every article was written, but queries will be slower until the next large build"),
+                skipped: false,
+            });
+        }
+    }
     // Workers finish in any order; report in the order of the files.
     report.failed.sort_by(|a, b| a.path.cmp(&b.path));
     report.notes.sort_by(|a, b| a.path.cmp(&b.path));

@@ -187,13 +187,25 @@ pub fn document_quads(a: &Analysis) -> Vec<Quad> {
         }
         o.add(&s, skos::PREF_LABEL, lang(&e.label, tag));
         o.add(&s, rdfs::LABEL, lang(&e.label, tag));
+        // The names in the article's script again, under one predicate per kind: what
+        // the listing queries (people.rq …) scan, without joining types and labels.
+        let here = match e.kind {
+            Kind::Person => zhkg::PERSON_NAME,
+            Kind::Organization => zhkg::ORGANIZATION_NAME,
+            _ => zhkg::PLACE_NAME,
+        };
+        o.add(&s, here, lang(&e.label, tag));
         for alias in &e.aliases {
-            let t = if zhkg_extract::convert(alias, a.doc.script) == *alias {
+            let in_script = zhkg_extract::convert(alias, a.doc.script) == *alias;
+            let t = if in_script {
                 tag
             } else {
                 a.doc.script.other().lang_tag()
             };
             o.add(&s, skos::ALT_LABEL, lang(alias, t));
+            if in_script {
+                o.add(&s, here, lang(alias, t));
+            }
         }
     }
 

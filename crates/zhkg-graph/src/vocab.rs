@@ -55,6 +55,9 @@ pub mod zhkg {
         SOURCE_FILE = "sourceFile",
         ORGANIZATION_KIND = "organizationKind",
         PLACE_TYPE = "placeType",
+        PERSON_NAME = "personName",
+        ORGANIZATION_NAME = "organizationName",
+        PLACE_NAME = "placeName",
     );
 }
 
