@@ -57,6 +57,9 @@ fn assert_one_note(err: &str, path: &Path, why: &str) {
     assert_one_line(err, path, "note: ", why)
 }
 
+/// Times each article body is repeated in the tests that catch a build half way.
+const LONG: usize = 3;
+
 const PREFIXES: &str = "PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX zhkg: <https://w3id.org/zhkg/ontology#>
@@ -527,7 +530,9 @@ fn killed_builds_leave_whole_articles_and_the_next_build_finishes() {
     let corpus = dir.join("articles");
     let store = dir.join("store");
     let reference = dir.join("reference");
-    write_articles(&corpus, N, "");
+    // Long articles: one thread takes several seconds over them, so a kill lands between
+    // two writes however fast extraction gets.
+    write_long_articles(&corpus, N, "", LONG);
     run_ok(&["build", "--quiet", "--store", p(&reference), p(&corpus)]);
     let v1 = complete_states(&reference);
     assert_eq!(v1.len(), N);
@@ -572,7 +577,7 @@ fn killed_builds_leave_whole_articles_and_the_next_build_finishes() {
     assert!(stray.is_empty(), "{stray:?}");
 
     // 4. Replacing every article with a new version, killed half way.
-    write_articles(&corpus, N, "更新版");
+    write_long_articles(&corpus, N, "更新版", LONG);
     run_ok(&[
         "build",
         "--quiet",
@@ -611,7 +616,7 @@ fn concurrent_build_is_refused_and_query_reads_during_a_build() {
     let dir = temp_dir("concurrent");
     let corpus = dir.join("articles");
     let store = dir.join("store");
-    write_articles(&corpus, N, "");
+    write_long_articles(&corpus, N, "", LONG);
     let mut first = spawn_build(&store, &corpus, &["--threads", "1"]);
     // Wait until it holds the store.
     while !(store.join("LOCK").exists() && zhkg_graph::store::writer_active(&store)) {

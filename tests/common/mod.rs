@@ -177,12 +177,20 @@ pub fn corpus_texts() -> Vec<String> {
 /// Write `n` distinct real-style articles (the bundled ones, each with its own first
 /// line; `edition` changes every text) into `dir`; returns their paths.
 pub fn write_articles(dir: &Path, n: usize, edition: &str) -> Vec<PathBuf> {
+    write_long_articles(dir, n, edition, 1)
+}
+
+/// [`write_articles`] with each body written `repeat` times: for tests that must catch a
+/// build in the middle, whatever the speed of extraction (a one-thread build writes what
+/// it has every second, and the plain articles all fit in that second now).
+pub fn write_long_articles(dir: &Path, n: usize, edition: &str, repeat: usize) -> Vec<PathBuf> {
     std::fs::create_dir_all(dir).unwrap();
     let texts = corpus_texts();
     (0..n)
         .map(|i| {
             let path = dir.join(format!("article-{i:03}.txt"));
-            let text = format!("{edition}第{i}號稿\n\n{}", texts[i % texts.len()]);
+            let body = texts[i % texts.len()].repeat(repeat);
+            let text = format!("{edition}第{i}號稿\n\n{body}");
             std::fs::write(&path, text).unwrap();
             path
         })
