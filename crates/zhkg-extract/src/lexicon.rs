@@ -104,10 +104,15 @@ pub struct HeadIndex {
 
 impl HeadIndex {
     fn new(list: &[Suffix]) -> HeadIndex {
+        HeadIndex::from_words(list.iter().map(|x| x.simp.chars().collect()))
+    }
+
+    /// An index of `words` in this order (the name model's features index the head words
+    /// normalized as they read the text).
+    pub(crate) fn from_words(words: impl IntoIterator<Item = Box<[char]>>) -> HeadIndex {
         let mut first = CharMap::default();
         let mut lengths = CharKeyMap::default();
-        for (i, x) in list.iter().enumerate() {
-            let chars: Box<[char]> = x.simp.chars().collect();
+        for (i, chars) in words.into_iter().enumerate() {
             if let Some(&last) = chars.last() {
                 *lengths.entry(last).or_default() |= 1u64 << chars.len().min(63);
             }
@@ -120,6 +125,16 @@ impl HeadIndex {
     /// longest, and among equals the first in the list, which is what
     /// `list.iter().find(|x| text ends with x.simp)` over the longest-first list returns.
     pub fn ending(&self, text: &[char]) -> Option<usize> {
+        self.longest_ending(text).map(|(_, i)| i)
+    }
+
+    /// Length of the longest head word of one character or more that `text` ends with.
+    pub(crate) fn ending_len(&self, text: &[char]) -> Option<usize> {
+        self.longest_ending(text).map(|(n, _)| n).filter(|&n| n > 0)
+    }
+
+    /// (length, index) of the longest head word `text` ends with.
+    fn longest_ending(&self, text: &[char]) -> Option<(usize, usize)> {
         let bits = text
             .last()
             .and_then(|c| self.lengths.get(c))
@@ -130,7 +145,7 @@ impl HeadIndex {
             .rev()
             .filter(|&n| bits & (1 << n.min(63)) != 0)
             .chain([0])
-            .find_map(|n| self.first.get(&text[text.len() - n..]).copied())
+            .find_map(|n| self.first.get(&text[text.len() - n..]).map(|&i| (n, i)))
     }
 
     /// Is the Simplified `word` one of the head words?
@@ -1156,6 +1171,7 @@ mod tests {
                     text.ends_with(&k)
                 });
                 assert_eq!(index.ending(&text), scan, "{}", text.iter().collect::<String>());
+                assert_eq!(index.ending_len(&text), scan.map(|i| list[i].len));
                 if let Some(i) = scan {
                     assert!(index.contains(&text[text.len() - list[i].len..]));
                 }

@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashSet as HashSet;
 
 use super::Context;
-use crate::lexicon::Term;
+use crate::lexicon::{HeadIndex, Term};
 use crate::script::is_han;
 use crate::segment::Token;
 
@@ -187,43 +187,23 @@ fn norm(c: char) -> char {
 }
 
 /// Organization and place head words in Simplified script, normalized as the features
-/// read characters; built once with the lexicon.
+/// read characters (ＬＴＤ and Ltd. read as ltd.); built once with the lexicon.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct HeadWords {
-    org: HashSet<Vec<char>>,
-    place: HashSet<Vec<char>>,
-    max: usize,
-    /// Last characters of the head words: most characters end none, and need no lookup.
-    last: HashSet<char>,
+    org: HeadIndex,
+    place: HeadIndex,
 }
 
 impl HeadWords {
     pub(crate) fn new(org: &[crate::lexicon::Suffix], place: &[crate::lexicon::Suffix]) -> HeadWords {
-        let set = |v: &[crate::lexicon::Suffix]| -> HashSet<Vec<char>> {
-            v.iter().map(|s| s.simp.chars().map(norm).collect()).collect()
+        let index = |v: &[crate::lexicon::Suffix]| {
+            HeadIndex::from_words(v.iter().map(|s| s.simp.chars().map(norm).collect()))
         };
-        let org = set(org);
-        let place = set(place);
-        let max = org.iter().chain(&place).map(Vec::len).max().unwrap_or(0);
-        let last = org
-            .iter()
-            .chain(&place)
-            .filter_map(|w| w.last().copied())
-            .collect();
         HeadWords {
-            org,
-            place,
-            max,
-            last,
+            org: index(org),
+            place: index(place),
         }
     }
-}
-
-/// Length of the longest head word in `set` that ends at `end` (exclusive), if any.
-fn suffix_ending(chars: &[char], end: usize, set: &HashSet<Vec<char>>, max: usize) -> Option<usize> {
-    (1..=max.min(end))
-        .rev()
-        .find(|&n| set.contains(&chars[end - n..end]))
 }
 
 fn pos_code(i: usize, start: usize, end: usize) -> u8 {
@@ -325,15 +305,8 @@ pub(crate) fn extract(cx: Context<'_>, simp: &[char], tokens: &[Token], base: us
         }
     }
     // Head words ending at each character (exclusive end i + 1).
-    let ends = |set| -> Vec<Option<usize>> {
-        (0..n)
-            .map(|i| {
-                sx.last
-                    .contains(&chars[i])
-                    .then(|| suffix_ending(&chars, i + 1, set, sx.max))
-                    .flatten()
-            })
-            .collect()
+    let ends = |index: &HeadIndex| -> Vec<Option<usize>> {
+        (0..n).map(|i| index.ending_len(&chars[..=i])).collect()
     };
     let org_end = ends(&sx.org);
     let place_end = ends(&sx.place);
@@ -493,11 +466,11 @@ pub(crate) fn extract(cx: Context<'_>, simp: &[char], tokens: &[Token], base: us
                 let tag2 = ti.checked_sub(2).map_or("^", |p| tokens[p].tag.as_str());
                 push(Fnv::new(t::PREV2_TAG).str(tag2).str(prev_tag));
             }
-            if len > 1 && sx.last.contains(&chars[tok_end - 1]) {
-                if let Some(k) = suffix_ending(&chars, tok_end, &sx.org, sx.max) {
+            if len > 1 {
+                if let Some(k) = sx.org.ending_len(&chars[..tok_end]) {
                     push(Fnv::new(t::TOK_ORG_SUFFIX).num(pos).num(k.min(4) as u8));
                 }
-                if let Some(k) = suffix_ending(&chars, tok_end, &sx.place, sx.max) {
+                if let Some(k) = sx.place.ending_len(&chars[..tok_end]) {
                     push(Fnv::new(t::TOK_PLACE_SUFFIX).num(pos).num(k.min(4) as u8));
                 }
             }
