@@ -25,6 +25,42 @@ pub struct Token {
     pub known: bool,
 }
 
+/// Tokens by character offset: the token that starts (or ends) at each offset, one slot
+/// per character, read like a map. The rules ask at nearly every character, which a hash
+/// map made costly.
+pub(crate) struct TokenSlots(Vec<usize>);
+
+impl TokenSlots {
+    /// The tokens by their first character, in a text of `len` characters.
+    pub(crate) fn by_start(tokens: &[Token], len: usize) -> TokenSlots {
+        TokenSlots::fill(tokens.iter().map(|t| t.start), len)
+    }
+
+    /// The tokens by the offset one past their last character.
+    pub(crate) fn by_end(tokens: &[Token], len: usize) -> TokenSlots {
+        TokenSlots::fill(tokens.iter().map(|t| t.end), len)
+    }
+
+    fn fill(offsets: impl Iterator<Item = usize>, len: usize) -> TokenSlots {
+        // usize::MAX: no token there.
+        let mut slots = vec![usize::MAX; len + 1];
+        for (i, at) in offsets.enumerate() {
+            slots[at] = i;
+        }
+        TokenSlots(slots)
+    }
+
+    /// Index of the token at `at`.
+    pub(crate) fn get(&self, at: &usize) -> Option<&usize> {
+        self.0.get(*at).filter(|&&t| t != usize::MAX)
+    }
+
+    /// Is there a token at `at`?
+    pub(crate) fn contains_key(&self, at: &usize) -> bool {
+        self.get(at).is_some()
+    }
+}
+
 /// jieba with the default dictionary plus the project's lexicons.
 pub struct Segmenter {
     jieba: Jieba,
@@ -96,5 +132,23 @@ mod tests {
         }
         assert!(toks.iter().any(|t| t.word.starts_with("全国政协")), "{toks:?}");
         assert!(seg.is_word("效應") && seg.is_word("效应"));
+    }
+
+    #[test]
+    fn token_slots_find_tokens_by_their_edges() {
+        let seg = crate::pipeline::test_extractor().segmenter();
+        let text = to_simplified("全國政協委員黃錦輝表示，建議特區政府爭取。");
+        let n = text.chars().count();
+        let toks = seg.tag(&text);
+        let (starts, ends) = (TokenSlots::by_start(&toks, n), TokenSlots::by_end(&toks, n));
+        for i in 0..=n + 1 {
+            assert_eq!(
+                starts.get(&i).copied(),
+                toks.iter().position(|t| t.start == i),
+                "{i}"
+            );
+            assert_eq!(ends.get(&i).copied(), toks.iter().position(|t| t.end == i), "{i}");
+            assert_eq!(starts.contains_key(&i), starts.get(&i).is_some());
+        }
     }
 }

@@ -7,7 +7,7 @@ use crate::lexicon::{CueStrength, Lexicon, Role, Term};
 use crate::pipeline::Document;
 use crate::recognize::{Kind, Mention};
 use crate::script::is_han;
-use crate::segment::Token;
+use crate::segment::{Token, TokenSlots};
 
 /// A read-only view of one document for the fact rules.
 pub(super) struct View<'a> {
@@ -20,10 +20,9 @@ pub(super) struct View<'a> {
     pub mentions: &'a [Mention],
     /// Mention indexes by first character.
     starts: HashMap<usize, Vec<usize>>,
-    /// Token index by first character, and by one past the last (`usize::MAX`: none), a
-    /// slot per character: the rules ask at nearly every character.
-    token_start: Vec<usize>,
-    token_end: Vec<usize>,
+    /// Token index by first character, and by one past the last.
+    token_start: TokenSlots,
+    token_end: TokenSlots,
     /// Where names (people, organizations, pronouns) end, a slot per character.
     name_ends: Vec<bool>,
     /// `spaced[i]`: the original has a space right before character `i` that layout repair
@@ -42,12 +41,8 @@ impl<'a> View<'a> {
             starts.entry(m.start).or_default().push(i);
         }
         let slots = doc.simp.len() + 1;
-        let mut token_start = vec![usize::MAX; slots];
-        let mut token_end = vec![usize::MAX; slots];
-        for (i, t) in doc.tokens.iter().enumerate() {
-            token_start[t.start] = i;
-            token_end[t.end] = i;
-        }
+        let token_start = TokenSlots::by_start(&doc.tokens, doc.simp.len());
+        let token_end = TokenSlots::by_end(&doc.tokens, doc.simp.len());
         let mut name_ends = vec![false; slots];
         for m in mentions {
             if matches!(m.kind, Kind::Person | Kind::Organization | Kind::Pronoun) {
@@ -111,10 +106,7 @@ impl<'a> View<'a> {
 
     /// The token that starts at `i`.
     pub fn token_at(&self, i: usize) -> Option<&'a Token> {
-        self.token_start
-            .get(i)
-            .filter(|&&t| t != usize::MAX)
-            .map(|&t| &self.doc.tokens[t])
+        self.token_start.get(&i).map(|&t| &self.doc.tokens[t])
     }
 
     /// The token that holds character `i` and starts before it (a mention ended inside it).
@@ -126,10 +118,7 @@ impl<'a> View<'a> {
 
     /// The token that ends at `i`.
     pub fn token_ending_at(&self, i: usize) -> Option<&'a Token> {
-        self.token_end
-            .get(i)
-            .filter(|&&t| t != usize::MAX)
-            .map(|&t| &self.doc.tokens[t])
+        self.token_end.get(&i).map(|&t| &self.doc.tokens[t])
     }
 
     /// Is `a..b` a whole word of the segmentation (it starts and ends at token edges)? A

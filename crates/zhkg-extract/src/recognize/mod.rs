@@ -26,7 +26,7 @@ use crate::ner::{NerLabel, NerSpan};
 use crate::pipeline::Document;
 use crate::rules::Rule;
 use crate::script::{is_han, Script};
-use crate::segment::Token;
+use crate::segment::{Token, TokenSlots};
 use crate::sentence::Sentence;
 
 mod lexicon;
@@ -122,7 +122,7 @@ struct Ctx<'a> {
     simp: &'a [char],
     tokens: &'a [Token],
     /// Token index by starting character.
-    token_at: TokenStarts,
+    token_at: TokenSlots,
     /// Token index covering each character.
     token_of: Vec<usize>,
     /// The original text had something (a space, a line break) between this character and
@@ -131,19 +131,6 @@ struct Ctx<'a> {
     /// Where the model's personal name starting at a character ends: the model, trained
     /// on news, knows better than a rule how long a name after a title is (葉曾翠卿, not 葉曾翠).
     model_person_end: HashMap<usize, usize>,
-}
-
-/// Token index by starting character, one slot per character (`usize::MAX`: no token
-/// starts there), read like a map: the rules ask it at nearly every character.
-struct TokenStarts(Vec<usize>);
-
-impl TokenStarts {
-    fn get(&self, at: &usize) -> Option<&usize> {
-        self.0.get(*at).filter(|&&t| t != usize::MAX)
-    }
-    fn contains_key(&self, at: &usize) -> bool {
-        self.get(at).is_some()
-    }
 }
 
 impl Ctx<'_> {
@@ -187,9 +174,8 @@ impl Ctx<'_> {
 pub fn recognize(lx: &Lexicon, doc: &Document, names: &[NerSpan]) -> Vec<Mention> {
     let (layout, simp, sentences, tokens) = (&doc.layout, &doc.simp[..], &doc.sentences[..], &doc.tokens[..]);
     let mut token_of = vec![usize::MAX; simp.len()];
-    let mut token_at = TokenStarts(vec![usize::MAX; simp.len()]);
+    let token_at = TokenSlots::by_start(tokens, simp.len());
     for (i, t) in tokens.iter().enumerate() {
-        token_at.0[t.start] = i;
         for slot in &mut token_of[t.start..t.end] {
             *slot = i;
         }
