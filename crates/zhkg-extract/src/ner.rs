@@ -219,17 +219,10 @@ fn spans_of(labels: &[u8]) -> Vec<Span> {
     out
 }
 
-/// Best label sequence under emission scores `em` (one row of `NL` per position) and
-/// transition scores `trans` (`trans[prev][y]`, row `START` for the first position).
-fn viterbi(em: &[[f32; NL]], trans: &[[f32; NL]; NL + 1]) -> Vec<u8> {
-    let n = em.len();
-    if n == 0 {
-        return Vec::new();
-    }
-    // Transitions with the forbidden ones at -inf, so the inner loop needs no test: a
-    // forbidden or unreachable predecessor scores -inf and never wins (same choices, in the
-    // same order, as skipping it).
-    let tm: [[f32; NL]; NL + 1] = std::array::from_fn(|p| {
+/// `trans` with the moves [`allowed`] forbids at -inf: scores of paths through them are
+/// -inf, and their probabilities 0.
+fn masked(trans: &[[f32; NL]; NL + 1]) -> [[f32; NL]; NL + 1] {
+    std::array::from_fn(|p| {
         std::array::from_fn(|y| {
             if allowed(p, y) {
                 trans[p][y]
@@ -237,7 +230,19 @@ fn viterbi(em: &[[f32; NL]], trans: &[[f32; NL]; NL + 1]) -> Vec<u8> {
                 f32::NEG_INFINITY
             }
         })
-    });
+    })
+}
+
+/// Best label sequence under emission scores `em` (one row of `NL` per position) and
+/// transition scores `trans` (`trans[prev][y]`, row `START` for the first position).
+fn viterbi(em: &[[f32; NL]], trans: &[[f32; NL]; NL + 1]) -> Vec<u8> {
+    let n = em.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    // Forbidden or unreachable predecessors score -inf and never win (same choices, in the
+    // same order, as skipping them), so the inner loop needs no test.
+    let tm = masked(trans);
     let mut score = vec![[f32::NEG_INFINITY; NL]; n];
     let mut back = vec![[0u8; NL]; n];
     for y in 0..NL {
@@ -283,13 +288,8 @@ fn span_probs(em: &[[f32; NL]], trans: &[[f32; NL]; NL + 1], temperature: f32, s
         return Vec::new();
     }
     let s = 1.0 / f64::from(temperature.max(1e-3));
-    let tr = |p: usize, y: usize| -> f64 {
-        if allowed(p, y) {
-            s * f64::from(trans[p][y])
-        } else {
-            f64::NEG_INFINITY
-        }
-    };
+    let trans = masked(trans);
+    let tr = |p: usize, y: usize| -> f64 { s * f64::from(trans[p][y]) };
     let e = |i: usize, y: usize| s * f64::from(em[i][y]);
     // t[p][y] = exp(tr(p, y)); ex[i][y] = exp(e(i, y) - top[i]).
     let t: [[f64; NL]; NL + 1] = std::array::from_fn(|p| std::array::from_fn(|y| tr(p, y).exp()));
