@@ -160,8 +160,12 @@ pub fn document_quads(a: &Analysis) -> Vec<Quad> {
     for &ei in &used {
         let e = &linked.entities[ei];
         let s = nn(&iri_of(e));
-        match e.kind {
-            Kind::Person => o.typ(&s, schema::PERSON),
+        // Its type, and the predicate of its names in the article's script (below).
+        let here = match e.kind {
+            Kind::Person => {
+                o.typ(&s, schema::PERSON);
+                zhkg::PERSON_NAME
+            }
             Kind::Organization => {
                 o.typ(&s, org::ORGANIZATION);
                 o.typ(&s, schema::ORGANIZATION);
@@ -171,6 +175,7 @@ pub fn document_quads(a: &Analysis) -> Vec<Quad> {
                 if let Some(c) = &e.class {
                     o.add(&s, zhkg::ORGANIZATION_KIND, Literal::new_simple_literal(c));
                 }
+                zhkg::ORGANIZATION_NAME
             }
             _ => {
                 o.typ(&s, schema::PLACE);
@@ -183,17 +188,13 @@ pub fn document_quads(a: &Analysis) -> Vec<Quad> {
                 if let Some(p) = &e.parent {
                     o.add(&s, schema::CONTAINED_IN_PLACE, nn(&resource_iri(p)));
                 }
+                zhkg::PLACE_NAME
             }
-        }
+        };
         o.add(&s, skos::PREF_LABEL, lang(&e.label, tag));
         o.add(&s, rdfs::LABEL, lang(&e.label, tag));
         // The names in the article's script again, under one predicate per kind: what
         // the listing queries (people.rq …) scan, without joining types and labels.
-        let here = match e.kind {
-            Kind::Person => zhkg::PERSON_NAME,
-            Kind::Organization => zhkg::ORGANIZATION_NAME,
-            _ => zhkg::PLACE_NAME,
-        };
         o.add(&s, here, lang(&e.label, tag));
         for alias in &e.aliases {
             let in_script = zhkg_extract::convert(alias, a.doc.script) == *alias;
