@@ -939,7 +939,7 @@ impl Lexicon {
 
     /// Does the closed-class word `s` (either script) play `role`?
     pub fn has_role(&self, s: &str, role: Role) -> bool {
-        with_simplified(s.chars(), |k| self.roles_of(k)) & role.bit() != 0
+        with_chars(s.chars(), |k| self.has_role_chars(k, role))
     }
 
     /// [`Lexicon::has_role`] for a slice of the text (either script), without a `String`.
@@ -948,12 +948,15 @@ impl Lexicon {
             return false;
         }
         // Most characters start no word with the role: one probe before converting the rest.
-        if let Some(&c) = s.first() {
-            if self.roles_first.get(&simplified_char(c)).copied().unwrap_or(0) & role.bit() == 0 {
-                return false;
-            }
+        if s.first().is_some_and(|&c| self.first_roles(c) & role.bit() == 0) {
+            return false;
         }
         with_simplified(s.iter().copied(), |k| self.roles_of(k)) & role.bit() != 0
+    }
+
+    /// The roles of the words starting with `c` (either script), a bit each.
+    fn first_roles(&self, c: char) -> u32 {
+        self.roles_first.get(&simplified_char(c)).copied().unwrap_or(0)
     }
 
     /// The roles of a Simplified word, a bit each.
@@ -973,9 +976,7 @@ impl Lexicon {
     /// `text` (either script) starts with: `role_prefix` and the next shorter ones.
     pub fn role_prefix_lengths(&self, text: &[char], role: Role) -> impl Iterator<Item = usize> {
         let n = text.len().min(4);
-        let first = text.first().map_or(0, |&c| {
-            self.roles_first.get(&simplified_char(c)).copied().unwrap_or(0)
-        });
+        let first = text.first().map_or(0, |&c| self.first_roles(c));
         // A bit per length that is a word with the role.
         let lengths = if first & role.bit() == 0 {
             0
