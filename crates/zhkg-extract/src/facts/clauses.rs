@@ -427,14 +427,18 @@ fn speaker_in_title(v: &View, p: usize, b: usize) -> Option<usize> {
     if !v.token_at(p).is_some_and(|t| t.tag.starts_with('n')) {
         return None;
     }
-    (0..v.mentions.len()).find(|&m| {
+    people_early_in(v, p, b, 24).find(|&m| {
         let mm = &v.mentions[m];
-        mm.kind == Kind::Person
-            && mm.start > p
-            && mm.end < b
-            && mm.start - p <= 24
-            && v.word_with_role(mm.end, b, Role::Speech).is_some()
-            && !speaks_in(v, p, mm.start)
+        v.word_with_role(mm.end, b, Role::Speech).is_some() && !speaks_in(v, p, mm.start)
+    })
+}
+
+/// The people named inside the clause `p..b`, starting within `reach` characters after
+/// its start, in mention order: where the two readers of broken titles look.
+fn people_early_in<'a>(v: &'a View, p: usize, b: usize, reach: usize) -> impl Iterator<Item = usize> + 'a {
+    (0..v.mentions.len()).filter(move |&m| {
+        let mm = &v.mentions[m];
+        mm.kind == Kind::Person && mm.start > p && mm.end < b && mm.start - p <= reach
     })
 }
 
@@ -447,15 +451,11 @@ fn speaks_in(v: &View, a: usize, b: usize) -> bool {
 /// a clause the noun-phrase reader could not take apart (a word of the organization's name
 /// tagged as a verb), followed by its predicate, with no verb of saying or cue before.
 fn titled_person(v: &View, p: usize, b: usize) -> Option<usize> {
-    (0..v.mentions.len()).find(|&m| {
+    people_early_in(v, p, b, 16).find(|&m| {
         let mm = &v.mentions[m];
-        mm.kind == Kind::Person
-            && mm.start > p
-            && mm.end < b
-            && mm.start - p <= 16
-            && v.mentions
-                .iter()
-                .any(|t| t.kind == Kind::Post && t.end == mm.start && t.start >= p)
+        v.mentions
+            .iter()
+            .any(|t| t.kind == Kind::Post && t.end == mm.start && t.start >= p)
             && predicate_follows(v, mm.end, b)
             && v.text[p..mm.start].iter().all(|&c| crate::script::is_han(c))
             && !speaks_in(v, p, mm.start)
