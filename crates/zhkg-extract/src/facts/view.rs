@@ -40,10 +40,9 @@ impl<'a> View<'a> {
         for (i, m) in mentions.iter().enumerate() {
             starts.entry(m.start).or_default().push(i);
         }
-        let slots = doc.simp.len() + 1;
         let token_start = TokenSlots::by_start(&doc.tokens, doc.simp.len());
         let token_end = TokenSlots::by_end(&doc.tokens, doc.simp.len());
-        let mut name_ends = vec![false; slots];
+        let mut name_ends = vec![false; doc.simp.len() + 1];
         for m in mentions {
             if matches!(m.kind, Kind::Person | Kind::Organization | Kind::Pronoun) {
                 name_ends[m.end] = true;
