@@ -77,6 +77,8 @@ pub trait WordOracle {
     fn is_word(&self, simplified: &str) -> bool;
     /// Does `text` end with a title (記者, 委員 …)?
     fn ends_with_title(&self, text: &str) -> bool;
+    /// Does `text` end with a title of the press (記者, 編輯, 評論員 …)?
+    fn ends_with_media_title(&self, text: &str) -> bool;
 }
 
 const CAPTION_MARKS: &[char] = &['●', '▲', '◀', '▶', '■', '◆', '★', '▼', '►', '◇', '□', '◎', '▸'];
@@ -195,22 +197,44 @@ fn is_caption_start(l: &Line) -> bool {
     CAPTION_MARKS.contains(&l.first())
 }
 
-/// `…記者 子京、康敬` or `香港商報評論員 蘇信`: titles, a space, one or more short names.
+/// A byline line: a title, then one or more short names and nothing else. Three layouts:
+/// `●香港文匯報記者 子京、康敬` (any title, then white space), `記者：雷子樂　陳沛冰`
+/// (a media title and a colon) and `■記者詹家志、張珮琪` (a mark, a media title glued to
+/// the names; a caption `▲特首林鄭月娥` has a mark and a title too, but not a media one).
 fn is_byline(l: &Line, oracle: &dyn WordOracle) -> bool {
     let text = l.text();
-    let body = text.trim_start_matches(CAPTION_MARKS);
-    if SENTENCE_END.iter().any(|c| body.contains(*c)) || body.contains('，') {
+    let marked = text.starts_with(CAPTION_MARKS);
+    let body = text.trim_start_matches(CAPTION_MARKS).trim();
+    if SENTENCE_END.iter().any(|c| body.contains(*c)) || body.contains('，') || body.chars().count() > 40 {
         return false;
+    }
+    if let Some((title, names)) = body.split_once(['：', ':']) {
+        return oracle.ends_with_media_title(title.trim()) && are_names(names);
     }
     let parts: Vec<&str> = body.split_whitespace().collect();
-    if parts.len() < 2 {
-        return false;
+    if (0..parts.len().saturating_sub(1))
+        .any(|k| oracle.ends_with_title(parts[k]) && parts[k + 1..].iter().all(|p| are_names(p)))
+    {
+        return true;
     }
-    let names = parts[parts.len() - 1];
-    let short_names = names
-        .split(['、', ','])
-        .all(|n| (2..=4).contains(&n.chars().count()) && n.chars().all(is_han));
-    short_names && oracle.ends_with_title(parts[parts.len() - 2])
+    marked
+        && parts.len() == 1
+        && body
+            .char_indices()
+            .skip(2)
+            .any(|(at, _)| oracle.ends_with_media_title(&body[..at]) && are_names(&body[at..]))
+}
+
+/// One or more names of two to four Han characters, apart by white space or `、`.
+fn are_names(text: &str) -> bool {
+    let mut names = text
+        .split(|c: char| c.is_whitespace() || matches!(c, '、' | ','))
+        .filter(|n| !n.is_empty());
+    let mut count = 0;
+    names.all(|n| {
+        count += 1;
+        (2..=4).contains(&n.chars().count()) && n.chars().all(is_han)
+    }) && count > 0
 }
 
 struct Builder {
@@ -427,6 +451,9 @@ mod tests {
             ["效应", "特区", "行政"].contains(&s)
         }
         fn ends_with_title(&self, t: &str) -> bool {
+            t.ends_with("記者") || t.ends_with("評論員") || t.ends_with("責編") || t.ends_with("主席")
+        }
+        fn ends_with_media_title(&self, t: &str) -> bool {
             t.ends_with("記者") || t.ends_with("評論員") || t.ends_with("責編")
         }
     }
@@ -474,6 +501,25 @@ mod tests {
                     BlockKind::Caption,
                     "▲代表委員建議優化程序。圖為香港交易所。資料圖片".into()
                 ),
+            ]
+        );
+    }
+
+    #[test]
+    fn bylines_with_a_colon_or_glued_to_a_mark_end_their_block() {
+        let src = "他去年向政府建議保留敬老的生果\n金。\n\n記者：雷子樂　陳沛冰　張文傑\n\n香港大學社會工作及行政學系周永新\n教授去年向政府建議保留敬老的生果\n金。\n\n■記者詹家志、張珮琪\n\n▲立法會主席梁君彥\n昨日表示。\n";
+        let l = repair(src, &Dict);
+        assert_eq!(
+            blocks(&l),
+            vec![
+                (BlockKind::Body, "他去年向政府建議保留敬老的生果金。".into()),
+                (BlockKind::Byline, "記者：雷子樂 陳沛冰 張文傑".into()),
+                (
+                    BlockKind::Body,
+                    "香港大學社會工作及行政學系周永新教授去年向政府建議保留敬老的生果金。".into()
+                ),
+                (BlockKind::Byline, "■記者詹家志、張珮琪".into()),
+                (BlockKind::Caption, "▲立法會主席梁君彥昨日表示。".into()),
             ]
         );
     }

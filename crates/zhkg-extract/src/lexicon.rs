@@ -1066,6 +1066,15 @@ impl Lexicon {
         })
     }
 
+    /// Does `text` end with a post of this category (`media`: 記者, 編輯 …)? Used on bylines.
+    pub fn ends_with_post_of(&self, text: &str, category: &str) -> bool {
+        let chars: Vec<char> = text.chars().collect();
+        (1..=chars.len().min(8)).any(|n| {
+            let tail: String = chars[chars.len() - n..].iter().collect();
+            self.is_post(&tail).is_some_and(|p| p.category == category)
+        })
+    }
+
     /// The organization whose name or alias `text` starts with, longest first, with the
     /// length of that prefix: splits composite posts (全國政協委員 → 全國政協 + 委員).
     pub fn org_prefix(&self, text: &[char]) -> Option<(usize, usize)> {

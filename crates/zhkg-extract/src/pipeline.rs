@@ -367,6 +367,9 @@ impl WordOracle for Oracle<'_> {
     fn ends_with_title(&self, text: &str) -> bool {
         self.lx.ends_with_post(text)
     }
+    fn ends_with_media_title(&self, text: &str) -> bool {
+        self.lx.ends_with_post_of(text, "media")
+    }
 }
 
 /// One extractor shared by this crate's unit tests (building one takes a second).
