@@ -209,11 +209,11 @@ fn is_byline(l: &Line, oracle: &dyn WordOracle) -> bool {
         return false;
     }
     if let Some((title, names)) = body.split_once(['：', ':']) {
-        return oracle.ends_with_media_title(title.trim()) && are_names(names);
+        return oracle.ends_with_media_title(title.trim()) && are_names(names, oracle);
     }
     let parts: Vec<&str> = body.split_whitespace().collect();
     if (0..parts.len().saturating_sub(1))
-        .any(|k| oracle.ends_with_title(parts[k]) && parts[k + 1..].iter().all(|p| are_names(p)))
+        .any(|k| oracle.ends_with_title(parts[k]) && parts[k + 1..].iter().all(|p| are_names(p, oracle)))
     {
         return true;
     }
@@ -222,18 +222,21 @@ fn is_byline(l: &Line, oracle: &dyn WordOracle) -> bool {
         && body
             .char_indices()
             .skip(2)
-            .any(|(at, _)| oracle.ends_with_media_title(&body[..at]) && are_names(&body[at..]))
+            .any(|(at, _)| oracle.ends_with_media_title(&body[..at]) && are_names(&body[at..], oracle))
 }
 
-/// One or more names of two to four Han characters, apart by white space or `、`.
-fn are_names(text: &str) -> bool {
+/// One or more names of two to four Han characters, apart by white space or `、`; a word
+/// of the dictionary is no name (`通訊員 范文政 楊毅 報道`).
+fn are_names(text: &str, oracle: &dyn WordOracle) -> bool {
     let mut names = text
         .split(|c: char| c.is_whitespace() || matches!(c, '、' | ','))
         .filter(|n| !n.is_empty());
     let mut count = 0;
     names.all(|n| {
         count += 1;
-        (2..=4).contains(&n.chars().count()) && n.chars().all(is_han)
+        (2..=4).contains(&n.chars().count())
+            && n.chars().all(is_han)
+            && !oracle.is_word(&crate::script::to_simplified(n))
     }) && count > 0
 }
 
