@@ -179,7 +179,31 @@ pub(super) fn model_names(
                                 && !name_like(t)
                                 && !(kind == Kind::Place && matches!(t.tag.as_str(), "ns" | "nz"))
                         });
-                    !latin && aligned && !parts(kind) && !clause_words && !generic && (headed || body_names)
+                    // Common words before a known name make a phrase, not a longer name
+                    // (規限|立法會, 支持|民建聯): the known name is found on its own. Names
+                    // before it (香港|立法會) and one-character units (市|人大) make one.
+                    let verb_and_known = (1..toks.len()).any(|k| {
+                        toks[k].start - n.start >= 2
+                            && toks[..k].iter().all(|t| {
+                                !known_name(t)
+                                    && !matches!(
+                                        t.tag.as_str(),
+                                        "ns" | "nr" | "nrt" | "nrfg" | "nt" | "nz" | "eng"
+                                    )
+                            })
+                            && cx
+                                .lx
+                                .lookup_chars(&cx.simp[toks[k].start..n.end])
+                                .iter()
+                                .any(|t| matches!(t, Term::Org(_) | Term::Place(_)))
+                    });
+                    !latin
+                        && aligned
+                        && !parts(kind)
+                        && !clause_words
+                        && !generic
+                        && !verb_and_known
+                        && (headed || body_names)
                 }
             };
         if !ok {

@@ -344,3 +344,14 @@ fn latin_names_in_any_case_as_whole_words() {
     );
     assert!(names("這些metadata都已刪除。", Kind::Organization).is_empty());
 }
+
+#[test]
+fn common_words_before_a_known_body_stay_outside_its_name() {
+    // The model reads 規限立法會 as one organization here; the known 立法會 is the name.
+    let orgs = names(
+        "北京政府昨日終於揭示底牌，港人不能在○七年普選行政長官，也不可在○八年全面直選立法會議員，更規限立法會直選議席比例和分組點票機制維持不變。",
+        Kind::Organization,
+    );
+    assert!(orgs.iter().all(|o| o != "規限立法會"), "{orgs:?}");
+    assert!(orgs.iter().any(|o| o == "立法會"), "{orgs:?}");
+}
