@@ -54,6 +54,11 @@ pub struct Layout {
     pub origin: Vec<usize>,
     /// Blocks (headline, byline, body paragraphs, captions) in order.
     pub blocks: Vec<Block>,
+    /// `spaced[i]`: white space inside a line stood between `text[i - 1]` and `text[i]`
+    /// and was dropped. Flattened web articles run a headline into the text that way
+    /// (`建議恢復定期賣地 測量師學會副會長…`), so no name spans it. Letter-spaced lines
+    /// (`收 盤 ， 創`) mark nothing. Empty when unknown.
+    pub spaced: Vec<bool>,
 }
 
 impl Layout {
@@ -407,7 +412,37 @@ pub fn repair(original: &str, oracle: &dyn WordOracle) -> Layout {
         i += 1;
     }
     b.close();
-    b.out
+    let mut out = b.out;
+    out.spaced = spaced(original, &out);
+    out
+}
+
+/// [`Layout::spaced`]: where a run of spaces or tabs (no line break) stood between two
+/// characters of a block, unless the block is letter-spaced (a third of its Han
+/// neighbours or more stand apart).
+fn spaced(original: &str, layout: &Layout) -> Vec<bool> {
+    let orig: Vec<char> = original.chars().collect();
+    let mut out = vec![false; layout.text.len()];
+    for block in &layout.blocks {
+        let (mut pairs, mut apart) = (0, 0);
+        for i in block.start + 1..block.end {
+            let (a, b) = (layout.origin[i - 1], layout.origin[i]);
+            let between = &orig[(a + 1).min(b)..b];
+            let gap = !between.is_empty()
+                && between
+                    .iter()
+                    .all(|&c| c.is_whitespace() && !matches!(c, '\n' | '\r'));
+            if is_han(layout.text[i - 1]) && is_han(layout.text[i]) {
+                pairs += 1;
+                apart += usize::from(gap);
+            }
+            out[i] = gap;
+        }
+        if apart * 3 >= pairs.max(1) {
+            out[block.start..block.end].iter_mut().for_each(|x| *x = false);
+        }
+    }
+    out
 }
 
 /// Is line `i`, which starts after a finished sentence, a headline? Headlines have no
@@ -525,6 +560,18 @@ mod tests {
                 (BlockKind::Caption, "▲立法會主席梁君彥昨日表示。".into()),
             ]
         );
+    }
+
+    #[test]
+    fn spaces_inside_a_line_are_marked_unless_the_line_is_letter_spaced() {
+        let src =
+            "建議恢復定期賣地 測量師學會副會長葉滿華認為，地價\n跌勢未止。\n\n收 盤 ， 創 三 年 新 高 。\n";
+        let l = repair(src, &Dict);
+        let marked: Vec<char> = (0..l.text.len())
+            .filter(|&i| l.spaced[i])
+            .map(|i| l.text[i])
+            .collect();
+        assert_eq!(marked, vec!['測']);
     }
 
     #[test]

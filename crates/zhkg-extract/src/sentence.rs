@@ -80,6 +80,7 @@ mod tests {
                 start: 0,
                 end: text.len(),
             }],
+            spaced: vec![false; text.len()],
             text,
         }
     }

@@ -128,6 +128,8 @@ struct Ctx<'a> {
     /// The original text had something (a space, a line break) between this character and
     /// the one before, which layout repair closed up: bylines separate names that way.
     gap_before: Vec<bool>,
+    /// White space within a line stood before this character ([`Layout::spaced`]).
+    spaced: &'a [bool],
     /// Where the model's personal name starting at a character ends: the model, trained
     /// on news, knows better than a rule how long a name after a title is (葉曾翠卿, not 葉曾翠).
     model_person_end: HashMap<usize, usize>,
@@ -173,6 +175,7 @@ impl Ctx<'_> {
 /// `layout.text`; `tokens` are the segmenter's tokens over it, in order.
 pub fn recognize(lx: &Lexicon, doc: &Document, names: &[NerSpan]) -> Vec<Mention> {
     let (layout, simp, sentences, tokens) = (&doc.layout, &doc.simp[..], &doc.sentences[..], &doc.tokens[..]);
+    let names = &split_names_at_spaces(layout, names);
     let mut token_of = vec![usize::MAX; simp.len()];
     let token_at = TokenSlots::by_start(tokens, simp.len());
     for (i, t) in tokens.iter().enumerate() {
@@ -190,6 +193,7 @@ pub fn recognize(lx: &Lexicon, doc: &Document, names: &[NerSpan]) -> Vec<Mention
         gap_before: (0..layout.text.len())
             .map(|i| i > 0 && layout.origin[i] > layout.origin[i - 1] + 1)
             .collect(),
+        spaced: &layout.spaced,
         model_person_end: names
             .iter()
             .filter(|n| n.label == NerLabel::Per && n.score >= 0.5 && (2..=4).contains(&(n.end - n.start)))
@@ -212,6 +216,7 @@ pub fn recognize(lx: &Lexicon, doc: &Document, names: &[NerSpan]) -> Vec<Mention
         latin_companies(&cx, si, s, &mut outer);
         pronouns(&cx, si, s, &mut flat);
     }
+    split_at_spaces(&cx, &mut outer);
     headed_names_agree(&cx, names, &mut outer);
     out_of_scope(&cx, doc.script, &mut flat);
     drop_places_in_titles(&cx, &mut flat);
@@ -244,7 +249,8 @@ pub fn recognize(lx: &Lexicon, doc: &Document, names: &[NerSpan]) -> Vec<Mention
     enumerated_people(&cx, sentences, &mut accepted);
     // The sequence model fills the gaps the rules leave: names without titles, foreign
     // names, organizations and places without known head words.
-    let (model_people, model_others) = model_names(&cx, sentences, names);
+    let (model_people, mut model_others) = model_names(&cx, sentences, names);
+    split_at_spaces(&cx, &mut model_others);
     accepted = merge(accepted, model_others, |m| {
         matches!(m.kind, Kind::Organization | Kind::Place | Kind::Modifier)
     });
@@ -261,6 +267,54 @@ pub fn recognize(lx: &Lexicon, doc: &Document, names: &[NerSpan]) -> Vec<Mention
     propagate_names(&cx, sentences, &mut accepted);
     accepted.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     accepted
+}
+
+/// The model's organizations and places cut as [`split_at_spaces`] cuts mentions, so that
+/// rules and gates see the name the model would have found without the headline before it.
+fn split_names_at_spaces(layout: &crate::layout::Layout, names: &[NerSpan]) -> Vec<NerSpan> {
+    let spaced = |i: usize| {
+        layout.spaced.get(i).copied().unwrap_or(false) && is_han(layout.text[i - 1]) && is_han(layout.text[i])
+    };
+    names
+        .iter()
+        .filter_map(|n| {
+            if n.label == NerLabel::Per {
+                return Some(*n);
+            }
+            match (n.start + 1..n.end).rev().find(|&i| spaced(i)) {
+                None => Some(*n),
+                Some(cut) if n.end - cut >= 2 => Some(NerSpan { start: cut, ..*n }),
+                Some(_) => None,
+            }
+        })
+        .collect()
+}
+
+/// An organization or place does not run across white space between Han characters
+/// inside a line (a headline run into the text: `…定期賣地 測量師學會`): it keeps the part
+/// after the last space, if two characters or more are left. People do (`約翰 拉普瑪`,
+/// `陳　蓉`), and so do Latin names.
+fn split_at_spaces(cx: &Ctx, mentions: &mut Vec<Mention>) {
+    if cx.spaced.is_empty() {
+        return;
+    }
+    mentions.retain_mut(|m| {
+        if !matches!(m.kind, Kind::Organization | Kind::Place) {
+            return true;
+        }
+        let Some(cut) = (m.start + 1..m.end)
+            .rev()
+            .find(|&i| cx.spaced[i] && is_han(cx.text[i - 1]) && is_han(cx.text[i]))
+        else {
+            return true;
+        };
+        if m.end - cut < 2 {
+            return false;
+        }
+        m.start = cut;
+        m.text = cx.t(m.start, m.end);
+        true
+    });
 }
 
 /// Is `a..b` a whole run of the segmenter's tokens (starts and ends on token boundaries)?

@@ -355,3 +355,11 @@ fn common_words_before_a_known_body_stay_outside_its_name() {
     assert!(orgs.iter().all(|o| o != "規限立法會"), "{orgs:?}");
     assert!(orgs.iter().any(|o| o == "立法會"), "{orgs:?}");
 }
+
+#[test]
+fn names_stop_at_a_space_between_a_headline_and_the_text() {
+    let text = "建議恢復定期賣地 測量師學會副會長葉滿華認為，基於今年經濟仍差，樓價及地價跌勢未止。";
+    let orgs = names(text, Kind::Organization);
+    assert!(orgs.iter().any(|o| o == "測量師學會"), "{orgs:?}");
+    assert!(orgs.iter().all(|o| !o.contains("賣地")), "{orgs:?}");
+}
