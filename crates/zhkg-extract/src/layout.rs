@@ -54,10 +54,10 @@ pub struct Layout {
     pub origin: Vec<usize>,
     /// Blocks (headline, byline, body paragraphs, captions) in order.
     pub blocks: Vec<Block>,
-    /// `spaced[i]`: white space inside a line stood between `text[i - 1]` and `text[i]`
-    /// and was dropped. Flattened web articles run a headline into the text that way
-    /// (`建議恢復定期賣地 測量師學會副會長…`), so no name spans it. Letter-spaced lines
-    /// (`收 盤 ， 創`) mark nothing. Empty when unknown.
+    /// `spaced[i]`: a space inside a line stood between the Han characters `text[i - 1]`
+    /// and `text[i]` and was dropped. Flattened web articles run a headline into the text
+    /// that way (`建議恢復定期賣地 測量師學會副會長…`), so no name spans it and a new clause
+    /// may start there. Letter-spaced text (`收 盤 ， 創`) marks nothing. Empty when unknown.
     pub spaced: Vec<bool>,
 }
 
@@ -417,32 +417,31 @@ pub fn repair(original: &str, oracle: &dyn WordOracle) -> Layout {
     out
 }
 
-/// [`Layout::spaced`]: where a run of spaces or tabs (no line break) stood between two
-/// characters of a block, unless the block is letter-spaced (a third of its Han
-/// neighbours or more stand apart).
+/// [`Layout::spaced`]: where a space stood between two Han characters of a line (a space
+/// before a quotation mark or after a comma is typography), except in letter-spaced text
+/// (the characters around are apart too).
 fn spaced(original: &str, layout: &Layout) -> Vec<bool> {
     let orig: Vec<char> = original.chars().collect();
-    let mut out = vec![false; layout.text.len()];
-    for block in &layout.blocks {
-        let (mut pairs, mut apart) = (0, 0);
-        for i in block.start + 1..block.end {
-            let (a, b) = (layout.origin[i - 1], layout.origin[i]);
-            let between = &orig[(a + 1).min(b)..b];
-            let gap = !between.is_empty()
-                && between
-                    .iter()
-                    .all(|&c| c.is_whitespace() && !matches!(c, '\n' | '\r'));
-            if is_han(layout.text[i - 1]) && is_han(layout.text[i]) {
-                pairs += 1;
-                apart += usize::from(gap);
+    let (origin, text, n) = (&layout.origin, &layout.text, layout.text.len());
+    let gap = |i: usize| -> &[char] {
+        // What the original has between repaired characters i-1 and i.
+        let (a, b) = (origin[i - 1] + 1, origin[i]);
+        orig.get(a.min(b)..b.min(orig.len())).unwrap_or(&[])
+    };
+    (0..n)
+        .map(|i| {
+            if i < 2 || i + 1 >= n {
+                return false;
             }
-            out[i] = gap;
-        }
-        if apart * 3 >= pairs.max(1) {
-            out[block.start..block.end].iter_mut().for_each(|x| *x = false);
-        }
-    }
-    out
+            let g = gap(i);
+            is_han(text[i - 1])
+                && is_han(text[i])
+                && g.iter().any(|c| matches!(c, ' ' | '\u{3000}' | '\u{a0}'))
+                && !g.iter().any(|c| matches!(c, '\n' | '\r'))
+                && gap(i - 1).is_empty()
+                && gap(i + 1).is_empty()
+        })
+        .collect()
 }
 
 /// Is line `i`, which starts after a finished sentence, a headline? Headlines have no

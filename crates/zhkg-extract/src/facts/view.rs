@@ -6,7 +6,6 @@ use std::collections::HashMap;
 use crate::lexicon::{CueStrength, Lexicon, Role, Term};
 use crate::pipeline::Document;
 use crate::recognize::{Kind, Mention};
-use crate::script::is_han;
 use crate::segment::{Token, TokenSlots};
 
 /// A read-only view of one document for the fact rules.
@@ -25,10 +24,9 @@ pub(super) struct View<'a> {
     token_end: TokenSlots,
     /// Where names (people, organizations, pronouns) end, a slot per character.
     name_ends: Vec<bool>,
-    /// `spaced[i]`: the original has a space right before character `i` that layout repair
-    /// dropped. In one-line news text (no line breaks kept) that space is all that separates
-    /// a subheading or a byline from the sentence that follows.
-    spaced: Vec<bool>,
+    /// [`crate::layout::Layout::spaced`]: in one-line news text (no line breaks kept) a
+    /// dropped space is all that separates a subheading or a byline from the sentence after.
+    spaced: &'a [bool],
     /// `gaps[i]`: the original has white space (a space or a line break) right before
     /// character `i` that layout repair dropped.
     gaps: Vec<bool>,
@@ -56,26 +54,7 @@ impl<'a> View<'a> {
             let (a, b) = (origin[i - 1] + 1, origin[i]);
             orig.get(a.min(b)..b.min(orig.len())).unwrap_or(&[])
         };
-        let text = &doc.layout.text;
         let gaps: Vec<bool> = (0..n).map(|i| i > 0 && !gap(i).is_empty()).collect();
-        let spaced = (0..n)
-            .map(|i| {
-                if i < 2 || i + 1 >= n {
-                    return false;
-                }
-                let g = gap(i);
-                // Between two Han characters (a space before a quotation mark or after a
-                // comma is typography), and not in letter-spaced text (every character
-                // apart).
-                is_han(text[i - 1])
-                    && is_han(text[i])
-                    && !g.is_empty()
-                    && g.iter().any(|c| matches!(c, ' ' | '\u{3000}' | '\u{a0}'))
-                    && !g.iter().any(|c| matches!(c, '\n' | '\r'))
-                    && gap(i - 1).is_empty()
-                    && gap(i + 1).is_empty()
-            })
-            .collect();
         View {
             lx,
             doc,
@@ -86,7 +65,7 @@ impl<'a> View<'a> {
             token_start,
             token_end,
             name_ends,
-            spaced,
+            spaced: &doc.layout.spaced,
             gaps,
         }
     }
