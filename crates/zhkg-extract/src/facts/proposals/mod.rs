@@ -431,6 +431,21 @@ fn cue_frame(
             return None;
         }
     }
+    // 提出寶貴建議、給予支持: the object is only the noun of a cue (with words that make it
+    // one, 寶貴, 多項), which names no measure.
+    let mut k = c0;
+    while let Some(n) = v.word_with_role(k, c1, Role::NounMarker) {
+        k += n;
+    }
+    if k > c0
+        && (k + 2..=(k + 4).min(c1)).any(|e| {
+            v.cue_strength(k, e).is_some()
+                && v.is_word(k, e)
+                && (e >= c1 || matches!(v.text[e], '、' | '，' | '。' | '；' | ','))
+        })
+    {
+        return None;
+    }
     // 提出要求：一是… / 提出以下建議：…: what follows the colon is proposed.
     let lead = v.s(c0, (c0 + 4).min(c1));
     let mut c0 = c0;
@@ -724,6 +739,22 @@ mod tests {
         // Simplified, with a commas between the subject and the cue.
         let a = analyze("全国人大代表、深圳市律师协会会长王建国在会上表示，建议尽快修订相关法规。");
         assert!(proposes(&a, "王建国", "尽快修订相关法规"), "{:?}", proposals(&a));
+    }
+
+    #[test]
+    fn a_cue_whose_object_is_only_the_noun_of_a_cue_proposes_nothing() {
+        for text in [
+            "澳門特區政府對本澳發展持續提出寶貴建議、給予大力支持。",
+            "澳门特区政府对本澳发展持续提出宝贵建议、给予大力支持。",
+        ] {
+            assert_eq!(proposals(&analyze(text)), [], "{text}");
+        }
+        let a = analyze("澳門特區政府持續提出寶貴建議，例如設立創科基金。");
+        assert!(
+            proposals(&a).iter().all(|(_, t)| !t.starts_with("寶貴")),
+            "{:?}",
+            proposals(&a)
+        );
     }
 
     #[test]
