@@ -10,6 +10,7 @@ use super::{MentionId, OrgRef, Position};
 use crate::lexicon::{Lexicon, Role};
 use crate::pipeline::Document;
 use crate::recognize::{Kind, Mention};
+use crate::rules::Rule;
 use crate::script::Script;
 
 /// Which special administrative region a passage is about: 香港 or 澳門 (lexicon places),
@@ -170,11 +171,12 @@ pub(super) fn title_references(
 /// before that has one (in the same block or the two before it). A person named as an
 /// object (除胡漢清外, 向X) or quoted inside someone's statement does not become the topic.
 /// When no clause subject names a person, the first person named in the nearest sentence
-/// that names one.
+/// that names one. The reporters of a byline write the story; they are not in it.
 pub(super) fn resolve_pronouns(v: &View, cl: &Clauses, out: &mut [Option<MentionId>]) {
     let (mentions, sentences) = (v.mentions, &v.doc.sentences);
     let person = |k: usize, out: &[Option<MentionId>]| -> Option<MentionId> {
         match mentions[k].kind {
+            Kind::Person if mentions[k].rule == Rule::BylineName => None,
             Kind::Person => Some(MentionId(k)),
             Kind::Post | Kind::Pronoun => out[k],
             _ => None,
@@ -341,6 +343,18 @@ mod tests {
             "工党主席李大明将提出动议。昨日，四五行动成员梁国雄则呼吁市民参加游行。他又提出“议员总辞”作为游行口号。",
         );
         assert!(proposes(&a, "梁国雄", "议员总辞"), "{:?}", proposals(&a));
+    }
+
+    #[test]
+    fn a_pronoun_does_not_refer_to_a_reporter_of_the_byline() {
+        let a = analyze("記者：雷子樂　陳沛冰\n\n他昨日建議政府增加長者生活津貼的撥款。");
+        assert!(
+            proposals(&a)
+                .iter()
+                .all(|(who, _)| who != "陳沛冰" && who != "雷子樂"),
+            "{:?}",
+            proposals(&a)
+        );
     }
 
     #[test]
