@@ -109,6 +109,11 @@ pub struct NerSpan {
     pub label: NerLabel,
     /// Probability of this exact span under the model, 0..1.
     pub score: f32,
+    /// For a person: probability, under the model, of the same name one character longer
+    /// (張舉|能, where 能 also reads as "can"). Rules weigh it where the text says a name
+    /// ends there. 0 otherwise.
+    #[serde(skip)]
+    pub longer: f32,
 }
 
 /// Where a character is in a name.
@@ -680,18 +685,30 @@ impl NerModel {
         let feats = features::extract(cx, &simp[..n], tokens, base);
         let em = self.emissions(&feats);
         let labels = viterbi(&em, &self.trans);
-        let spans = spans_of(&labels);
+        let mut spans = spans_of(&labels);
+        let found = spans.len();
+        let longer: Vec<usize> = (0..found)
+            .filter(|&k| spans[k].2 == NerLabel::Per && spans[k].1 < n)
+            .collect();
+        for &k in &longer {
+            spans.push((spans[k].0, spans[k].1 + 1, NerLabel::Per));
+        }
         let probs = span_probs(&em, &self.trans, self.temperature, &spans);
-        spans
-            .into_iter()
-            .zip(probs)
-            .map(|((start, end, label), score)| NerSpan {
+        let mut out: Vec<NerSpan> = spans[..found]
+            .iter()
+            .zip(&probs)
+            .map(|(&(start, end, label), &score)| NerSpan {
                 start,
                 end,
                 label,
                 score,
+                longer: 0.0,
             })
-            .collect()
+            .collect();
+        for (j, &k) in longer.iter().enumerate() {
+            out[k].longer = probs[found + j];
+        }
+        out
     }
 
     /// The model file: magic, temperature, quantization step, transitions, then each
@@ -1129,6 +1146,15 @@ mod tests {
             let spans = m.tag(cx, &text, &simp, &tokens);
             assert!(spans.iter().all(|s| s.start < s.end && s.end <= text.len()));
             assert!(spans.iter().all(|s| (0.0..=1.0).contains(&s.score)));
+            // The longer reading of a person excludes the best one: together at most 1.
+            for s in &spans {
+                match s.label {
+                    NerLabel::Per if s.end < text.len() => {
+                        assert!(s.longer > 0.0 && s.score + s.longer <= 1.0 + 1e-5, "{s:?}")
+                    }
+                    _ => assert_eq!(s.longer, 0.0, "{s:?}"),
+                }
+            }
             found.push(
                 spans
                     .iter()

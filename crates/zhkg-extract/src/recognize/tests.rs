@@ -363,3 +363,14 @@ fn names_stop_at_a_space_between_a_headline_and_the_text() {
     assert!(orgs.iter().any(|o| o == "測量師學會"), "{orgs:?}");
     assert!(orgs.iter().all(|o| !o.contains("賣地")), "{orgs:?}");
 }
+
+#[test]
+fn a_name_runs_on_over_a_character_that_is_also_a_word_where_names_end() {
+    // The model reads 張舉|能 (能 "can"); a comma cannot follow a modal verb.
+    let text = "教協會長馮偉華昨日去信終審法院首席法官張舉能，質疑安排違反原則。";
+    assert!(
+        names(text, Kind::Person).contains(&"張舉能".to_string()),
+        "{:?}",
+        names(text, Kind::Person)
+    );
+}
