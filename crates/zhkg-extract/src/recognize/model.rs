@@ -264,8 +264,12 @@ pub(super) fn agree_with_model(cx: &Ctx, names: &[NerSpan], people: &mut Vec<Men
             return false;
         };
         if n.start <= m.start && m.end < n.end {
-            let ends_word =
-                cx.token_of[n.end - 1] != usize::MAX && cx.tokens[cx.token_of[n.end - 1]].end == n.end;
+            // The model ends where a word ends, or where the rest of the segmenter's word
+            // is one that follows names (何伍|燕榆稱: 何伍燕榆|稱).
+            let ends_word = cx.token_of[n.end - 1] != usize::MAX && {
+                let t_end = cx.tokens[cx.token_of[n.end - 1]].end;
+                t_end == n.end || cx.role_at(n.end, t_end, Role::AfterName) == Some(t_end - n.end)
+            };
             if ends_word && (m.end..n.end).all(|i| is_han(cx.text[i])) && !follows_name(m.end, n.end) {
                 m.end = n.end;
                 m.text = cx.t(m.start, m.end);

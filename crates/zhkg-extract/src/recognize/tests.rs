@@ -374,3 +374,14 @@ fn a_name_runs_on_over_a_character_that_is_also_a_word_where_names_end() {
         names(text, Kind::Person)
     );
 }
+
+#[test]
+fn the_model_name_runs_on_when_the_rest_of_a_word_follows_names() {
+    // The segmenter reads 何伍|燕榆稱; the model reads 何伍燕榆|稱.
+    let text = "新世界發展代理執行董事何伍燕榆稱，現行的勾地政策，相信政府土地收益難達標。";
+    assert!(
+        names(text, Kind::Person).contains(&"何伍燕榆".to_string()),
+        "{:?}",
+        names(text, Kind::Person)
+    );
+}
