@@ -277,25 +277,35 @@ pub(super) fn head_references(cx: &Ctx, sentences: &[Sentence], accepted: &mut V
     accepted.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
 }
 
-/// A quoted name ending with an organization head word: 「教育、科技和人才委員會」.
+/// A quoted name ending with an organization head word: 「教育、科技和人才委員會」; and a
+/// title in 《》 ending with a head word of the press (《現代快報》, 《明報》), which the
+/// marks delimit however short it is.
 pub(super) fn quoted_organizations(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
     let mut i = s.start;
     while i < s.end {
-        if cx.text[i] != '「' {
-            i += 1;
-            continue;
-        }
-        let Some(close) = (i + 1..s.end.min(i + 24)).find(|&j| cx.text[j] == '」') else {
+        let close_mark = match cx.text[i] {
+            '「' => '」',
+            '《' => '》',
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let title = close_mark == '》';
+        let Some(close) = (i + 1..s.end.min(i + 24)).find(|&j| cx.text[j] == close_mark) else {
             i += 1;
             continue;
         };
         let inner = cx.s(i + 1, close);
         let clean = inner
             .chars()
-            .all(|c| is_han(c) || matches!(c, '、' | '和' | '及'));
+            .all(|c| is_han(c) || (!title && matches!(c, '、' | '和' | '及')));
         let suffix = cx.lx.org_suffixes.iter().find(|x| {
             let sx = &x.simp;
-            inner.ends_with(sx.as_str()) && inner.chars().count() >= sx.chars().count() + x.min_prefix.max(2)
+            let shortest = if title { 1 } else { x.min_prefix.max(2) };
+            inner.ends_with(sx.as_str())
+                && inner.chars().count() >= sx.chars().count() + shortest
+                && (!title || x.kind == "media")
         });
         // A quoted slogan (「支持香港建設…中心」) holds verbs; a quoted name does not.
         let verbs = cx.tokens[token_range(cx, s)]

@@ -385,3 +385,20 @@ fn the_model_name_runs_on_when_the_rest_of_a_word_follows_names() {
         names(text, Kind::Person)
     );
 }
+
+#[test]
+fn a_title_of_the_press_in_book_marks_is_an_organization() {
+    for (text, name) in [
+        ("如《現代快報》指出，懲治手段有待於豐富。", "現代快報"),
+        ("如《现代快报》指出，惩治手段有待于丰富。", "现代快报"),
+        ("英國《每日郵報》昨日報道。", "每日郵報"),
+    ] {
+        assert!(
+            names(text, Kind::Organization).contains(&name.to_string()),
+            "{text}: {:?}",
+            names(text, Kind::Organization)
+        );
+    }
+    // A document in book marks is not a body.
+    assert!(names("《施政報告》提出多項措施。", Kind::Organization).is_empty());
+}

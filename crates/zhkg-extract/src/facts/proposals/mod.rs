@@ -611,7 +611,18 @@ fn carry(cx: &Ctx, si: usize, a: usize, out: &[Proposal], here: &[Proposal]) -> 
         if sentences[sj].block != block {
             break;
         }
+        // A run of proposals goes on, but not from a "should" of someone cited as an
+        // example (部分媒體建議…，如《現代快報》指出，…需要…): the passage is not theirs.
         if let Some(p) = out.iter().rev().find(|p| p.sentence == sj) {
+            let m = &v.mentions[p.proposer_mention.0];
+            let mut b = m.start;
+            if b > 0 && matches!(v.text[b - 1], '《' | '“' | '「' | '"') {
+                b -= 1;
+            }
+            let cited = b > 0 && v.simp[b - 1] == '如';
+            if cited && matches!(p.rule, Rule::SpeechModal | Rule::SpeechModalContinued) {
+                return None;
+            }
             return Some((p.proposer_mention.0, p.proposer.0));
         }
         if !coordinated {
@@ -755,6 +766,21 @@ mod tests {
             "{:?}",
             proposals(&a)
         );
+    }
+
+    #[test]
+    fn a_source_cited_as_an_example_does_not_carry_into_the_next_sentence() {
+        for text in [
+            "部分媒体建议一方面需要从立法上确定惩罚力度，如《现代快报》指出，惩治手段有待于丰富，法律空白需要填补；另一方面，建议加强对线下无良医疗机构的治理。",
+            "部分媒體建議一方面需要從立法上確定懲罰力度，如《現代快報》指出，懲治手段有待於豐富，法律空白需要填補；另一方面，建議加強對線下無良醫療機構的治理。",
+        ] {
+            let a = analyze(text);
+            assert!(
+                proposals(&a).iter().all(|(_, t)| !t.contains("機構") && !t.contains("机构")),
+                "{:?}",
+                proposals(&a)
+            );
+        }
     }
 
     #[test]
