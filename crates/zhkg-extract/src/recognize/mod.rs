@@ -256,6 +256,7 @@ pub fn recognize(lx: &Lexicon, doc: &Document, names: &[NerSpan]) -> Vec<Mention
         matches!(m.kind, Kind::Organization | Kind::Place | Kind::Modifier)
     });
     accepted = merge(accepted, model_people, |_| false);
+    end_names_at_spaces(&cx, &mut accepted);
     trim_escapes(&cx, &mut accepted);
     drop_class_names(&cx, &mut accepted);
     local_bodies(&cx, sentences, &mut accepted);
@@ -374,6 +375,28 @@ fn split_at_spaces(cx: &Ctx, mentions: &mut Vec<Mention>) {
         m.text = cx.t(m.start, m.end);
         true
     });
+}
+
+/// A personal name does not run across a space after a whole Chinese name (a surname and
+/// a given name: `記者 陳明 賁騰`, `記者 白雪 攝`); a space after a surname alone pads a
+/// two-character name (`陳　蓉`) and stays inside it.
+fn end_names_at_spaces(cx: &Ctx, mentions: &mut [Mention]) {
+    if cx.spaced.is_empty() {
+        return;
+    }
+    for m in mentions.iter_mut().filter(|m| m.kind == Kind::Person) {
+        let Some(cut) = (m.start + 1..m.end).find(|&i| cx.spaced[i]) else {
+            continue;
+        };
+        let whole = cx
+            .lx
+            .surname_len(&cx.simp[m.start..cut])
+            .is_some_and(|k| (1..=2).contains(&(cut - m.start - k)));
+        if whole {
+            m.end = cut;
+            m.text = cx.t(m.start, m.end);
+        }
+    }
 }
 
 /// Is `a..b` a whole run of the segmenter's tokens (starts and ends on token boundaries)?

@@ -138,7 +138,8 @@ pub(super) fn titled_people(cx: &Ctx, si: usize, s: &Sentence, accepted: &[Menti
 
 /// Names in a byline after a title: `記者 子京、康敬`, `責編 林疋 美編 曹俊蘋`, `記者：謝明明　呂浩然`.
 /// In a byline block any post opens one; inside running text (where flattened articles
-/// put their bylines) a media post with a colon does (記者：…), and its names run until a
+/// put their bylines) a media post with a colon or a space does (記者：…, 記者 陳明 賁騰),
+/// and its names run until a
 /// word too long to be a name (the next sentence: `記者：王家文　鄭啟源 梁…表示`).
 pub(super) fn byline_people(cx: &Ctx, si: usize, s: &Sentence, accepted: &[Mention], out: &mut Vec<Mention>) {
     let in_byline = s.kind == BlockKind::Byline;
@@ -147,7 +148,7 @@ pub(super) fn byline_people(cx: &Ctx, si: usize, s: &Sentence, accepted: &[Menti
         .filter(|m| m.sentence == si && m.kind == Kind::Post)
         .filter(|m| {
             in_byline
-                || (matches!(cx.text.get(m.end), Some('：' | ':'))
+                || ((matches!(cx.text.get(m.end), Some('：' | ':')) || cx.spaced.get(m.end) == Some(&true))
                     && m.lexicon.is_some_and(|i| cx.lx.posts[i].category == "media"))
         })
         .collect();

@@ -402,3 +402,17 @@ fn a_title_of_the_press_in_book_marks_is_an_organization() {
     // A document in book marks is not a body.
     assert!(names("《施政報告》提出多項措施。", Kind::Organization).is_empty());
 }
+
+#[test]
+fn names_of_a_credit_line_end_at_spaces() {
+    let people = names(
+        "新京報訊（記者 王洪春 康佳）大連長興島斑海豹保護區遊客增加。",
+        Kind::Person,
+    );
+    assert!(
+        people.contains(&"王洪春".to_string()) && people.contains(&"康佳".to_string()),
+        "{people:?}"
+    );
+    let people = names("本報記者 白雪 攝", Kind::Person);
+    assert_eq!(people, vec!["白雪"]);
+}
