@@ -15,7 +15,8 @@
 //! | head words | `organizations.rs` | organizations and places by head word, segmenter tags, quotes, Latin names |
 //! | overlap | `overlap.rs` | which of overlapping candidates survive |
 //! | people | `people.rs` | people by titles, bylines, verbs of saying, segmenter tags; pronouns |
-//! | model | `model.rs` | the sequence model's names, where they pass the gate |
+//! | model | `model.rs` | the sequence model's names, where they pass the gate; names it reads one character short |
+//! | spaces | `spaces.rs` | no organization or place runs across a space inside a line; credit-line names end at one |
 //! | after | `organizations.rs`, `people.rs` | branches, organs in titles, references back, trimmed and propagated names |
 
 use std::collections::{BTreeSet, HashMap};
@@ -34,6 +35,7 @@ mod model;
 mod organizations;
 mod overlap;
 mod people;
+mod spaces;
 #[cfg(test)]
 mod tests;
 
@@ -41,7 +43,7 @@ use lexicon::{
     abbreviated_names, abbreviated_places, drop_places_in_compounds, drop_places_in_titles,
     ends_with_occasion, enumerated_places, lexicon_terms, merge_place_pairs, out_of_scope,
 };
-use model::{agree_with_model, headed_names_agree, model_names};
+use model::{agree_with_model, headed_names_agree, lengthen_names, model_names};
 use organizations::{
     branches, drop_class_names, enumerated_organizations, head_references, latin_companies, local_bodies,
     mark_organs_in_titles, quoted_organizations, segmenter_organizations, suffix_names, trim_escapes,
@@ -51,6 +53,7 @@ use people::{
     byline_people, drop_surname_references, enumerated_people, name_before_title, pronouns, propagate_names,
     speaker_people, tagged_people, titled_people, trim_names,
 };
+use spaces::{end_names_at_spaces, split_at_spaces, split_names_at_spaces};
 
 /// What a mention refers to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
@@ -269,134 +272,6 @@ pub fn recognize(lx: &Lexicon, doc: &Document, names: &[NerSpan]) -> Vec<Mention
     propagate_names(&cx, sentences, &mut accepted);
     accepted.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     accepted
-}
-
-/// Minimum probability the model gives a personal name one character longer than its best
-/// reading, for the text around to decide (see [`lengthen_names`]).
-const LONGER_MIN: f32 = 0.1;
-
-/// A personal name the model reads one character short where that character is also a
-/// common word (張舉|能, 李鵬|飛): when the model gives the longer name some weight and
-/// what follows it is where names end (a punctuation mark, 稱, 表示, 在 …), the name runs
-/// on. Not when the character is itself such a word (李強|昨), a particle or an adverb, or
-/// starts a longer word.
-fn lengthen_names(lx: &Lexicon, doc: &Document, names: &[NerSpan]) -> Vec<NerSpan> {
-    let (text, simp) = (&doc.layout.text, &doc.simp);
-    let ends_name = |i: usize| {
-        i >= text.len()
-            || matches!(
-                text[i],
-                '，' | '。' | '、' | '；' | '！' | '？' | '」' | '）' | ',' | ')'
-            )
-            || lx
-                .role_prefix(&simp[i..(i + 4).min(simp.len())], Role::AfterName)
-                .is_some()
-    };
-    // The character is a word of its own that can end a name: not a particle or an adverb
-    // (張偉|真…, 孫芳|便…), and not the start of a longer word (魯立|成為).
-    let own_word = |i: usize| {
-        let k = doc.tokens.partition_point(|t| t.end <= i);
-        doc.tokens.get(k).is_some_and(|t| {
-            t.start == i
-                && t.end == i + 1
-                && !matches!(
-                    t.tag.as_str(),
-                    "y" | "e" | "o" | "u" | "uj" | "ul" | "uz" | "ug" | "ud" | "uv" | "p" | "c" | "r" | "d"
-                )
-        })
-    };
-    names
-        .iter()
-        .map(|n| {
-            let c = n.end;
-            let lengthen = n.label == NerLabel::Per
-                && n.longer >= LONGER_MIN
-                && (2..=3).contains(&(n.end - n.start))
-                && c < text.len()
-                && is_han(text[c])
-                && lx
-                    .role_prefix(&simp[c..(c + 4).min(simp.len())], Role::AfterName)
-                    .is_none()
-                && own_word(c)
-                && ends_name(c + 1);
-            if lengthen {
-                // The score stays the model's evidence that a name stands here.
-                NerSpan { end: c + 1, ..*n }
-            } else {
-                *n
-            }
-        })
-        .collect()
-}
-
-/// The model's organizations and places cut as [`split_at_spaces`] cuts mentions, so that
-/// rules and gates see the name the model would have found without the headline before it.
-fn split_names_at_spaces(layout: &crate::layout::Layout, names: &[NerSpan]) -> Vec<NerSpan> {
-    let spaced = |i: usize| {
-        layout.spaced.get(i).copied().unwrap_or(false) && is_han(layout.text[i - 1]) && is_han(layout.text[i])
-    };
-    names
-        .iter()
-        .filter_map(|n| {
-            if n.label == NerLabel::Per {
-                return Some(*n);
-            }
-            match (n.start + 1..n.end).rev().find(|&i| spaced(i)) {
-                None => Some(*n),
-                Some(cut) if n.end - cut >= 2 => Some(NerSpan { start: cut, ..*n }),
-                Some(_) => None,
-            }
-        })
-        .collect()
-}
-
-/// An organization or place does not run across white space between Han characters
-/// inside a line (a headline run into the text: `…定期賣地 測量師學會`): it keeps the part
-/// after the last space, if two characters or more are left. People do (`約翰 拉普瑪`,
-/// `陳　蓉`), and so do Latin names.
-fn split_at_spaces(cx: &Ctx, mentions: &mut Vec<Mention>) {
-    if cx.spaced.is_empty() {
-        return;
-    }
-    mentions.retain_mut(|m| {
-        if !matches!(m.kind, Kind::Organization | Kind::Place) {
-            return true;
-        }
-        let Some(cut) = (m.start + 1..m.end)
-            .rev()
-            .find(|&i| cx.spaced[i] && is_han(cx.text[i - 1]) && is_han(cx.text[i]))
-        else {
-            return true;
-        };
-        if m.end - cut < 2 {
-            return false;
-        }
-        m.start = cut;
-        m.text = cx.t(m.start, m.end);
-        true
-    });
-}
-
-/// A personal name does not run across a space after a whole Chinese name (a surname and
-/// a given name: `記者 陳明 賁騰`, `記者 白雪 攝`); a space after a surname alone pads a
-/// two-character name (`陳　蓉`) and stays inside it.
-fn end_names_at_spaces(cx: &Ctx, mentions: &mut [Mention]) {
-    if cx.spaced.is_empty() {
-        return;
-    }
-    for m in mentions.iter_mut().filter(|m| m.kind == Kind::Person) {
-        let Some(cut) = (m.start + 1..m.end).find(|&i| cx.spaced[i]) else {
-            continue;
-        };
-        let whole = cx
-            .lx
-            .surname_len(&cx.simp[m.start..cut])
-            .is_some_and(|k| (1..=2).contains(&(cut - m.start - k)));
-        if whole {
-            m.end = cut;
-            m.text = cx.t(m.start, m.end);
-        }
-    }
 }
 
 /// Is `a..b` a whole run of the segmenter's tokens (starts and ends on token boundaries)?

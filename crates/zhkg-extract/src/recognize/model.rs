@@ -349,3 +349,61 @@ pub(super) fn headed_names_agree(cx: &Ctx, names: &[NerSpan], outer: &mut Vec<Me
         model_agrees || known_before_head || known_at_start
     });
 }
+
+/// Minimum probability the model gives a personal name one character longer than its best
+/// reading, for the text around to decide (see [`lengthen_names`]).
+const LONGER_MIN: f32 = 0.1;
+
+/// A personal name the model reads one character short where that character is also a
+/// common word (張舉|能, 李鵬|飛): when the model gives the longer name some weight and
+/// what follows it is where names end (a punctuation mark, 稱, 表示, 在 …), the name runs
+/// on. Not when the character is itself such a word (李強|昨), a particle or an adverb, or
+/// starts a longer word.
+pub(super) fn lengthen_names(lx: &Lexicon, doc: &Document, names: &[NerSpan]) -> Vec<NerSpan> {
+    let (text, simp) = (&doc.layout.text, &doc.simp);
+    let ends_name = |i: usize| {
+        i >= text.len()
+            || matches!(
+                text[i],
+                '，' | '。' | '、' | '；' | '！' | '？' | '」' | '）' | ',' | ')'
+            )
+            || lx
+                .role_prefix(&simp[i..(i + 4).min(simp.len())], Role::AfterName)
+                .is_some()
+    };
+    // The character is a word of its own that can end a name: not a particle or an adverb
+    // (張偉|真…, 孫芳|便…), and not the start of a longer word (魯立|成為).
+    let own_word = |i: usize| {
+        let k = doc.tokens.partition_point(|t| t.end <= i);
+        doc.tokens.get(k).is_some_and(|t| {
+            t.start == i
+                && t.end == i + 1
+                && !matches!(
+                    t.tag.as_str(),
+                    "y" | "e" | "o" | "u" | "uj" | "ul" | "uz" | "ug" | "ud" | "uv" | "p" | "c" | "r" | "d"
+                )
+        })
+    };
+    names
+        .iter()
+        .map(|n| {
+            let c = n.end;
+            let lengthen = n.label == NerLabel::Per
+                && n.longer >= LONGER_MIN
+                && (2..=3).contains(&(n.end - n.start))
+                && c < text.len()
+                && is_han(text[c])
+                && lx
+                    .role_prefix(&simp[c..(c + 4).min(simp.len())], Role::AfterName)
+                    .is_none()
+                && own_word(c)
+                && ends_name(c + 1);
+            if lengthen {
+                // The score stays the model's evidence that a name stands here.
+                NerSpan { end: c + 1, ..*n }
+            } else {
+                *n
+            }
+        })
+        .collect()
+}
