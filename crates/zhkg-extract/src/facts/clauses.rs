@@ -529,9 +529,17 @@ fn subject(v: &View, a: usize, b: usize) -> (Subject, usize, Option<(usize, usiz
                 return (Subject::Named(vec![m]), v.mentions[m].end, None);
             }
         }
-        // 北京的特首梁振英: the first phrase modifies the second.
-        if v.text.get(np.end) == Some(&'的') {
-            if let Some(np2) = noun_phrase(v, np.end + 1, b) {
+        // 北京的特首梁振英, 邱少雲烈士的弟弟邱少華: the first phrase (with a common noun or
+        // two after its last name) modifies the second.
+        let mut de = np.end;
+        for _ in 0..2 {
+            match v.token_at(de).filter(|t| t.end < b && nominal(&t.tag)) {
+                Some(t) => de = t.end,
+                None => break,
+            }
+        }
+        if v.text.get(de) == Some(&'的') {
+            if let Some(np2) = noun_phrase(v, de + 1, b) {
                 if predicate_follows(v, np2.end, b) {
                     return (np_subject(v, &np2), np2.end, None);
                 }
@@ -638,6 +646,15 @@ mod tests {
         assert_eq!(
             subjects("公民黨主席陳大文昨日表示，曾發起遊行的教協，雖然工潮未完，但仍要求加薪。"),
             ["陳大文", "教協", "Thing", "Elided"]
+        );
+        // A name that modifies the subject (X烈士的弟弟Y) is not the subject.
+        assert_eq!(
+            subjects("邱少雲烈士的弟弟邱少華向法院提起訴訟，要求被告道歉。")[0],
+            "邱少華"
+        );
+        assert_eq!(
+            subjects("邱少云烈士的弟弟邱少华向法院提起诉讼，要求被告道歉。")[0],
+            "邱少华"
         );
         // Unnamed people; a dropped space starts a subheading (fresh).
         assert_eq!(subjects("多名議員批評政府。"), ["Unnamed"]);

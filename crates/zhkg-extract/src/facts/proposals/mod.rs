@@ -939,6 +939,23 @@ mod tests {
     }
 
     #[test]
+    fn a_should_of_a_document_the_speaker_cites_is_not_the_speakers() {
+        for text in [
+            "立法會議員陳大文批評，政府隱瞞古物古蹟辦事處的報告，該份報告建議應保留鐘樓。",
+            "立法会议员陈大文批评，政府隐瞒古物古迹办事处的报告，该份报告建议应保留钟楼。",
+        ] {
+            let a = analyze(text);
+            assert!(
+                !proposals(&a)
+                    .iter()
+                    .any(|(w, _)| w.starts_with("陳大文") || w.starts_with("陈大文")),
+                "{:?}",
+                proposals(&a)
+            );
+        }
+    }
+
+    #[test]
     fn an_interview_answer_is_its_speakers_words_until_the_next_label() {
         // A sentence without a should does not end the answer; one with a should is a
         // proposal of its own, not a run-on of the first item (首先要…).
