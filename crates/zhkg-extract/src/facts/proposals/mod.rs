@@ -425,6 +425,22 @@ fn cue_frame(
     {
         return None;
     }
+    // 修改主張普選的黨綱: a verb before the cue and a noun after 的 at the end of its object
+    // make the cue part of a noun phrase, the object of that verb (what the party changes).
+    let verb_before = v.token_ending_at(a).is_some_and(|t| {
+        t.tag.starts_with('v')
+            && t.end - t.start == 2
+            && !v.lx.has_role(&t.word, Role::Speech)
+            && v.cue_strength(t.start, t.end).is_none()
+    });
+    if verb_before {
+        let end = trim_end(text, c0, c1);
+        if let Some(t) = v.token_ending_at(end) {
+            if t.start > c0 && v.text[t.start - 1] == '的' && t.tag.starts_with('n') {
+                return None;
+            }
+        }
+    }
     // 提出質疑, 提出問題: an assertion, not a proposal.
     if let Some(n) = v.word_with_role(c0, c1, Role::Assertion) {
         if c0 + n >= c1 || matches!(v.text[c0 + n], '，' | '。' | '；' | ',') {
@@ -936,6 +952,16 @@ mod tests {
         assert!(proposals(&a).is_empty(), "{:?}", proposals(&a));
         let a = analyze("卫生局局长陈大文表示，新措施不应影响自由贸易。");
         assert!(proposals(&a).is_empty(), "{:?}", proposals(&a));
+    }
+
+    #[test]
+    fn a_cue_inside_the_object_of_another_verb_proposes_nothing() {
+        let a = analyze("民建聯則表示尊重北京決定，並會修改主張○七、○八年普選的黨綱。");
+        assert!(proposals(&a).is_empty(), "{:?}", proposals(&a));
+        let a = analyze("民建联则表示尊重北京决定，并会修改主张○七、○八年普选的党纲。");
+        assert!(proposals(&a).is_empty(), "{:?}", proposals(&a));
+        let a = analyze("民建聯主張盡快落實普選。");
+        assert!(proposes(&a, "民建聯", "盡快落實普選"), "{:?}", proposals(&a));
     }
 
     #[test]
