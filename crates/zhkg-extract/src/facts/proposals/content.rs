@@ -38,7 +38,10 @@ pub(super) fn span(cx: &Ctx, si: usize, cue: &Cue, next: Option<usize>) -> (usiz
         if c.start <= c0 || c.start >= c1 {
             continue;
         }
-        if c.fresh || (!c.quoted && new_speaker(cx, c.subject.clone(), c.predicate, c.end)) {
+        if c.fresh
+            || (!c.quoted && new_speaker(cx, c.subject.clone(), c.predicate, c.end))
+            || (!c.quoted && c.subject == Subject::Elided && goes_on_saying(cx, c.start, c.end))
+        {
             c1 = c.start;
             break;
         }
@@ -47,6 +50,20 @@ pub(super) fn span(cx: &Ctx, si: usize, cue: &Cue, next: Option<usize>) -> (usiz
         c1 -= 1;
     }
     (c0, trim_end(text, c0, c1))
+}
+
+/// 要求支付搜救費用，並指他們擅闖未開放路段，另罰款…: a clause without a subject that
+/// opens with a verb of saying (after 並, 又 …) is the proposer saying something else.
+fn goes_on_saying(cx: &Ctx, start: usize, end: usize) -> bool {
+    let v = cx.v;
+    let mut p = start;
+    if let Some(t) = v
+        .token_at(p)
+        .filter(|t| t.end - t.start == 1 && matches!(t.tag.as_str(), "c" | "d"))
+    {
+        p = t.end;
+    }
+    p < end && v.word_with_role(p, end, Role::Speech).is_some()
 }
 
 /// Does a clause with this subject start someone's statement (蔣麗芸更指…, 如《南方日報》

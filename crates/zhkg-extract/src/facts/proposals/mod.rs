@@ -955,6 +955,28 @@ mod tests {
     }
 
     #[test]
+    fn a_proposal_ends_where_its_proposer_goes_on_to_say_something_else() {
+        let a = analyze("縣政府其後要求六人支付搜救費用，並指他們擅闖未開放路段，另罰款六千元。");
+        assert!(proposes(&a, "縣政府", "支付搜救費用"), "{:?}", proposals(&a));
+        assert!(
+            !proposals(&a)
+                .iter()
+                .any(|(_, t)| t.contains("擅闖") || t.contains("罰款")),
+            "{:?}",
+            proposals(&a)
+        );
+        let a = analyze("县政府其后要求六人支付搜救费用，并指他们擅闯未开放路段，另罚款六千元。");
+        assert!(proposes(&a, "县政府", "支付搜救费用"), "{:?}", proposals(&a));
+        assert!(
+            !proposals(&a)
+                .iter()
+                .any(|(_, t)| t.contains("擅闯") || t.contains("罚款")),
+            "{:?}",
+            proposals(&a)
+        );
+    }
+
+    #[test]
     fn a_cue_inside_the_object_of_another_verb_proposes_nothing() {
         let a = analyze("民建聯則表示尊重北京決定，並會修改主張○七、○八年普選的黨綱。");
         assert!(proposals(&a).is_empty(), "{:?}", proposals(&a));
