@@ -1,6 +1,7 @@
 //! The content of a proposal: the cue's object, from after the cue to the end of the
 //! sentence, cut before the next cue that opens a proposal of its own, before a clause
-//! where someone else starts speaking (…，如《廣西日報》稱…) and before a subheading.
+//! where someone else starts speaking (…，如《廣西日報》稱…) or the proposer goes on to say
+//! something else (…，並指…), and before a subheading.
 
 use super::cue::Cue;
 use super::Ctx;
