@@ -62,6 +62,13 @@ pub struct Layout {
 }
 
 impl Layout {
+    /// What the original (as characters) has between repaired characters `i - 1` and `i`:
+    /// what repair dropped there (white space, line breaks …). `i` is at least 1.
+    pub fn dropped_before<'o>(&self, original: &'o [char], i: usize) -> &'o [char] {
+        let (a, b) = (self.origin[i - 1] + 1, self.origin[i]);
+        original.get(a.min(b)..b.min(original.len())).unwrap_or(&[])
+    }
+
     /// Original offsets `begin..end` of the repaired characters `start..end`.
     pub fn original_span(&self, start: usize, end: usize) -> (usize, usize) {
         debug_assert!(start < end && end <= self.text.len());
@@ -422,12 +429,8 @@ pub fn repair(original: &str, oracle: &dyn WordOracle) -> Layout {
 /// (the characters around are apart too).
 fn spaced(original: &str, layout: &Layout) -> Vec<bool> {
     let orig: Vec<char> = original.chars().collect();
-    let (origin, text, n) = (&layout.origin, &layout.text, layout.text.len());
-    let gap = |i: usize| -> &[char] {
-        // What the original has between repaired characters i-1 and i.
-        let (a, b) = (origin[i - 1] + 1, origin[i]);
-        orig.get(a.min(b)..b.min(orig.len())).unwrap_or(&[])
-    };
+    let (text, n) = (&layout.text, layout.text.len());
+    let gap = |i: usize| layout.dropped_before(&orig, i);
     (0..n)
         .map(|i| {
             if i < 2 || i + 1 >= n {

@@ -1059,19 +1059,20 @@ impl Lexicon {
 
     /// Does `text` end with a post (記者, 局長 …)? Used on bylines.
     pub fn ends_with_post(&self, text: &str) -> bool {
-        let chars: Vec<char> = text.chars().collect();
-        (1..=chars.len().min(8)).any(|n| {
-            let tail: String = chars[chars.len() - n..].iter().collect();
-            self.is_post(&tail).is_some()
-        })
+        self.ends_with_post_where(text, |_| true)
     }
 
     /// Does `text` end with a post of this category (`media`: 記者, 編輯 …)? Used on bylines.
     pub fn ends_with_post_of(&self, text: &str, category: &str) -> bool {
+        self.ends_with_post_where(text, |p| p.category == category)
+    }
+
+    /// Does `text` end with a post (of up to eight characters) that `keep` accepts?
+    fn ends_with_post_where(&self, text: &str, keep: impl Fn(&PostEntry) -> bool) -> bool {
         let chars: Vec<char> = text.chars().collect();
         (1..=chars.len().min(8)).any(|n| {
             let tail: String = chars[chars.len() - n..].iter().collect();
-            self.is_post(&tail).is_some_and(|p| p.category == category)
+            self.is_post(&tail).is_some_and(&keep)
         })
     }
 

@@ -47,14 +47,9 @@ impl<'a> View<'a> {
             }
         }
         let orig: Vec<char> = original.chars().collect();
-        let origin = &doc.layout.origin;
-        let n = doc.layout.text.len();
-        let gap = |i: usize| -> &[char] {
-            // What the original has between repaired characters i-1 and i.
-            let (a, b) = (origin[i - 1] + 1, origin[i]);
-            orig.get(a.min(b)..b.min(orig.len())).unwrap_or(&[])
-        };
-        let gaps: Vec<bool> = (0..n).map(|i| i > 0 && !gap(i).is_empty()).collect();
+        let gaps: Vec<bool> = (0..doc.layout.text.len())
+            .map(|i| i > 0 && !doc.layout.dropped_before(&orig, i).is_empty())
+            .collect();
         View {
             lx,
             doc,
