@@ -361,15 +361,18 @@ const LONGER_MIN: f32 = 0.1;
 /// starts a longer word.
 pub(super) fn lengthen_names(lx: &Lexicon, doc: &Document, names: &[NerSpan]) -> Vec<NerSpan> {
     let (text, simp) = (&doc.layout.text, &doc.simp);
+    // A word that follows names (稱, 表示, 在 …) starts at `i`.
+    let after_name = |i: usize| {
+        lx.role_prefix(&simp[i..(i + 4).min(simp.len())], Role::AfterName)
+            .is_some()
+    };
     let ends_name = |i: usize| {
         i >= text.len()
             || matches!(
                 text[i],
                 '，' | '。' | '、' | '；' | '！' | '？' | '」' | '）' | ',' | ')'
             )
-            || lx
-                .role_prefix(&simp[i..(i + 4).min(simp.len())], Role::AfterName)
-                .is_some()
+            || after_name(i)
     };
     // The character is a word of its own that can end a name: not a particle or an adverb
     // (張偉|真…, 孫芳|便…), and not the start of a longer word (魯立|成為).
@@ -393,9 +396,7 @@ pub(super) fn lengthen_names(lx: &Lexicon, doc: &Document, names: &[NerSpan]) ->
                 && (2..=3).contains(&(n.end - n.start))
                 && c < text.len()
                 && is_han(text[c])
-                && lx
-                    .role_prefix(&simp[c..(c + 4).min(simp.len())], Role::AfterName)
-                    .is_none()
+                && !after_name(c)
                 && own_word(c)
                 && ends_name(c + 1);
             if lengthen {

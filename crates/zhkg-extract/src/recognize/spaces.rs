@@ -13,11 +13,7 @@ pub(super) fn split_names_at_spaces(layout: &crate::layout::Layout, names: &[Ner
             if n.label == NerLabel::Per {
                 return Some(*n);
             }
-            match (n.start + 1..n.end).rev().find(|&i| spaced(i)) {
-                None => Some(*n),
-                Some(cut) if n.end - cut >= 2 => Some(NerSpan { start: cut, ..*n }),
-                Some(_) => None,
-            }
+            start_after_space(spaced, n.start, n.end).map(|start| NerSpan { start, ..*n })
         })
         .collect()
 }
@@ -33,16 +29,25 @@ pub(super) fn split_at_spaces(cx: &Ctx, mentions: &mut Vec<Mention>) {
         if !matches!(m.kind, Kind::Organization | Kind::Place) {
             return true;
         }
-        let Some(cut) = (m.start + 1..m.end).rev().find(|&i| cx.spaced[i]) else {
-            return true;
-        };
-        if m.end - cut < 2 {
+        let Some(start) = start_after_space(|i| cx.spaced[i], m.start, m.end) else {
             return false;
+        };
+        if start != m.start {
+            m.start = start;
+            m.text = cx.t(m.start, m.end);
         }
-        m.start = cut;
-        m.text = cx.t(m.start, m.end);
         true
     });
+}
+
+/// Where a name `start..end` begins once cut after the last dropped space inside it
+/// (`start` when there is none); `None` when fewer than two characters are left.
+fn start_after_space(spaced: impl Fn(usize) -> bool, start: usize, end: usize) -> Option<usize> {
+    match (start + 1..end).rev().find(|&i| spaced(i)) {
+        None => Some(start),
+        Some(cut) if end - cut >= 2 => Some(cut),
+        Some(_) => None,
+    }
 }
 
 /// A personal name does not run across a space after a whole Chinese name (a surname and

@@ -434,8 +434,8 @@ fn cue_frame(
             && v.cue_strength(t.start, t.end).is_none()
     });
     if verb_before {
-        let end = trim_end(text, c0, c1);
-        if let Some(t) = v.token_ending_at(end) {
+        // (`c1` is already past the object's closing punctuation.)
+        if let Some(t) = v.token_ending_at(c1) {
             if t.start > c0 && v.text[t.start - 1] == '的' && t.tag.starts_with('n') {
                 return None;
             }
