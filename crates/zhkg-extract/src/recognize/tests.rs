@@ -416,3 +416,23 @@ fn names_of_a_credit_line_end_at_spaces() {
     let people = names("本報記者 白雪 攝", Kind::Person);
     assert_eq!(people, vec!["白雪"]);
 }
+
+#[test]
+fn branch_bureaus_and_bank_branches_by_their_head_words() {
+    // 公安分局 is one token: 分局 is the head word, grown left over the places before it.
+    for (text, org) in [
+        (
+            "昨天下午，银川市金凤区公安分局接到指挥中心指令。",
+            "银川市金凤区公安分局",
+        ),
+        (
+            "昨天下午，銀川市金鳳區公安分局接到指揮中心指令。",
+            "銀川市金鳳區公安分局",
+        ),
+        ("市民可到建设银行福建分行办理。", "建设银行福建分行"),
+        ("市民可到建設銀行福建分行辦理。", "建設銀行福建分行"),
+    ] {
+        let orgs = names(text, Kind::Organization);
+        assert!(orgs.contains(&org.to_string()), "{org} not in {orgs:?}");
+    }
+}
