@@ -167,6 +167,11 @@ pub(super) fn suffix_names(cx: &Ctx, si: usize, s: &Sentence, posts: &[usize], o
                     || t.word.chars().any(|c| !is_han(c) && !c.is_ascii_alphanumeric())
                     || end - t.start > 18;
                 if !joins || blocked {
+                    if kind == Kind::Organization {
+                        if let Some(p) = place_opening_verbs(cx, s, k, start, end) {
+                            start = p;
+                        }
+                    }
                     break;
                 }
                 start = t.start;
@@ -202,6 +207,57 @@ pub(super) fn suffix_names(cx: &Ctx, si: usize, s: &Sentence, posts: &[usize], o
             break;
         }
     }
+}
+
+/// A name whose words include a verb (中國|虛擬|運營商產業聯盟, 香港|可|持續|發展公民議會,
+/// 海港計劃|檢討|小組委員會): where growing the name leftwards stops at up to three verbs at
+/// `k`, and a place right before them opens the phrase (nothing nominal before it),
+/// the place starts the name. A verb that governs the name (成立, 支持 …) has no place
+/// glued before it, so it stays out. Returns where the name starts.
+fn place_opening_verbs(cx: &Ctx, s: &Sentence, k: usize, start: usize, end: usize) -> Option<usize> {
+    let verbish = |t: &Token| {
+        (t.tag.starts_with('v') || t.tag == "d")
+            && t.end - t.start <= 2
+            && cx.lx.lookup(&t.word).is_empty()
+            && !cx.lx.has_role(&t.word, Role::Boundary)
+    };
+    // Between two names the verb governs the second (香港|舉辦|香港長沙商會).
+    let rest = &cx.tokens[cx.token_of[start]];
+    if rest.tag == "ns"
+        || cx
+            .lx
+            .lookup(&rest.word)
+            .iter()
+            .any(|x| matches!(x, Term::Place(_)))
+    {
+        return None;
+    }
+    let mut j = k;
+    let mut at = start;
+    for _ in 0..3 {
+        let t = &cx.tokens[j];
+        if t.end != at || t.start < s.start || !verbish(t) {
+            return None;
+        }
+        at = t.start;
+        if j == 0 {
+            return None;
+        }
+        j -= 1;
+        let p = &cx.tokens[j];
+        let place = p.end == at
+            && p.start >= s.start
+            && p.end - p.start >= 2
+            && (p.tag == "ns" || cx.lx.lookup(&p.word).iter().any(|x| matches!(x, Term::Place(_))));
+        if place {
+            let opens = j == 0
+                || cx.tokens[j - 1].end != p.start
+                || p.start == s.start
+                || !nominal(&cx.tokens[j - 1].tag);
+            return (opens && end - p.start <= 18).then_some(p.start);
+        }
+    }
+    None
 }
 
 /// Organizations the segmenter's dictionary knows (九三學社中央/nt): long tokens tagged as

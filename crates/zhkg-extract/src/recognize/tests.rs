@@ -436,3 +436,25 @@ fn branch_bureaus_and_bank_branches_by_their_head_words() {
         assert!(orgs.contains(&org.to_string()), "{org} not in {orgs:?}");
     }
 }
+
+#[test]
+fn a_place_opens_a_name_with_verbs_inside() {
+    for (text, org) in [
+        (
+            "中国虚拟运营商产业联盟秘书长邹学勇说，要降价。",
+            "中国虚拟运营商产业联盟",
+        ),
+        (
+            "中國虛擬運營商產業聯盟秘書長鄒學勇說，要降價。",
+            "中國虛擬運營商產業聯盟",
+        ),
+        ("香港可持續發展公民議會早前提出方案。", "香港可持續發展公民議會"),
+        ("香港可持续发展公民议会早前提出方案。", "香港可持续发展公民议会"),
+    ] {
+        let orgs = names(text, Kind::Organization);
+        assert!(orgs.contains(&org.to_string()), "{org} not in {orgs:?}");
+    }
+    // A verb between two names governs the second.
+    let orgs = names("昨日在香港舉辦香港長沙商會成立典禮。", Kind::Organization);
+    assert!(orgs.iter().all(|o| !o.contains("舉辦")), "{orgs:?}");
+}
