@@ -45,8 +45,9 @@ use lexicon::{
 };
 use model::{agree_with_model, headed_names_agree, lengthen_names, model_names};
 use organizations::{
-    branches, drop_class_names, enumerated_organizations, head_references, latin_companies, local_bodies,
-    mark_organs_in_titles, quoted_organizations, segmenter_organizations, suffix_names, trim_escapes,
+    branches, departments, drop_class_names, enumerated_organizations, head_references, latin_companies,
+    local_bodies, mark_organs_in_titles, quoted_organizations, segmenter_organizations, suffix_names,
+    trim_escapes,
 };
 use overlap::{drop_posts_inside_names, merge, resolve_flat};
 use people::{
@@ -270,6 +271,7 @@ pub fn recognize(lx: &Lexicon, doc: &Document, names: &[NerSpan]) -> Vec<Mention
     trim_names(&cx, &mut accepted);
     drop_surname_references(&cx, &mut accepted);
     propagate_names(&cx, sentences, &mut accepted);
+    departments(&cx, &mut accepted);
     accepted.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     accepted
 }

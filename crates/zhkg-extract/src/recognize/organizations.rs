@@ -521,6 +521,33 @@ const LOCAL_BODIES: &[&str] = &[
     "政法委",
 ];
 
+/// 部門 after a ministry's name makes departments of that kind (公安部門, 教育部門: the police,
+/// the education authorities anywhere), not the ministry (公安部, 教育部); after a place,
+/// that place's departments are one body (廣東省住建部門).
+pub(super) fn departments(cx: &Ctx, mentions: &mut Vec<Mention>) {
+    mentions.retain_mut(|m| {
+        let split = m.kind == Kind::Organization
+            && m.end < cx.simp.len()
+            && cx.simp[m.end - 1] == '部'
+            && cx.simp[m.end] == '门';
+        if !split {
+            return true;
+        }
+        let placed = cx
+            .lx
+            .find_terms(&cx.simp[m.start..m.end - 1])
+            .iter()
+            .any(|(a, b, ts)| {
+                *a == 0 && *b < m.end - 1 - m.start && ts.iter().any(|t| matches!(t, Term::Place(_)))
+            });
+        if placed {
+            m.end += 1;
+            m.text = cx.t(m.start, m.end);
+        }
+        placed
+    });
+}
+
 /// A body of a kind every place has, written after the level of its place alone (省|人大常委會,
 /// 市|政府, 縣|政協): the local body of the place the article is about, not the national one
 /// the bare form names. The level must stand alone (not 城市|政府, 全市).

@@ -458,3 +458,20 @@ fn a_place_opens_a_name_with_verbs_inside() {
     let orgs = names("昨日在香港舉辦香港長沙商會成立典禮。", Kind::Organization);
     assert!(orgs.iter().all(|o| !o.contains("舉辦")), "{orgs:?}");
 }
+
+#[test]
+fn departments_of_a_kind_are_not_the_ministry() {
+    for text in ["经公安部门核实，网传消息不实。", "經公安部門核實，網傳消息不實。"]
+    {
+        let orgs = names(text, Kind::Organization);
+        assert!(orgs.is_empty(), "{orgs:?}");
+    }
+    for (text, org) in [
+        ("督察中，广东省住建部门被点名。", "广东省住建部门"),
+        ("督察中，廣東省住建部門被點名。", "廣東省住建部門"),
+    ] {
+        assert_eq!(names(text, Kind::Organization), vec![org], "{text}");
+    }
+    // The ministry itself stays one.
+    assert_eq!(names("公安部昨日发布通知。", Kind::Organization), vec!["公安部"]);
+}
