@@ -50,6 +50,8 @@ pub enum Rule {
     OrganizationBranch,
     /// A local body written with the level of its place only (市人大常委會, 省政府).
     LocalBody,
+    /// The party committee of a place, written as the place and 委 (仙桃市委, 碧江區委政法委).
+    PartyCommittee,
     /// An organization in a list beside a named one, ending with a head word (甲小學及乙小學).
     EnumeratedOrganization,
     /// A person named right after a title (委員黃錦輝).
@@ -106,7 +108,7 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule.
-    pub const ALL: [Rule; 49] = [
+    pub const ALL: [Rule; 50] = [
         Rule::LexiconOrganization,
         Rule::LexiconPlace,
         Rule::LexiconPost,
@@ -130,6 +132,7 @@ impl Rule {
         Rule::OrganInTitle,
         Rule::OrganizationBranch,
         Rule::LocalBody,
+        Rule::PartyCommittee,
         Rule::EnumeratedOrganization,
         Rule::TitleName,
         Rule::NameTitle,
@@ -184,6 +187,7 @@ impl Rule {
             Rule::OrganInTitle => "organ-in-title",
             Rule::OrganizationBranch => "organization-branch",
             Rule::LocalBody => "local-body",
+            Rule::PartyCommittee => "party-committee",
             Rule::EnumeratedOrganization => "enumerated-organization",
             Rule::TitleName => "title-name",
             Rule::NameTitle => "name-title",
@@ -241,6 +245,9 @@ impl Rule {
             Rule::OrganInTitle => "an organization named inside a title, part of the title",
             Rule::OrganizationBranch => "a branch or sub-unit written after its organization",
             Rule::LocalBody => "a local body named by the level of its place alone (市人大常委會, 省政府)",
+            Rule::PartyCommittee => {
+                "the party committee of a place: the place and 委 (仙桃市委), with a department of it after (碧江區委政法委)"
+            }
             Rule::EnumeratedOrganization => {
                 "an organization in a list beside a named one, ending with a head word (甲小學及乙小學)"
             }

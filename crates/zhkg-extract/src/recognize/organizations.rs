@@ -548,6 +548,50 @@ pub(super) fn departments(cx: &Ctx, mentions: &mut Vec<Mention>) {
     });
 }
 
+/// The party committee of a place, written as the place and 委 (仙桃市委, 碧江區委, 廣東省委),
+/// and a department of it named right after (碧江區委政法委, 寶安區委宣傳部). 委 must end its
+/// word (not 委員, 委託) and the place must end with its level (省, 市, 縣, 區, 州).
+pub(super) fn party_committees(cx: &Ctx, mentions: &mut Vec<Mention>) {
+    let mut found = Vec::new();
+    for p in mentions.iter().filter(|m| m.kind == Kind::Place) {
+        let e = p.end;
+        if e + 1 >= cx.simp.len()
+            || cx.simp[e] != '委'
+            || !matches!(cx.simp[e - 1], '省' | '市' | '县' | '区' | '州')
+            || cx.token_of[e] == usize::MAX
+            || cx.tokens[cx.token_of[e]].end != e + 1
+        {
+            continue;
+        }
+        let mut end = e + 1;
+        // A department of the committee: a word of three characters ending with 部 or 委
+        // that is no post (政法委 yes, 常委 no).
+        if let Some(&ti) = cx.token_at.get(&end) {
+            let t = &cx.tokens[ti];
+            let post = cx.lx.lookup(&t.word).iter().any(|x| matches!(x, Term::Post(_)));
+            if t.end - t.start == 3 && matches!(cx.simp[t.end - 1], '部' | '委') && !post {
+                end = t.end;
+            }
+        }
+        found.push(cx.mention(
+            Kind::Organization,
+            (p.start, end),
+            p.sentence,
+            None,
+            Rule::PartyCommittee,
+            0.8,
+        ));
+    }
+    for f in found {
+        mentions.retain(|m| !(m.kind != Kind::Person && f.start <= m.start && m.end <= f.end));
+        if mentions.iter().any(|m| m.start < f.end && f.start < m.end) {
+            continue;
+        }
+        mentions.push(f);
+    }
+    mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+}
+
 /// A body of a kind every place has, written after the level of its place alone (省|人大常委會,
 /// 市|政府, 縣|政協): the local body of the place the article is about, not the national one
 /// the bare form names. The level must stand alone (not 城市|政府, 全市).

@@ -475,3 +475,22 @@ fn departments_of_a_kind_are_not_the_ministry() {
     // The ministry itself stays one.
     assert_eq!(names("公安部昨日发布通知。", Kind::Organization), vec!["公安部"]);
 }
+
+#[test]
+fn party_committees_of_places_and_their_departments() {
+    for (text, org) in [
+        ("仙桃市委召开会议。", "仙桃市委"),
+        ("仙桃市委召開會議。", "仙桃市委"),
+        ("碧江区委政法委书记表示。", "碧江区委政法委"),
+        ("碧江區委政法委書記表示。", "碧江區委政法委"),
+    ] {
+        let orgs = found(text, Kind::Organization);
+        assert!(
+            orgs.contains(&(org.to_string(), Rule::PartyCommittee)),
+            "{org} not in {orgs:?}"
+        );
+    }
+    // 委 that starts another word is no committee.
+    let orgs = names("仙桃市委托一家公司评估。", Kind::Organization);
+    assert!(orgs.iter().all(|o| !o.ends_with('委')), "{orgs:?}");
+}
