@@ -563,16 +563,7 @@ pub(super) fn party_committees(cx: &Ctx, mentions: &mut Vec<Mention>) {
         {
             continue;
         }
-        let mut end = e + 1;
-        // A department of the committee: a word of three characters ending with 部 or 委
-        // that is no post (政法委 yes, 常委 no).
-        if let Some(&ti) = cx.token_at.get(&end) {
-            let t = &cx.tokens[ti];
-            let post = cx.lx.lookup(&t.word).iter().any(|x| matches!(x, Term::Post(_)));
-            if t.end - t.start == 3 && matches!(cx.simp[t.end - 1], '部' | '委') && !post {
-                end = t.end;
-            }
-        }
+        let end = committee_department(cx, e + 1).unwrap_or(e + 1);
         found.push(cx.mention(
             Kind::Organization,
             (p.start, end),
@@ -590,6 +581,14 @@ pub(super) fn party_committees(cx: &Ctx, mentions: &mut Vec<Mention>) {
         mentions.push(f);
     }
     mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+}
+
+/// Where a department of a party committee named right after it at `at` ends: a word of
+/// three characters ending with 部 or 委 that is no post (政法委 yes, 常委 no).
+fn committee_department(cx: &Ctx, at: usize) -> Option<usize> {
+    let t = &cx.tokens[*cx.token_at.get(&at)?];
+    let post = cx.lx.lookup(&t.word).iter().any(|x| matches!(x, Term::Post(_)));
+    (t.end - t.start == 3 && matches!(cx.simp[t.end - 1], '部' | '委') && !post).then_some(t.end)
 }
 
 /// A body of a kind every place has, written after the level of its place alone (省|人大常委會,
@@ -632,10 +631,14 @@ pub(super) fn local_bodies(cx: &Ctx, sentences: &[Sentence], mentions: &mut Vec<
             else {
                 continue;
             };
-            let b = a + 1 + body.chars().count();
+            let mut b = a + 1 + body.chars().count();
             // The body word must end where a token ends (市委|書記 yes, 市委託 no).
             if !(b >= cx.simp.len() || cx.token_at.contains_key(&b)) {
                 continue;
+            }
+            // The committee's department named next (縣委|組織部), as after a place's name.
+            if *body == "委" {
+                b = committee_department(cx, b).unwrap_or(b);
             }
             found.push(cx.mention(Kind::Organization, (a, b), si, None, Rule::LocalBody, 0.8));
         }
@@ -723,9 +726,15 @@ pub(super) fn enumerated_organizations(cx: &Ctx, sentences: &[Sentence], mention
                             continue;
                         };
                         let tag = cx.tokens[t0].tag.as_str();
+                        // A verb opens no item before an organization found inside it.
+                        let verb_before_name = tag.starts_with('v')
+                            && mentions.iter().any(|m| {
+                                m.kind == Kind::Organization && cx.tokens[t0].end <= m.start && m.start < b
+                            });
                         if ["r", "p", "c", "d", "u", "m", "q"]
                             .iter()
                             .any(|x| tag.starts_with(x))
+                            || verb_before_name
                             || mentions.iter().any(|m| {
                                 matches!(m.kind, Kind::Post | Kind::Person) && m.start < b && a < m.end
                             })

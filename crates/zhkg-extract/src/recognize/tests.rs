@@ -494,3 +494,21 @@ fn party_committees_of_places_and_their_departments() {
     let orgs = names("仙桃市委托一家公司评估。", Kind::Organization);
     assert!(orgs.iter().all(|o| !o.ends_with('委')), "{orgs:?}");
 }
+
+#[test]
+fn a_committee_written_by_its_level_keeps_its_department() {
+    for (text, org) in [
+        ("昨日，县委组织部发布消息。", "县委组织部"),
+        ("昨日，縣委組織部發布消息。", "縣委組織部"),
+    ] {
+        let orgs = names(text, Kind::Organization);
+        assert!(orgs.contains(&org.to_string()), "{org} not in {orgs:?}");
+    }
+    // A verb before a known body opens no listed organization.
+    let orgs = names(
+        "该平台建设，得到中组部、省委和省委组织部的肯定。",
+        Kind::Organization,
+    );
+    assert!(orgs.iter().all(|o| !o.starts_with("得到")), "{orgs:?}");
+    assert!(orgs.contains(&"省委组织部".to_string()), "{orgs:?}");
+}
