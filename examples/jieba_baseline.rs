@@ -16,7 +16,7 @@ use std::process::ExitCode;
 
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad};
 use zhkg_extract::Segmenter;
-use zhkg_graph::vocab::{dcterms, rdf, schema, skos};
+use zhkg_graph::vocab::{dcterms, rdf, schema, skos, zhkg};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -77,10 +77,10 @@ fn build(args: &[String]) -> Result<(), String> {
         let original: Vec<char> = text.chars().collect();
         let simp = zhkg_extract::to_simplified(&text);
         for t in seg.tag(&simp) {
-            let class = match t.tag.as_str() {
-                "nr" | "nrfg" | "nrt" => schema::PERSON,
-                "ns" => schema::PLACE,
-                "nt" => schema::ORGANIZATION,
+            let (class, name_of) = match t.tag.as_str() {
+                "nr" | "nrfg" | "nrt" => (schema::PERSON, zhkg::PERSON_NAME),
+                "ns" => (schema::PLACE, zhkg::PLACE_NAME),
+                "nt" => (schema::ORGANIZATION, zhkg::ORGANIZATION_NAME),
                 _ => continue,
             };
             let name: String = original[t.start..t.end].iter().collect();
@@ -98,8 +98,16 @@ fn build(args: &[String]) -> Result<(), String> {
             let s = NamedOrBlankNode::from(entity);
             quads.push(Quad::new(s.clone(), rdf::TYPE, class.into_owned(), g.clone()));
             quads.push(Quad::new(
-                s,
+                s.clone(),
                 skos::PREF_LABEL,
+                Literal::new_language_tagged_literal_unchecked(&name, "zh-hant"),
+                g.clone(),
+            ));
+            // The name again under the predicate the listing queries scan (people.rq …), as
+            // `zhkg_graph::rdf` writes it for zhkg's own entities.
+            quads.push(Quad::new(
+                s,
+                name_of,
                 Literal::new_language_tagged_literal_unchecked(name, "zh-hant"),
                 g.clone(),
             ));

@@ -61,3 +61,26 @@ fn every_development_set_stays_above_its_floors() {
     }
     assert!(low.is_empty(), "below the floors:\n{}", low.join("\n"));
 }
+
+/// The naive baseline (`examples/jieba_baseline.rs`, which `cargo test` builds beside the
+/// binary) must still speak the scorer's contract: its people, organizations and places have
+/// to reach the listing queries, or the README's comparison reads 0.
+#[test]
+fn the_jieba_baseline_still_answers_the_contract_queries() {
+    let baseline = bin()
+        .parent()
+        .unwrap()
+        .join("examples")
+        .join(format!("jieba_baseline{}", std::env::consts::EXE_SUFFIX));
+    assert!(baseline.exists(), "{} was not built", baseline.display());
+    let out = Command::new("python3")
+        .arg(project().join("../shared/eval/score_all.py"))
+        .args(["--cli", baseline.to_str().unwrap(), "--json"])
+        .current_dir(project())
+        .output()
+        .expect("run the scorer");
+    assert!(out.status.success(), "scorer failed: {}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let f1 = report["all"]["entities (micro)"]["f1"].as_f64().unwrap();
+    assert!(f1 >= 0.35, "the baseline's entities F1 over all sets is {f1:.3}");
+}
