@@ -741,6 +741,16 @@ pub(super) fn enumerated_organizations(cx: &Ctx, sentences: &[Sentence], mention
                         {
                             continue;
                         }
+                        // A verb of two characters that opens the clause's first item governs
+                        // the name after it (加快|定向河小學), unless too little would be
+                        // left for a name (拔萃|小學).
+                        let t = &cx.tokens[t0];
+                        let a = if tag == "v" && t.known && t.end - t.start == 2 && b - t.end >= head.len + 2
+                        {
+                            t.end
+                        } else {
+                            a
+                        };
                         let known = mentions
                             .iter()
                             .any(|m| m.kind == Kind::Organization && m.start == a && m.end == b);

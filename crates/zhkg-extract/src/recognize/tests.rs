@@ -512,3 +512,21 @@ fn a_committee_written_by_its_level_keeps_its_department() {
     assert!(orgs.iter().all(|o| !o.starts_with("得到")), "{orgs:?}");
     assert!(orgs.contains(&"省委组织部".to_string()), "{orgs:?}");
 }
+
+#[test]
+fn a_verb_opening_a_list_governs_the_first_listed_school() {
+    for (text, org) in [
+        (
+            "启动教育工程，加快定向河小学、天华东路中小学等建设进度。",
+            "定向河小学",
+        ),
+        (
+            "啟動教育工程，加快定向河小學、天華東路中小學等建設進度。",
+            "定向河小學",
+        ),
+    ] {
+        let orgs = names(text, Kind::Organization);
+        assert!(orgs.contains(&org.to_string()), "{org} not in {orgs:?}");
+        assert!(orgs.iter().all(|o| !o.starts_with("加快")), "{orgs:?}");
+    }
+}
