@@ -221,15 +221,10 @@ fn place_opening_verbs(cx: &Ctx, s: &Sentence, k: usize, start: usize, end: usiz
             && cx.lx.lookup(&t.word).is_empty()
             && !cx.lx.has_role(&t.word, Role::Boundary)
     };
+    let place_word =
+        |t: &Token| t.tag == "ns" || cx.lx.lookup(&t.word).iter().any(|x| matches!(x, Term::Place(_)));
     // Between two names the verb governs the second (香港|舉辦|香港長沙商會).
-    let rest = &cx.tokens[cx.token_of[start]];
-    if rest.tag == "ns"
-        || cx
-            .lx
-            .lookup(&rest.word)
-            .iter()
-            .any(|x| matches!(x, Term::Place(_)))
-    {
+    if place_word(&cx.tokens[cx.token_of[start]]) {
         return None;
     }
     let mut j = k;
@@ -245,10 +240,7 @@ fn place_opening_verbs(cx: &Ctx, s: &Sentence, k: usize, start: usize, end: usiz
         }
         j -= 1;
         let p = &cx.tokens[j];
-        let place = p.end == at
-            && p.start >= s.start
-            && p.end - p.start >= 2
-            && (p.tag == "ns" || cx.lx.lookup(&p.word).iter().any(|x| matches!(x, Term::Place(_))));
+        let place = p.end == at && p.start >= s.start && p.end - p.start >= 2 && place_word(p);
         if place {
             let opens = j == 0
                 || cx.tokens[j - 1].end != p.start
@@ -573,8 +565,15 @@ pub(super) fn party_committees(cx: &Ctx, mentions: &mut Vec<Mention>) {
             0.8,
         ));
     }
+    add_over(mentions, found, |k| k != Kind::Person);
+}
+
+/// Add each name `found` to `mentions`, in place of the mentions of the kinds it `replaces`
+/// that lie inside it (the longer name wins); a name that still overlaps another mention is
+/// left out. Keeps `mentions` in text order.
+fn add_over(mentions: &mut Vec<Mention>, found: Vec<Mention>, replaces: impl Fn(Kind) -> bool) {
     for f in found {
-        mentions.retain(|m| !(m.kind != Kind::Person && f.start <= m.start && m.end <= f.end));
+        mentions.retain(|m| !(replaces(m.kind) && f.start <= m.start && m.end <= f.end));
         if mentions.iter().any(|m| m.start < f.end && f.start < m.end) {
             continue;
         }
@@ -643,16 +642,7 @@ pub(super) fn local_bodies(cx: &Ctx, sentences: &[Sentence], mentions: &mut Vec<
             found.push(cx.mention(Kind::Organization, (a, b), si, None, Rule::LocalBody, 0.8));
         }
     }
-    for f in found {
-        mentions.retain(|m| {
-            !(matches!(m.kind, Kind::Organization | Kind::Post) && f.start <= m.start && m.end <= f.end)
-        });
-        if mentions.iter().any(|m| m.start < f.end && f.start < m.end) {
-            continue;
-        }
-        mentions.push(f);
-    }
-    mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    add_over(mentions, found, |k| matches!(k, Kind::Organization | Kind::Post));
 }
 
 /// Organizations listed beside a named one (包括甲小學、乙小學及丙學校等): in a list of
@@ -725,12 +715,13 @@ pub(super) fn enumerated_organizations(cx: &Ctx, sentences: &[Sentence], mention
                         let Some(&t0) = cx.token_at.get(&a) else {
                             continue;
                         };
-                        let tag = cx.tokens[t0].tag.as_str();
+                        let t = &cx.tokens[t0];
+                        let tag = t.tag.as_str();
                         // A verb opens no item before an organization found inside it.
                         let verb_before_name = tag.starts_with('v')
-                            && mentions.iter().any(|m| {
-                                m.kind == Kind::Organization && cx.tokens[t0].end <= m.start && m.start < b
-                            });
+                            && mentions
+                                .iter()
+                                .any(|m| m.kind == Kind::Organization && t.end <= m.start && m.start < b);
                         if ["r", "p", "c", "d", "u", "m", "q"]
                             .iter()
                             .any(|x| tag.starts_with(x))
@@ -744,7 +735,6 @@ pub(super) fn enumerated_organizations(cx: &Ctx, sentences: &[Sentence], mention
                         // A verb of two characters that opens the clause's first item governs
                         // the name after it (加快|定向河小學), unless too little would be
                         // left for a name (拔萃|小學).
-                        let t = &cx.tokens[t0];
                         let a = if tag == "v" && t.known && t.end - t.start == 2 && b - t.end >= head.len + 2
                         {
                             t.end
@@ -770,18 +760,9 @@ pub(super) fn enumerated_organizations(cx: &Ctx, sentences: &[Sentence], mention
             i = j.max(i + 1);
         }
     }
-    for f in found {
-        mentions.retain(|m| {
-            !(matches!(m.kind, Kind::Organization | Kind::Place | Kind::Post)
-                && f.start <= m.start
-                && m.end <= f.end)
-        });
-        if mentions.iter().any(|m| m.start < f.end && f.start < m.end) {
-            continue;
-        }
-        mentions.push(f);
-    }
-    mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    add_over(mentions, found, |k| {
+        matches!(k, Kind::Organization | Kind::Place | Kind::Post)
+    });
 }
 
 /// Text that kept its escapes as characters (a backslash and `n` where a line break was) has

@@ -17,6 +17,14 @@ fn names(text: &str, kind: Kind) -> Vec<String> {
     found(text, kind).into_iter().map(|(t, _)| t).collect()
 }
 
+/// Each text yields its organization, among others.
+fn finds_organizations(cases: &[(&str, &str)]) {
+    for (text, org) in cases {
+        let orgs = names(text, Kind::Organization);
+        assert!(orgs.contains(&org.to_string()), "{org} not in {orgs:?}");
+    }
+}
+
 #[test]
 fn people_after_titles_in_both_scripts() {
     let t = found("全國政協委員黃錦輝表示，建議特區政府主動爭取。", Kind::Person);
@@ -420,7 +428,7 @@ fn names_of_a_credit_line_end_at_spaces() {
 #[test]
 fn branch_bureaus_and_bank_branches_by_their_head_words() {
     // 公安分局 is one token: 分局 is the head word, grown left over the places before it.
-    for (text, org) in [
+    finds_organizations(&[
         (
             "昨天下午，银川市金凤区公安分局接到指挥中心指令。",
             "银川市金凤区公安分局",
@@ -431,15 +439,12 @@ fn branch_bureaus_and_bank_branches_by_their_head_words() {
         ),
         ("市民可到建设银行福建分行办理。", "建设银行福建分行"),
         ("市民可到建設銀行福建分行辦理。", "建設銀行福建分行"),
-    ] {
-        let orgs = names(text, Kind::Organization);
-        assert!(orgs.contains(&org.to_string()), "{org} not in {orgs:?}");
-    }
+    ]);
 }
 
 #[test]
 fn a_place_opens_a_name_with_verbs_inside() {
-    for (text, org) in [
+    finds_organizations(&[
         (
             "中国虚拟运营商产业联盟秘书长邹学勇说，要降价。",
             "中国虚拟运营商产业联盟",
@@ -450,10 +455,7 @@ fn a_place_opens_a_name_with_verbs_inside() {
         ),
         ("香港可持續發展公民議會早前提出方案。", "香港可持續發展公民議會"),
         ("香港可持续发展公民议会早前提出方案。", "香港可持续发展公民议会"),
-    ] {
-        let orgs = names(text, Kind::Organization);
-        assert!(orgs.contains(&org.to_string()), "{org} not in {orgs:?}");
-    }
+    ]);
     // A verb between two names governs the second.
     let orgs = names("昨日在香港舉辦香港長沙商會成立典禮。", Kind::Organization);
     assert!(orgs.iter().all(|o| !o.contains("舉辦")), "{orgs:?}");
@@ -497,13 +499,10 @@ fn party_committees_of_places_and_their_departments() {
 
 #[test]
 fn a_committee_written_by_its_level_keeps_its_department() {
-    for (text, org) in [
+    finds_organizations(&[
         ("昨日，县委组织部发布消息。", "县委组织部"),
         ("昨日，縣委組織部發布消息。", "縣委組織部"),
-    ] {
-        let orgs = names(text, Kind::Organization);
-        assert!(orgs.contains(&org.to_string()), "{org} not in {orgs:?}");
-    }
+    ]);
     // A verb before a known body opens no listed organization.
     let orgs = names(
         "该平台建设，得到中组部、省委和省委组织部的肯定。",

@@ -40,8 +40,9 @@ pub(super) fn span(cx: &Ctx, si: usize, cue: &Cue, next: Option<usize>) -> (usiz
             continue;
         }
         if c.fresh
-            || (!c.quoted && new_speaker(cx, c.subject.clone(), c.predicate, c.end))
-            || (!c.quoted && c.subject == Subject::Elided && goes_on_saying(cx, c.start, c.end))
+            || (!c.quoted
+                && (new_speaker(cx, c.subject.clone(), c.predicate, c.end)
+                    || (c.subject == Subject::Elided && goes_on_saying(cx, c.start, c.end))))
         {
             c1 = c.start;
             break;
