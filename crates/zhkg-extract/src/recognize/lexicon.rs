@@ -15,6 +15,11 @@ pub(super) fn lexicon_terms(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Men
         {
             continue;
         }
+        // A post may be glued to the words around it (黨委書記李), but not be the start of a
+        // longer word (委員|會, 主席|團): that word is a body, not a post.
+        if post && prefix_of_word(cx, a, b) {
+            continue;
+        }
         let pick = |f: fn(&Term) -> Option<usize>| terms.iter().find_map(f);
         if let Some(i) = pick(|t| if let Term::Org(i) = t { Some(*i) } else { None }) {
             out.push(cx.mention(
@@ -66,6 +71,15 @@ pub(super) fn lexicon_terms(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Men
             out.push(cx.mention(Kind::Modifier, (a, b), si, Some(i), Rule::LexiconModifier, 0.9));
         }
     }
+}
+
+/// Is `a..b` the start of a dictionary word that goes on past `b`? Only a word starting at
+/// `a` counts: a longer post may end inside the segmenter's word (全國政協委員|會分別).
+fn prefix_of_word(cx: &Ctx, a: usize, b: usize) -> bool {
+    let Some(&t) = cx.token_of.get(b) else {
+        return false;
+    };
+    t != usize::MAX && cx.token_of[b - 1] == t && cx.tokens[t].start == a && cx.tokens[t].known
 }
 
 /// The segmenter sometimes glues a conjunction to a short name (新巴及|城巴): `a..b` is

@@ -529,3 +529,21 @@ fn a_verb_opening_a_list_governs_the_first_listed_school() {
         assert!(orgs.iter().all(|o| !o.starts_with("加快")), "{orgs:?}");
     }
 }
+
+#[test]
+fn a_post_opening_a_longer_word_is_no_post() {
+    // 委員|會 is a committee, not a member: the model's name stands in both scripts.
+    finds_organizations(&[
+        (
+            "中國人民紅軍革命軍事委員會成立，朱德任主席。",
+            "中國人民紅軍革命軍事委員會",
+        ),
+        (
+            "中国人民红军革命军事委员会成立，朱德任主席。",
+            "中国人民红军革命军事委员会",
+        ),
+    ]);
+    // A title ending inside the segmenter's word stays a title (全國政協委員|會分別).
+    let posts = names("全國人大代表和全國政協委員會分別審議報告。", Kind::Post);
+    assert!(posts.iter().any(|p| p.ends_with("委員")), "{posts:?}");
+}
