@@ -85,7 +85,15 @@ pub(super) fn model_names(
                 >= 2
                 && kind == Kind::Place
         };
-        let quoted = n.start > 0 && matches!(cx.text[n.start - 1], '「' | '『' | '“' | '《');
+        // A name that opens a quotation is a name of something quoted (「港珠澳大橋」, 《…》),
+        // unless it is a person opening the words quoted (“董存瑞活該…”), not the whole of
+        // them (“薩德”, a missile system).
+        let opens_quote = n.start > 0 && matches!(cx.text[n.start - 1], '「' | '『' | '“' | '《');
+        let whole_quote = cx
+            .text
+            .get(n.end)
+            .is_some_and(|c| matches!(c, '」' | '』' | '”' | '》'));
+        let quoted = opens_quote && (n.label != NerLabel::Per || whole_quote || cx.text[n.start - 1] == '《');
         let ok = !quoted
             && match n.label {
                 NerLabel::Per => {

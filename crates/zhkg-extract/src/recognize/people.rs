@@ -305,6 +305,28 @@ pub(super) fn trim_names(cx: &Ctx, mentions: &mut [Mention]) {
             m.text = cx.t(m.start, m.end);
         }
     }
+    // A name written elsewhere in the document, then a word that follows names (與孫杰|間),
+    // is that name, whoever found it: jieba and the model both read 孫杰間 as one name.
+    let all: BTreeSet<Vec<char>> = mentions
+        .iter()
+        .filter(|m| m.kind == Kind::Person)
+        .map(|m| cx.simp[m.start..m.end].to_vec())
+        .collect();
+    for m in mentions
+        .iter_mut()
+        .filter(|m| m.kind == Kind::Person && m.end - m.start >= 3)
+    {
+        let name = &cx.simp[m.start..m.end];
+        if let Some(k) = all.iter().find(|k| {
+            k.len() >= 2
+                && k.len() < name.len()
+                && name.starts_with(k)
+                && cx.role_at(m.start + k.len(), m.end, Role::AfterName) == Some(name.len() - k.len())
+        }) {
+            m.end = m.start + k.len();
+            m.text = cx.t(m.start, m.end);
+        }
+    }
     let strong: BTreeSet<Vec<char>> = mentions
         .iter()
         .filter(|m| m.kind == Kind::Person && m.rule != Rule::SegmenterPerson)

@@ -547,3 +547,31 @@ fn a_post_opening_a_longer_word_is_no_post() {
     let posts = names("全國人大代表和全國政協委員會分別審議報告。", Kind::Post);
     assert!(posts.iter().any(|p| p.ends_with("委員")), "{posts:?}");
 }
+
+#[test]
+fn a_name_runs_into_no_word_that_follows_names() {
+    // 孫杰 is named twice; 與孫杰間 is the same man, not 孫杰間.
+    for text in [
+        "被告孫杰在微博發文。法院認為，孫杰構成侵權。而公司發布的言論及與孫杰間的互動迅速傳播。",
+        "被告孙杰在微博发文。法院认为，孙杰构成侵权。而公司发布的言论及与孙杰间的互动迅速传播。",
+    ] {
+        let people = names(text, Kind::Person);
+        assert!(!people.iter().any(|p| p.chars().count() == 3), "{people:?}");
+        assert_eq!(people.len(), 3, "{people:?}");
+    }
+}
+
+#[test]
+fn a_person_may_open_a_quotation_but_not_be_all_of_it() {
+    for (text, name) in [
+        ("網民在微博發表言論，“董存瑞活該被炸死”，引起公憤。", "董存瑞"),
+        ("网民在微博发表言论，“董存瑞活该被炸死”，引起公愤。", "董存瑞"),
+    ] {
+        assert_eq!(names(text, Kind::Person), vec![name]);
+    }
+    let people = names(
+        "俄方認為韓國部署“薩德”意味着韓國被納入美國導彈防禦體系。",
+        Kind::Person,
+    );
+    assert!(people.is_empty(), "{people:?}");
+}
