@@ -141,9 +141,31 @@ struct ChildRun {
     stderr: String,
 }
 
-fn run_child(cmd: &mut Command) -> Result<ChildRun, String> {
+/// Runs `cmd` through this binary in its helper mode ([`measure_child`]), so that the peak
+/// resident set it reports is the command's alone. Linux records, when a process calls
+/// exec, the peak of the memory image it replaces, and a child spawned from this process
+/// starts with this process's image (posix_spawn shares it): measured directly, a child
+/// that only runs `/bin/true` reports the benchmark's own peak, which by the memory stage
+/// is several hundred MiB of loaded models and in-process stores.
+/// The helper writes the figure to `rss_file`.
+fn run_child(cmd: &mut Command, rss_file: &Path) -> Result<ChildRun, String> {
     let start = Instant::now();
-    let mut child = cmd
+    let mut helper = Command::new(std::env::current_exe().map_err(|e| e.to_string())?);
+    helper
+        .arg(MEASURE_CHILD)
+        .arg(rss_file)
+        .arg(cmd.get_program())
+        .args(cmd.get_args());
+    if let Some(dir) = cmd.get_current_dir() {
+        helper.current_dir(dir);
+    }
+    for (k, v) in cmd.get_envs() {
+        match v {
+            Some(v) => helper.env(k, v),
+            None => helper.env_remove(k),
+        };
+    }
+    let mut child = helper
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -160,15 +182,58 @@ fn run_child(cmd: &mut Command) -> Result<ChildRun, String> {
     }
     let out = drain(child.stdout.take());
     let err = drain(child.stderr.take());
-    let (ok, max_rss_kib) = wait_with_rusage(&mut child)?;
+    let status = child.wait().map_err(|e| e.to_string())?;
     let seconds = start.elapsed().as_secs_f64();
+    let max_rss_kib = std::fs::read_to_string(rss_file)
+        .ok()
+        .and_then(|s| s.trim().parse().ok())
+        .ok_or_else(|| format!("{cmd:?}: no peak memory recorded"))?;
+    let _ = std::fs::remove_file(rss_file);
     Ok(ChildRun {
-        ok,
+        ok: status.success(),
         seconds,
         max_rss_kib,
         stdout: out.join().unwrap_or_default(),
         stderr: err.join().unwrap_or_default(),
     })
+}
+
+/// The first argument that puts this binary in its helper mode.
+const MEASURE_CHILD: &str = "--measure-child";
+
+/// Helper mode: `zhkg-bench --measure-child FILE PROGRAM ARGS…` runs the program with this
+/// process's standard streams, writes its own peak resident set (KiB) to FILE and exits
+/// with its status. This process is small when it spawns the program, so the peak it
+/// passes on at exec is a few MiB, not the benchmark's.
+fn measure_child(mut args: impl Iterator<Item = std::ffi::OsString>) -> ExitCode {
+    let (Some(file), Some(program)) = (args.next(), args.next()) else {
+        eprintln!("zhkg-bench: {MEASURE_CHILD} FILE PROGRAM [ARGS…]");
+        return ExitCode::from(2);
+    };
+    let mut child = match Command::new(&program).args(args).spawn() {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("zhkg-bench: {}: {e}", program.to_string_lossy());
+            return ExitCode::from(1);
+        }
+    };
+    match wait_with_rusage(&mut child) {
+        Ok((ok, rss)) => {
+            if let Err(e) = std::fs::write(&file, rss.to_string()) {
+                eprintln!("zhkg-bench: {}: {e}", file.to_string_lossy());
+                return ExitCode::from(1);
+            }
+            if ok {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            }
+        }
+        Err(e) => {
+            eprintln!("zhkg-bench: {e}");
+            ExitCode::from(1)
+        }
+    }
 }
 
 /// Wait for `child` and read its own peak resident set size (wait4: this child only,
@@ -212,7 +277,8 @@ fn zhkg_build(
         .arg("--threads")
         .arg(threads.to_string());
     cmd.args(inputs);
-    let run = run_child(&mut cmd)?;
+    std::fs::create_dir_all(&a.work).map_err(|e| e.to_string())?;
+    let run = run_child(&mut cmd, &a.work.join("peak-rss"))?;
     if !run.ok {
         return Err(format!(
             "zhkg build failed: {}{}",
@@ -324,6 +390,11 @@ impl Summary {
 }
 
 fn main() -> ExitCode {
+    let mut raw = std::env::args_os().skip(1).peekable();
+    if raw.peek().is_some_and(|a| a == MEASURE_CHILD) {
+        raw.next();
+        return measure_child(raw);
+    }
     let args = match parse_args() {
         Ok(a) => a,
         Err(e) => {
