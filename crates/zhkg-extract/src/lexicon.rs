@@ -1022,6 +1022,19 @@ impl Lexicon {
             || with_simplified(s.chars(), |k| self.not_names.contains_key(k))
     }
 
+    /// Is `c` (Simplified) the one-character level of an administrative place (省, 市, 縣,
+    /// 區, 鎮, 鄉, 村; `place_suffixes.tsv` types province to village)?
+    pub fn is_place_level(&self, c: char) -> bool {
+        self.place_suffixes.iter().any(|x| {
+            x.len == 1
+                && x.simp.starts_with(c)
+                && matches!(
+                    x.kind.as_str(),
+                    "province" | "city" | "district" | "township" | "village"
+                )
+        })
+    }
+
     /// Length of the surname that `name` starts with: compound (歐陽) before single.
     pub fn surname_len(&self, name: &[char]) -> Option<usize> {
         [2, 1]

@@ -64,12 +64,18 @@ impl TokenSlots {
 /// jieba with the default dictionary plus the project's lexicons.
 pub struct Segmenter {
     jieba: Jieba,
+    /// One-character levels of places (省, 市, 縣, 鎮, 村 …, from `place_suffixes.tsv`),
+    /// Simplified: see [`Segmenter::tag`].
+    levels: Vec<char>,
 }
 
 impl Segmenter {
     /// jieba's own dictionary, without the project's lexicons: the baseline.
     pub fn plain() -> Segmenter {
-        Segmenter { jieba: Jieba::new() }
+        Segmenter {
+            jieba: Jieba::new(),
+            levels: Vec::new(),
+        }
     }
 
     /// jieba's dictionary plus the lexicon's names, posts and cues as user words
@@ -88,12 +94,24 @@ impl Segmenter {
             };
             jieba.add_word(&word, Some(freq), Some(tag));
         }
-        Segmenter { jieba }
+        let levels = lexicon
+            .place_suffixes
+            .iter()
+            .filter_map(|x| x.simp.chars().next())
+            .filter(|&c| lexicon.is_place_level(c))
+            .collect();
+        Segmenter { jieba, levels }
     }
 
     /// Cut and tag a Simplified text.
+    ///
+    /// In a chain of places jieba's guesses for unknown names can take the level of one
+    /// place into the next (新街|乡水子): a guessed word that opens with a
+    /// level, right after a place that does not end with one, gives the level back
+    /// (新街乡|水子).
     pub fn tag(&self, simplified: &str) -> Vec<Token> {
-        self.jieba
+        let mut tokens: Vec<Token> = self
+            .jieba
             .tag(simplified, true)
             .into_iter()
             .map(|t| Token {
@@ -103,7 +121,28 @@ impl Segmenter {
                 tag: t.tag.to_string(),
                 known: self.jieba.has_word(t.word),
             })
-            .collect()
+            .collect();
+        for i in 1..tokens.len() {
+            let (before, after) = tokens.split_at_mut(i);
+            let (prev, t) = (&mut before[i - 1], &mut after[0]);
+            let level = t.word.chars().next().filter(|c| self.levels.contains(c));
+            let Some(level) = level else { continue };
+            if prev.tag == "ns"
+                && !t.known
+                && t.end - t.start >= 3
+                && prev.end - prev.start >= 2
+                && prev.end == t.start
+                && !prev.word.chars().last().is_some_and(|c| self.levels.contains(&c))
+            {
+                prev.word.push(level);
+                prev.end += 1;
+                prev.known = self.jieba.has_word(&prev.word);
+                t.word = t.word.chars().skip(1).collect();
+                t.start += 1;
+                t.known = self.jieba.has_word(&t.word);
+            }
+        }
+        tokens
     }
 
     /// Is `word`, already in Simplified script, in the dictionary?
@@ -120,6 +159,25 @@ impl Segmenter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_level_cut_into_the_next_place_goes_back() {
+        let seg = Segmenter::with_lexicon(&Lexicon::embedded());
+        let words: Vec<String> = seg
+            .tag("家在曲靖会泽县新街乡水子树村的大山里，")
+            .into_iter()
+            .map(|t| t.word)
+            .collect();
+        assert!(words.contains(&"新街乡".to_string()), "{words:?}");
+        assert!(words.contains(&"水子".to_string()), "{words:?}");
+        // The baseline's plain jieba keeps its own cut.
+        let plain: Vec<String> = Segmenter::plain()
+            .tag("家在曲靖会泽县新街乡水子树村的大山里，")
+            .into_iter()
+            .map(|t| t.word)
+            .collect();
+        assert!(plain.contains(&"乡水子".to_string()), "{plain:?}");
+    }
 
     #[test]
     fn tags_with_offsets_and_lexicon_words() {

@@ -43,7 +43,7 @@ use lexicon::{
     abbreviated_names, abbreviated_places, drop_places_in_compounds, drop_places_in_titles,
     ends_with_occasion, enumerated_places, lexicon_terms, merge_place_pairs, out_of_scope,
 };
-use model::{agree_with_model, headed_names_agree, lengthen_names, model_names};
+use model::{agree_with_model, headed_names_agree, lengthen_names, model_names, place_chains};
 use organizations::{
     branches, departments, drop_class_names, enumerated_organizations, head_references, latin_companies,
     local_bodies, mark_organs_in_titles, party_committees, quoted_organizations, segmenter_organizations,
@@ -260,6 +260,7 @@ pub fn recognize(lx: &Lexicon, doc: &Document, names: &[NerSpan]) -> Vec<Mention
         matches!(m.kind, Kind::Organization | Kind::Place | Kind::Modifier)
     });
     accepted = merge(accepted, model_people, |_| false);
+    accepted = merge(accepted, place_chains(&cx, sentences, names), |_| false);
     end_names_at_spaces(&cx, &mut accepted);
     trim_escapes(&cx, &mut accepted);
     drop_class_names(&cx, &mut accepted);

@@ -5,6 +5,68 @@ use super::*;
 /// Minimum probability of a model name to be kept.
 const MODEL_MIN_SCORE: f32 = 0.5;
 
+/// Minimum probability of a chain of places (see [`place_chains`]): its shape is evidence.
+const CHAIN_MIN_SCORE: f32 = 0.2;
+
+/// The parts of a model place that is a chain of administrative places (會澤縣|新街鄉|
+/// 水子樹村, 石灣鎮|鐵場|村): two or more, each a name and its level, cut where a word ends
+/// with a level.
+fn chain_parts(cx: &Ctx, n: &NerSpan) -> Option<Vec<(usize, usize)>> {
+    if n.label != NerLabel::Loc || !cx.simp[n.start..n.end].iter().all(|&c| is_han(c)) {
+        return None;
+    }
+    let (first, last) = (cx.token_of[n.start], cx.token_of[n.end - 1]);
+    if first == usize::MAX || last == usize::MAX {
+        return None;
+    }
+    let toks = &cx.tokens[first..=last];
+    if toks[0].start != n.start || toks[toks.len() - 1].end != n.end {
+        return None;
+    }
+    let mut parts = Vec::new();
+    let mut a = n.start;
+    for (i, t) in toks.iter().enumerate() {
+        // The level is a word of its own or ends a name, not a common word (社區, 城區),
+        // and no other head word follows it (西鄉|街道).
+        let head_next = toks.get(i + 1).is_some_and(|x| {
+            cx.lx
+                .place_suffixes
+                .iter()
+                .any(|h| cx.s_is(x.start, x.end, &h.simp))
+        });
+        let level_ends = cx.lx.is_place_level(cx.simp[t.end - 1])
+            && (t.end - t.start == 1 || t.tag == "ns" || !t.known)
+            && !head_next;
+        if level_ends && t.end - a >= 2 {
+            parts.push((a, t.end));
+            a = t.end;
+        }
+    }
+    (a == n.end && parts.len() >= 2).then_some(parts)
+}
+
+/// Each place of a chain the model reads as one name (會澤縣新街鄉水子樹村) is a place of its
+/// own, as the rules read chains of known places (深圳市|寶安區): the development sets
+/// name each level apart. Places the rules found already are left to them.
+pub(super) fn place_chains(cx: &Ctx, sentences: &[Sentence], names: &[NerSpan]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for n in names.iter().filter(|n| n.score >= CHAIN_MIN_SCORE) {
+        let Some(parts) = chain_parts(cx, n) else {
+            continue;
+        };
+        let Some(si) = sentences
+            .iter()
+            .position(|s| s.start <= n.start && n.end <= s.end)
+        else {
+            continue;
+        };
+        for (a, b) in parts {
+            out.push(cx.mention(Kind::Place, (a, b), si, None, Rule::ModelPlace, n.score * 0.8));
+        }
+    }
+    out
+}
+
 /// The sequence model's names as candidate mentions: people apart (they may not overlap
 /// anything), organizations and places (which may hold known names). Measured on every
 /// development set (`scripts/rule_precision.py`), the news-trained model is right about
@@ -22,7 +84,7 @@ pub(super) fn model_names(
     let (mut people, mut others) = (Vec::new(), Vec::new());
     for n in names
         .iter()
-        .filter(|n| n.score >= MODEL_MIN_SCORE && n.end - n.start >= 2)
+        .filter(|n| n.score >= MODEL_MIN_SCORE && n.end - n.start >= 2 && chain_parts(cx, n).is_none())
     {
         let Some(si) = sentences
             .iter()

@@ -575,3 +575,25 @@ fn a_person_may_open_a_quotation_but_not_be_all_of_it() {
     );
     assert!(people.is_empty(), "{people:?}");
 }
+
+#[test]
+fn a_chain_of_places_the_model_reads_as_one_is_each_place() {
+    for (text, places) in [
+        ("企业在惠州市博罗县石湾镇铁场村生产。", ["石湾镇", "铁场村"]),
+        ("企業在惠州市博羅縣石灣鎮鐵場村生產。", ["石灣鎮", "鐵場村"]),
+    ] {
+        let found = names(text, Kind::Place);
+        for p in places {
+            assert!(found.contains(&p.to_string()), "{p} not in {found:?}");
+        }
+        assert!(
+            !found
+                .iter()
+                .any(|f| f.ends_with("镇铁场村") || f.ends_with("鎮鐵場村")),
+            "{found:?}"
+        );
+    }
+    // A place named after its level's word (西鄉|街道) is not cut there.
+    let found = names("记者来到位于宝安区西乡街道径贝新村。", Kind::Place);
+    assert!(!found.contains(&"西乡".to_string()), "{found:?}");
+}
