@@ -299,11 +299,21 @@ fn dedupe(v: &View, positions: Vec<Position>) -> Vec<Position> {
 fn bylines(v: &View, found: &[Position]) -> Vec<Position> {
     let (text, mentions) = (v.text, v.mentions);
     let mut out = Vec::new();
+    // A credit line of names written without separators (記者趙劍影李娜): the recognizer
+    // cut it into byline names.
+    let glued_at = |at: usize| {
+        v.mention_at(at, text.len(), &[Kind::Person])
+            .is_some_and(|q| mentions[q].rule == Rule::BylineName)
+    };
     for (i, m) in mentions.iter().enumerate() {
-        if m.kind != Kind::Post || !matches!(text.get(m.end), Some('：' | ':' | '丨' | '|')) {
+        let colon = matches!(text.get(m.end), Some('：' | ':' | '丨' | '|'));
+        let glued = m.kind == Kind::Post
+            && v.mention_at(m.end, text.len(), &[Kind::Person])
+                .is_some_and(|q| glued_at(mentions[q].end));
+        if m.kind != Kind::Post || !(colon || glued) {
             continue;
         }
-        let mut at = m.end + 1;
+        let mut at = if colon { m.end + 1 } else { m.end };
         while at < text.len() && text[at] == ' ' {
             at += 1;
         }
@@ -332,6 +342,7 @@ fn bylines(v: &View, found: &[Position]) -> Vec<Position> {
             let e = mentions[q].end;
             let apart = e >= text.len()
                 || v.gap(e)
+                || glued_at(e)
                 || !crate::script::is_han(text[e])
                 || text[e] == '、'
                 || v.mention_at(e, text.len(), &[Kind::Post]).is_some();

@@ -51,8 +51,8 @@ use organizations::{
 };
 use overlap::{drop_posts_inside_names, merge, resolve_flat};
 use people::{
-    byline_people, drop_surname_references, enumerated_people, name_before_title, pronouns, propagate_names,
-    speaker_people, tagged_people, titled_people, trim_names,
+    byline_people, drop_surname_references, enumerated_people, glued_byline, name_before_title, pronouns,
+    propagate_names, speaker_people, tagged_people, titled_people, trim_names,
 };
 use spaces::{end_names_at_spaces, split_at_spaces, split_names_at_spaces};
 
@@ -246,6 +246,7 @@ pub fn recognize(lx: &Lexicon, doc: &Document, names: &[NerSpan]) -> Vec<Mention
         titled_people(&cx, si, s, &accepted, &mut people);
         name_before_title(&cx, si, s, &accepted, &mut people);
         byline_people(&cx, si, s, &accepted, &mut people);
+        glued_byline(&cx, si, s, &accepted, &mut people);
         speaker_people(&cx, si, s, &mut people);
         tagged_people(&cx, si, s, &mut people);
     }

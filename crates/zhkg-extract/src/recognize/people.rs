@@ -423,3 +423,79 @@ pub(super) fn drop_surname_references(cx: &Ctx, mentions: &mut Vec<Mention>) {
         !(named_before && cx.role_at(m.start + 1, m.end, Role::AfterName) == Some(1))
     });
 }
+
+/// A credit line whose names are written without separators (記者趙劍影李娜彭文卓, as
+/// mainland sites flatten them): a media post opening its sentence, then only Han
+/// characters to its end. The run is cut into names that each start with a surname,
+/// choosing the cut that most names the model or the segmenter also read, and only when
+/// the whole run is names.
+pub(super) fn glued_byline(cx: &Ctx, si: usize, s: &Sentence, accepted: &[Mention], out: &mut Vec<Mention>) {
+    let Some(p) = accepted.iter().find(|m| {
+        m.sentence == si
+            && m.kind == Kind::Post
+            && m.start == s.start
+            && m.lexicon.is_some_and(|i| cx.lx.posts[i].category == "media")
+    }) else {
+        return;
+    };
+    let mut end = s.end;
+    while end > p.end && !is_han(cx.text[end - 1]) {
+        end -= 1;
+    }
+    let (a, n) = (p.end, end - p.end);
+    // At least two names, at most eight.
+    if !(4..=24).contains(&n)
+        || !(a..end).all(|i| is_han(cx.text[i]))
+        || (end..s.end).any(|i| is_han(cx.text[i]))
+    {
+        return;
+    }
+    let read_as_name = |x: usize, y: usize| {
+        cx.model_person_end.get(&x) == Some(&y)
+            || cx.token_at.get(&x).is_some_and(|&t| {
+                cx.tokens[t].end == y && matches!(cx.tokens[t].tag.as_str(), "nr" | "nrfg" | "nrt")
+            })
+    };
+    // best[k]: the most names read by the model or the segmenter in a cut of a..a+k, and
+    // where its last name starts.
+    let mut best: Vec<Option<(usize, usize)>> = vec![None; n + 1];
+    best[0] = Some((0, 0));
+    for k in 0..n {
+        let Some((score, _)) = best[k] else { continue };
+        let x = a + k;
+        let Some(sl) = cx.lx.surname_len(&cx.simp[x..end]) else {
+            continue;
+        };
+        for len in sl + 1..=sl + 2 {
+            let y = x + len;
+            if y > end
+                || cx
+                    .lx
+                    .lookup_chars(&cx.simp[x..y])
+                    .iter()
+                    .any(|t| matches!(t, Term::Org(_) | Term::Place(_) | Term::Post(_)))
+            {
+                continue;
+            }
+            let s2 = score + usize::from(read_as_name(x, y));
+            if best[y - a].is_none_or(|(b, _)| s2 > b) {
+                best[y - a] = Some((s2, k));
+            }
+        }
+    }
+    let Some((score, _)) = best[n] else { return };
+    let mut names = Vec::new();
+    let mut k = n;
+    while k > 0 {
+        let (_, from) = best[k].expect("a cut reaches here");
+        names.push((a + from, a + k));
+        k = from;
+    }
+    // Most names must be read as names by the model or the segmenter.
+    if names.len() < 2 || score * 2 <= names.len() {
+        return;
+    }
+    for (x, y) in names.into_iter().rev() {
+        out.push(cx.mention(Kind::Person, (x, y), si, None, Rule::BylineName, 0.85));
+    }
+}

@@ -597,3 +597,30 @@ fn a_chain_of_places_the_model_reads_as_one_is_each_place() {
     let found = names("记者来到位于宝安区西乡街道径贝新村。", Kind::Place);
     assert!(!found.contains(&"西乡".to_string()), "{found:?}");
 }
+
+#[test]
+fn a_credit_line_of_glued_names_is_cut_into_names() {
+    for (text, people) in [
+        (
+            "全市已有多个项目开工。\n记者刘洋陈晨王海涛\n",
+            ["刘洋", "陈晨", "王海涛"],
+        ),
+        (
+            "全市已有多個項目開工。\n記者劉洋陳晨王海濤\n",
+            ["劉洋", "陳晨", "王海濤"],
+        ),
+    ] {
+        let a = analyze_text("t.txt", text);
+        let found: Vec<&str> = a
+            .mentions
+            .iter()
+            .filter(|m| m.kind == Kind::Person)
+            .map(|m| m.text.as_str())
+            .collect();
+        assert_eq!(found, people, "{text}");
+        assert_eq!(a.facts.positions.len(), 3, "{:?}", a.facts.positions);
+    }
+    // A sentence after the post is no credit line.
+    let people = names("記者昨日到場採訪市民陳先生。\n", Kind::Person);
+    assert!(!people.iter().any(|p| p.starts_with("昨")), "{people:?}");
+}
