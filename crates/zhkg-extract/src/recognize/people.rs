@@ -148,11 +148,12 @@ pub(super) fn byline_people(cx: &Ctx, si: usize, s: &Sentence, accepted: &[Menti
         .filter(|m| m.sentence == si && m.kind == Kind::Post)
         .filter(|m| {
             in_byline
-                || ((matches!(cx.text.get(m.end), Some('：' | ':')) || cx.spaced.get(m.end) == Some(&true))
+                || ((matches!(cx.text.get(m.end), Some('：' | ':' | '丨' | '|'))
+                    || cx.spaced.get(m.end) == Some(&true))
                     && m.lexicon.is_some_and(|i| cx.lx.posts[i].category == "media"))
         })
         .collect();
-    let separator = |c: char| matches!(c, ' ' | '\u{3000}' | '、' | ',' | '，' | '：' | ':');
+    let separator = |c: char| matches!(c, ' ' | '\u{3000}' | '、' | ',' | '，' | '：' | ':' | '丨' | '|');
     for p in posts {
         let mut i = p.end;
         loop {

@@ -624,3 +624,27 @@ fn a_credit_line_of_glued_names_is_cut_into_names() {
     let people = names("記者昨日到場採訪市民陳先生。\n", Kind::Person);
     assert!(!people.iter().any(|p| p.starts_with("昨")), "{people:?}");
 }
+
+#[test]
+fn credits_separated_by_bars() {
+    for (text, people) in [
+        ("（張明）編輯丨陳曉審核丨劉偉\n", ["陳曉", "劉偉"]),
+        ("（张明）编辑丨陈晓审核丨刘伟\n", ["陈晓", "刘伟"]),
+    ] {
+        let a = analyze_text("t.txt", text);
+        let roles: Vec<(String, String)> = a
+            .facts
+            .positions
+            .iter()
+            .map(|p| (a.mentions[p.person.0].text.clone(), p.role.clone()))
+            .collect();
+        assert_eq!(roles.len(), 2, "{roles:?}");
+        for (p, r) in people.iter().zip(["編輯", "審核"]) {
+            assert!(
+                roles.iter().any(|(n, role)| n == p
+                    && crate::script::to_simplified(role) == crate::script::to_simplified(r)),
+                "{p} {r} not in {roles:?}"
+            );
+        }
+    }
+}
