@@ -269,7 +269,23 @@ pub(super) fn enumerated_people(cx: &Ctx, sentences: &[Sentence], accepted: &mut
             {
                 continue;
             }
-            if let Some(end) = name_at(cx, at, s.end) {
+            // Between names and 、 a surname and one or two characters are a name even where
+            // the segmenter reads a word (朱凱廸、何來、陳景輝: 何來 "whence").
+            let listed = || {
+                let sl = cx.lx.surname_len(&cx.simp[at..s.end])?;
+                (at + sl + 1..=at + sl + 2).find(|&e| {
+                    e + 1 < s.end
+                        && (at..e).all(|i| is_han(cx.text[i]))
+                        && matches!(cx.text[e], '、' | '等')
+                        && cx.lx.lookup_chars(&cx.simp[at..e]).is_empty()
+                        && !cx.lx.is_not_name(&cx.s(at, e))
+                        && cx.token_at.get(&at).is_none_or(|&t| {
+                            let t = &cx.tokens[t];
+                            t.end != e || !matches!(t.tag.as_str(), "r" | "n" | "m" | "q")
+                        })
+                })
+            };
+            if let Some(end) = name_at(cx, at, s.end).or_else(listed) {
                 let closes =
                     end >= s.end || matches!(cx.text[end], '、' | '）' | ')' | ' ' | '，' | '等' | '和');
                 if closes {

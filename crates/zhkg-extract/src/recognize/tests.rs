@@ -648,3 +648,17 @@ fn credits_separated_by_bars() {
         }
     }
 }
+
+#[test]
+fn a_listed_name_that_is_also_a_word() {
+    for (text, name) in [
+        ("當中包括曾示威的黃之鋒、何來、周庭等，其餘示威者不滿。", "何來"),
+        ("当中包括曾示威的黄之锋、何来、周庭等，其余示威者不满。", "何来"),
+    ] {
+        let people = names(text, Kind::Person);
+        assert!(people.contains(&name.to_string()), "{name} not in {people:?}");
+    }
+    // Not a word that lists things (其他).
+    let people = names("參加者包括陳志明、其他市民等。", Kind::Person);
+    assert!(!people.iter().any(|p| p.starts_with('其')), "{people:?}");
+}
