@@ -148,7 +148,7 @@ pub(super) fn model_names(
                 && kind == Kind::Place
         };
         // A name that opens a quotation is a name of something quoted (「港珠澳大橋」, 《…》),
-        // unless it is a person opening the words quoted (“董存瑞活該…”), not the whole of
+        // unless it is a person opening the words quoted (“陳志強活該…”), not the whole of
         // them (“薩德”, a missile system).
         let opens_quote = n.start > 0 && matches!(cx.text[n.start - 1], '「' | '『' | '“' | '《');
         let whole_quote = cx

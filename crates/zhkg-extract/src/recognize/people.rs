@@ -270,7 +270,7 @@ pub(super) fn enumerated_people(cx: &Ctx, sentences: &[Sentence], accepted: &mut
                 continue;
             }
             // Between names and 、 a surname and one or two characters are a name even where
-            // the segmenter reads a word (朱凱廸、何來、陳景輝: 何來 "whence").
+            // the segmenter reads a word (黃之鋒、向來、周庭: 向來 "always").
             let listed = || {
                 let sl = cx.lx.surname_len(&cx.simp[at..s.end])?;
                 (at + sl + 1..=at + sl + 2).find(|&e| {
@@ -322,8 +322,8 @@ pub(super) fn trim_names(cx: &Ctx, mentions: &mut [Mention]) {
             m.text = cx.t(m.start, m.end);
         }
     }
-    // A name written elsewhere in the document, then a word that follows names (與孫杰|間),
-    // is that name, whoever found it: jieba and the model both read 孫杰間 as one name.
+    // A name written elsewhere in the document, then a word that follows names (與劉杰|間),
+    // is that name, whoever found it: jieba and the model both read 劉杰間 as one name.
     let all: BTreeSet<Vec<char>> = mentions
         .iter()
         .filter(|m| m.kind == Kind::Person)
