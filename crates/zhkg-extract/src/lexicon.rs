@@ -336,6 +336,9 @@ pub enum Role {
     Assertion,
     /// `foretell`: before a should, makes it a prediction or a supposition (可能要, 難免要, 若要).
     Foretell,
+    /// `short_form`: a word a body's name often leaves out (人民 in 淮安市人民檢察院 →
+    /// 淮安市檢察院).
+    ShortForm,
 }
 
 impl Role {
@@ -554,7 +557,7 @@ const STRENGTHS: [(&str, CueStrength); 5] = [
     ("possibility", CueStrength::Possibility),
 ];
 
-const ROLES: [(&str, Role); 24] = [
+const ROLES: [(&str, Role); 25] = [
     ("after_name", Role::AfterName),
     ("boundary", Role::Boundary),
     ("pronoun", Role::Pronoun),
@@ -578,6 +581,7 @@ const ROLES: [(&str, Role); 24] = [
     ("byline", Role::Byline),
     ("cue_head", Role::CueHead),
     ("foretell", Role::Foretell),
+    ("short_form", Role::ShortForm),
     ("assertion", Role::Assertion),
 ];
 

@@ -12,7 +12,7 @@ use pinyin::ToPinyin;
 use sha2::{Digest, Sha256};
 
 use crate::facts::{Facts, MentionId, OrgRef};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, Role};
 use crate::pipeline::Document;
 use crate::recognize::{Kind, Mention};
 use crate::rules::Rule;
@@ -224,6 +224,26 @@ impl Builder<'_> {
     }
 }
 
+/// `name` without the words bodies' names often leave out (`short_form` in grammar.tsv).
+fn without_short_forms(lx: &Lexicon, name: &str) -> String {
+    let chars: Vec<char> = name.chars().collect();
+    let mut out = String::with_capacity(name.len());
+    let mut i = 0;
+    while i < chars.len() {
+        match (2..=4)
+            .rev()
+            .find(|&n| i + n <= chars.len() && lx.has_role_chars(&chars[i..i + n], Role::ShortForm))
+        {
+            Some(n) => i += n,
+            None => {
+                out.push(chars[i]);
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
 /// Link the mentions and facts of one document.
 pub fn link(lx: &Lexicon, doc: &Document, mentions: &[Mention], facts: &Facts) -> Linked {
     let (text, script) = (doc.text(), doc.script);
@@ -302,18 +322,35 @@ pub fn link(lx: &Lexicon, doc: &Document, mentions: &[Mention], facts: &Facts) -
         {
             continue;
         }
+        // Words such names leave out (人民: 淮安市人民檢察院 … 淮安市檢察院) do not count, but
+        // what is left must still name something: three characters or more, not opened by
+        // such a word (人民網 is not any 網).
+        let short = without_short_forms(lx, &m.text);
+        let short_ok = short.chars().count() >= 3 && short.chars().next() == m.text.chars().next();
         let full = (0..i).rev().find(|&j| {
             let o = &mentions[j];
+            let ends = o.text.ends_with(&m.text)
+                || (short_ok && {
+                    let long = without_short_forms(lx, &o.text);
+                    long.len() > short.len() && long.ends_with(&short)
+                });
             o.kind == Kind::Organization
                 && o.end <= m.start
                 && o.text.len() > m.text.len()
-                && o.text.ends_with(&m.text)
+                && ends
                 && of_mention[j].is_some()
         });
         if let Some(j) = full {
             let e = of_mention[j];
             // (The entity it had, if no other mention names it, is not in the output.)
             if e != of_mention[i] {
+                // References back to it (檢察院 after 淮安市檢察院) follow.
+                let old = of_mention[i];
+                for k in i + 1..mentions.len() {
+                    if mentions[k].rule == Rule::HeadReference && of_mention[k] == old {
+                        of_mention[k] = e;
+                    }
+                }
                 of_mention[i] = e;
                 if let Some(e) = e {
                     written.entry(e).or_default().push((m.text.clone(), false));
@@ -459,6 +496,17 @@ mod tests {
                 "銅陵市福建商會",
                 "福建商會",
             ),
+            // 人民 is left out of a body's name when it is named again.
+            (
+                "四川省汶川县人民检察院依法提起公诉。汶川县检察院表示，将依法办理。",
+                "四川省汶川县人民检察院",
+                "汶川县检察院",
+            ),
+            (
+                "四川省汶川縣人民檢察院依法提起公訴。汶川縣檢察院表示，將依法辦理。",
+                "四川省汶川縣人民檢察院",
+                "汶川縣檢察院",
+            ),
         ] {
             let a = crate::pipeline::analyze_text("t.txt", text);
             let entity_of = |name: &str| {
@@ -468,5 +516,15 @@ mod tests {
             assert!(entity_of(full).is_some(), "{text}: {:?}", a.mentions);
             assert_eq!(entity_of(short), entity_of(full), "{text}");
         }
+        // …but what is left must still name something: 人民網 is not any 網.
+        let a = crate::pipeline::analyze_text("t.txt", "中國青年網報道此事後，人民網亦有轉載。");
+        let ids: Vec<_> = a
+            .mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.text.ends_with('網'))
+            .map(|(i, _)| a.linked.of_mention[i])
+            .collect();
+        assert!(ids.len() < 2 || ids[0] != ids[1], "{:?}", a.mentions);
     }
 }
