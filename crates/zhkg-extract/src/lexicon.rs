@@ -336,8 +336,8 @@ pub enum Role {
     Assertion,
     /// `foretell`: before a should, makes it a prediction or a supposition (可能要, 難免要, 若要).
     Foretell,
-    /// `short_form`: a word a body's name often leaves out (人民 in 淮安市人民檢察院 →
-    /// 淮安市檢察院).
+    /// `short_form`: a word a body's name often leaves out (人民 in 汶川縣人民檢察院 →
+    /// 汶川縣檢察院).
     ShortForm,
 }
 

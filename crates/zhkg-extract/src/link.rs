@@ -322,7 +322,7 @@ pub fn link(lx: &Lexicon, doc: &Document, mentions: &[Mention], facts: &Facts) -
         {
             continue;
         }
-        // Words such names leave out (人民: 淮安市人民檢察院 … 淮安市檢察院) do not count, but
+        // Words such names leave out (人民: 汶川縣人民檢察院 … 汶川縣檢察院) do not count, but
         // what is left must still name something: three characters or more, not opened by
         // such a word (人民網 is not any 網).
         let short = without_short_forms(lx, &m.text);
@@ -344,7 +344,7 @@ pub fn link(lx: &Lexicon, doc: &Document, mentions: &[Mention], facts: &Facts) -
             let e = of_mention[j];
             // (The entity it had, if no other mention names it, is not in the output.)
             if e != of_mention[i] {
-                // References back to it (檢察院 after 淮安市檢察院) follow.
+                // References back to it (檢察院 after 汶川縣檢察院) follow.
                 let old = of_mention[i];
                 for k in i + 1..mentions.len() {
                     if mentions[k].rule == Rule::HeadReference && of_mention[k] == old {
