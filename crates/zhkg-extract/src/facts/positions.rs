@@ -299,7 +299,7 @@ fn dedupe(v: &View, positions: Vec<Position>) -> Vec<Position> {
 fn bylines(v: &View, found: &[Position]) -> Vec<Position> {
     let (text, mentions) = (v.text, v.mentions);
     let mut out = Vec::new();
-    // A credit line of names written without separators (記者趙劍影李娜): the recognizer
+    // A credit line of names written without separators (記者劉洋陳晨): the recognizer
     // cut it into byline names.
     let glued_at = |at: usize| {
         v.mention_at(at, text.len(), &[Kind::Person])

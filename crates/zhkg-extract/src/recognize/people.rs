@@ -441,7 +441,7 @@ pub(super) fn drop_surname_references(cx: &Ctx, mentions: &mut Vec<Mention>) {
     });
 }
 
-/// A credit line whose names are written without separators (記者趙劍影李娜彭文卓, as
+/// A credit line whose names are written without separators (記者劉洋陳晨王海濤, as
 /// mainland sites flatten them): a media post opening its sentence, then only Han
 /// characters to its end. The run is cut into names that each start with a surname,
 /// choosing the cut that most names the model or the segmenter also read, and only when
@@ -504,7 +504,7 @@ pub(super) fn glued_byline(cx: &Ctx, si: usize, s: &Sentence, accepted: &[Mentio
     let mut names = Vec::new();
     let mut k = n;
     while k > 0 {
-        let (_, from) = best[k].expect("a cut reaches here");
+        let Some((_, from)) = best[k] else { return };
         names.push((a + from, a + k));
         k = from;
     }
