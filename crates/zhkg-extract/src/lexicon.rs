@@ -1029,13 +1029,11 @@ impl Lexicon {
     /// Is `c` (Simplified) the one-character level of an administrative place (省, 市, 縣,
     /// 區, 鎮, 鄉, 村; `place_suffixes.tsv` types province to village)?
     pub fn is_place_level(&self, c: char) -> bool {
-        self.place_suffixes.iter().any(|x| {
-            x.len == 1
-                && x.simp.starts_with(c)
-                && matches!(
-                    x.kind.as_str(),
-                    "province" | "city" | "district" | "township" | "village"
-                )
+        self.place_heads.first.get(&[c][..]).is_some_and(|&i| {
+            matches!(
+                self.place_suffixes[i].kind.as_str(),
+                "province" | "city" | "district" | "township" | "village"
+            )
         })
     }
 

@@ -43,7 +43,7 @@ use lexicon::{
     abbreviated_names, abbreviated_places, drop_places_in_compounds, drop_places_in_titles,
     ends_with_occasion, enumerated_places, lexicon_terms, merge_place_pairs, out_of_scope,
 };
-use model::{agree_with_model, headed_names_agree, lengthen_names, model_names, place_chains};
+use model::{agree_with_model, headed_names_agree, lengthen_names, model_names};
 use organizations::{
     branches, departments, drop_class_names, enumerated_organizations, head_references, latin_companies,
     local_bodies, mark_organs_in_titles, party_committees, quoted_organizations, segmenter_organizations,
@@ -255,13 +255,13 @@ pub fn recognize(lx: &Lexicon, doc: &Document, names: &[NerSpan]) -> Vec<Mention
     enumerated_people(&cx, sentences, &mut accepted);
     // The sequence model fills the gaps the rules leave: names without titles, foreign
     // names, organizations and places without known head words.
-    let (model_people, mut model_others) = model_names(&cx, sentences, names);
-    split_at_spaces(&cx, &mut model_others);
-    accepted = merge(accepted, model_others, |m| {
+    let mut model = model_names(&cx, sentences, names);
+    split_at_spaces(&cx, &mut model.others);
+    accepted = merge(accepted, model.others, |m| {
         matches!(m.kind, Kind::Organization | Kind::Place | Kind::Modifier)
     });
-    accepted = merge(accepted, model_people, |_| false);
-    accepted = merge(accepted, place_chains(&cx, sentences, names), |_| false);
+    accepted = merge(accepted, model.people, |_| false);
+    accepted = merge(accepted, model.chains, |_| false);
     end_names_at_spaces(&cx, &mut accepted);
     trim_escapes(&cx, &mut accepted);
     drop_class_names(&cx, &mut accepted);

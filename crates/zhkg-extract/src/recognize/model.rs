@@ -5,7 +5,7 @@ use super::*;
 /// Minimum probability of a model name to be kept.
 const MODEL_MIN_SCORE: f32 = 0.5;
 
-/// Minimum probability of a chain of places (see [`place_chains`]): its shape is evidence.
+/// Minimum probability of a chain of places (see [`chain_parts`]): its shape is evidence.
 const CHAIN_MIN_SCORE: f32 = 0.2;
 
 /// The parts of a model place that is a chain of administrative places (會澤縣|新街鄉|
@@ -28,12 +28,9 @@ fn chain_parts(cx: &Ctx, n: &NerSpan) -> Option<Vec<(usize, usize)>> {
     for (i, t) in toks.iter().enumerate() {
         // The level is a word of its own or ends a name, not a common word (社區, 城區),
         // and no other head word follows it (西鄉|街道).
-        let head_next = toks.get(i + 1).is_some_and(|x| {
-            cx.lx
-                .place_suffixes
-                .iter()
-                .any(|h| cx.s_is(x.start, x.end, &h.simp))
-        });
+        let head_next = toks
+            .get(i + 1)
+            .is_some_and(|x| cx.lx.place_heads.contains(&cx.simp[x.start..x.end]));
         let level_ends = cx.lx.is_place_level(cx.simp[t.end - 1])
             && (t.end - t.start == 1 || t.tag == "ns" || !t.known)
             && !head_next;
@@ -45,28 +42,6 @@ fn chain_parts(cx: &Ctx, n: &NerSpan) -> Option<Vec<(usize, usize)>> {
     (a == n.end && parts.len() >= 2).then_some(parts)
 }
 
-/// Each place of a chain the model reads as one name (會澤縣新街鄉水子樹村) is a place of its
-/// own, as the rules read chains of known places (深圳市|寶安區): the development sets
-/// name each level apart. Places the rules found already are left to them.
-pub(super) fn place_chains(cx: &Ctx, sentences: &[Sentence], names: &[NerSpan]) -> Vec<Mention> {
-    let mut out = Vec::new();
-    for n in names.iter().filter(|n| n.score >= CHAIN_MIN_SCORE) {
-        let Some(parts) = chain_parts(cx, n) else {
-            continue;
-        };
-        let Some(si) = sentences
-            .iter()
-            .position(|s| s.start <= n.start && n.end <= s.end)
-        else {
-            continue;
-        };
-        for (a, b) in parts {
-            out.push(cx.mention(Kind::Place, (a, b), si, None, Rule::ModelPlace, n.score * 0.8));
-        }
-    }
-    out
-}
-
 /// The sequence model's names as candidate mentions: people apart (they may not overlap
 /// anything), organizations and places (which may hold known names). Measured on every
 /// development set (`scripts/rule_precision.py`), the news-trained model is right about
@@ -76,22 +51,28 @@ pub(super) fn place_chains(cx: &Ctx, sentences: &[Sentence], names: &[NerSpan]) 
 /// before it) or be made only of name-like words, hold no cue, post or boundary word, and
 /// hold a verb only before its head word (港澳協調工作小組). Ordinals before a name
 /// (十四屆|全國人大) are not part of it.
-pub(super) fn model_names(
-    cx: &Ctx,
-    sentences: &[Sentence],
-    names: &[NerSpan],
-) -> (Vec<Mention>, Vec<Mention>) {
-    let (mut people, mut others) = (Vec::new(), Vec::new());
-    for n in names
-        .iter()
-        .filter(|n| n.score >= MODEL_MIN_SCORE && n.end - n.start >= 2 && chain_parts(cx, n).is_none())
-    {
+pub(super) fn model_names(cx: &Ctx, sentences: &[Sentence], names: &[NerSpan]) -> ModelNames {
+    let mut out = ModelNames::default();
+    for n in names.iter().filter(|n| n.score >= CHAIN_MIN_SCORE) {
         let Some(si) = sentences
             .iter()
             .position(|s| s.start <= n.start && n.end <= s.end)
         else {
             continue;
         };
+        // Each place of a chain the model reads as one name (會澤縣新街鄉水子樹村) is a place
+        // of its own, as the rules read chains of known places (深圳市|寶安區): the
+        // development sets name each level apart.
+        if let Some(parts) = chain_parts(cx, n) {
+            for (a, b) in parts {
+                out.chains
+                    .push(cx.mention(Kind::Place, (a, b), si, None, Rule::ModelPlace, n.score * 0.8));
+            }
+            continue;
+        }
+        if n.score < MODEL_MIN_SCORE || n.end - n.start < 2 {
+            continue;
+        }
         let s = &sentences[si];
         let n = &NerSpan {
             start: n.start + ordinal_prefix(&cx.simp[n.start..n.end]),
@@ -286,12 +267,24 @@ pub(super) fn model_names(
         };
         let m = cx.mention(kind, (n.start, n.end), si, None, rule, n.score * 0.8);
         if kind == Kind::Person {
-            people.push(m);
+            out.people.push(m);
         } else {
-            others.push(m);
+            out.others.push(m);
         }
     }
-    (people, others)
+    out
+}
+
+/// The model's names that pass the gate, by how recognition merges them.
+#[derive(Default)]
+pub(super) struct ModelNames {
+    /// Personal names, which may overlap nothing.
+    pub(super) people: Vec<Mention>,
+    /// Organizations and places, which may hold known names.
+    pub(super) others: Vec<Mention>,
+    /// The places of chains the model read as one name ([`chain_parts`]), where the rules
+    /// found nothing.
+    pub(super) chains: Vec<Mention>,
 }
 
 /// Length of an ordinal or count before a name (十四屆|全國人大, 第十三届|…, 三次|工信部,
