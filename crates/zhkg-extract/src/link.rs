@@ -230,10 +230,7 @@ fn without_short_forms(lx: &Lexicon, name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     let mut i = 0;
     while i < chars.len() {
-        match (2..=4)
-            .rev()
-            .find(|&n| i + n <= chars.len() && lx.has_role_chars(&chars[i..i + n], Role::ShortForm))
-        {
+        match lx.role_prefix(&chars[i..], Role::ShortForm) {
             Some(n) => i += n,
             None => {
                 out.push(chars[i]);
@@ -309,6 +306,17 @@ pub fn link(lx: &Lexicon, doc: &Document, mentions: &[Mention], facts: &Facts) -
         }
         of_mention[i] = e;
     }
+    // Each organization's name without the words names leave out, once.
+    let stripped: Vec<String> = mentions
+        .iter()
+        .map(|m| {
+            if m.kind == Kind::Organization {
+                without_short_forms(lx, &m.text)
+            } else {
+                String::new()
+            }
+        })
+        .collect();
     // A shorter form of a body named before in full, its end (古交市人大常委會 …
     // 市人大常委會 / 人大常委會; 銅仁市湖南商會 … 湖南商會), is that body here, not a
     // national one or a new one. Three characters at least: 政府 alone may be any of them.
@@ -325,15 +333,12 @@ pub fn link(lx: &Lexicon, doc: &Document, mentions: &[Mention], facts: &Facts) -
         // Words such names leave out (人民: 汶川縣人民檢察院 … 汶川縣檢察院) do not count, but
         // what is left must still name something: three characters or more, not opened by
         // such a word (人民網 is not any 網).
-        let short = without_short_forms(lx, &m.text);
+        let short = &stripped[i];
         let short_ok = short.chars().count() >= 3 && short.chars().next() == m.text.chars().next();
         let full = (0..i).rev().find(|&j| {
             let o = &mentions[j];
             let ends = o.text.ends_with(&m.text)
-                || (short_ok && {
-                    let long = without_short_forms(lx, &o.text);
-                    long.len() > short.len() && long.ends_with(&short)
-                });
+                || (short_ok && stripped[j].len() > short.len() && stripped[j].ends_with(short.as_str()));
             o.kind == Kind::Organization
                 && o.end <= m.start
                 && o.text.len() > m.text.len()
