@@ -589,6 +589,14 @@ pub fn train_multi(
     }
 }
 
+/// Fit the temperature of `model`'s span scores again on `docs` (see [`train`]).
+pub fn refit_temperature(cx: Context<'_>, model: &mut NerModel, docs: &[Document]) -> f32 {
+    let dev: Vec<Vec<Prepared>> = prepare_docs(cx, docs);
+    let t = fit_temperature(model, &dev);
+    model.set_temperature(t);
+    t
+}
+
 /// Emission scores of a sentence, the spans predicted from them, and which are right.
 type Case = (Vec<[f32; NL]>, Vec<Span>, Vec<bool>);
 
@@ -627,15 +635,35 @@ fn fit_temperature(model: &NerModel, dev: &[Vec<Prepared>]) -> f32 {
             .sum()
     };
     let grid: Vec<f32> = (0..=70).map(|k| 0.1 * 1.15f32.powi(k)).collect();
-    grid.into_iter()
-        .map(|t| (loss(t), t))
+    least_loss(grid.into_iter().map(|t| (loss(t), t))).unwrap_or(1.0)
+}
+
+/// The temperature of least loss. Small temperatures overflow `exp` and give NaN, which
+/// must not win: x86 makes a negative NaN, and `total_cmp` puts that below every number.
+fn least_loss(points: impl Iterator<Item = (f64, f32)>) -> Option<f32> {
+    points
+        .filter(|(l, _)| l.is_finite())
         .min_by(|a, b| a.0.total_cmp(&b.0))
-        .map_or(1.0, |(_, t)| t)
+        .map(|(_, t)| t)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_temperature_whose_loss_overflowed_is_never_chosen() {
+        let nan = -f64::NAN;
+        let points = [
+            (nan, 0.1f32),
+            (f64::INFINITY, 0.2),
+            (30.0, 50.0),
+            (20.0, 90.0),
+            (25.0, 150.0),
+        ];
+        assert_eq!(least_loss(points.into_iter()), Some(90.0));
+        assert_eq!(least_loss([(nan, 0.1f32)].into_iter()), None);
+    }
 
     #[test]
     fn reads_iob2_with_documents_and_latin_spaces() {

@@ -144,6 +144,7 @@ fn run() -> Result<(), String> {
     let mut prune = None;
     let mut tag_dirs = Vec::new();
     let mut save = None;
+    let mut refit = Vec::new();
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         let mut value = || it.next().ok_or_else(|| format!("{a} needs a value"));
@@ -154,8 +155,9 @@ fn run() -> Result<(), String> {
             "--tag-dir" => tag_dirs.push(value()?),
             "--prune" => prune = Some(value()?.parse::<f32>().map_err(|e| format!("--prune: {e}"))?),
             "--save" => save = Some(value()?),
+            "--refit" => refit.push(value()?),
             "--bench" => bench_s = Some(value()?.parse::<f64>().map_err(|e| format!("--bench: {e}"))?),
-            _ => return Err(format!("unknown argument {a}\nusage: ner-eval --model FILE --data FILE... [--bench SECONDS] [--errors] [--prune W] [--save FILE]")),
+            _ => return Err(format!("unknown argument {a}\nusage: ner-eval --model FILE --data FILE... [--bench SECONDS] [--errors] [--prune W] [--refit DEV.iob2]... [--save FILE]")),
         }
     }
     // The lexicons and segmenter the features read; the model is the one given.
@@ -164,10 +166,18 @@ fn run() -> Result<(), String> {
         Some(p) => NerModel::from_bytes(&std::fs::read(p).map_err(|e| format!("{p}: {e}"))?)?,
         None => NerModel::embedded(),
     };
-    let model = match prune {
+    let mut model = match prune {
         Some(p) => model.pruned(p),
         None => model,
     };
+    if !refit.is_empty() {
+        let mut docs = Vec::new();
+        for path in &refit {
+            docs.extend(read(path)?);
+        }
+        let t = train::refit_temperature(Context::of(&extractor), &mut model, &docs);
+        println!("temperature refitted: {t:.2}");
+    }
     if let Some(out) = &save {
         std::fs::write(out, model.to_bytes()).map_err(|e| format!("{out}: {e}"))?;
         println!("wrote {out}");
