@@ -165,12 +165,18 @@ impl Extractor {
             lexicon,
             segmenter: OnceLock::new(),
             model: cell,
-            id: format!("zhkg {}", env!("CARGO_PKG_VERSION")),
+            id: format!(
+                "zhkg {} ({})",
+                env!("CARGO_PKG_VERSION"),
+                &env!("ZHKG_EXTRACT_DIGEST")[..12]
+            ),
         }
     }
 
-    /// What produced an analysis: the version, and a fingerprint of the added lexicons
-    /// when there are any. A store rebuilds an unchanged article when this changes.
+    /// What produced an analysis: the version with a digest of this library's code and
+    /// data (two builds of one version differ when a rule, lexicon or the model changed),
+    /// and a fingerprint of the added lexicons when there are any. A store analyses an
+    /// unchanged article again when this changes.
     pub fn id(&self) -> &str {
         &self.id
     }
@@ -388,6 +394,18 @@ pub(crate) fn analyze_text(name: &str, text: &str) -> Analysis {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_id_names_the_version_and_a_digest_of_code_and_data() {
+        let e = Extractor::embedded();
+        let id = e.id();
+        let rest = id
+            .strip_prefix(&format!("zhkg {} (", env!("CARGO_PKG_VERSION")))
+            .and_then(|r| r.strip_suffix(')'))
+            .unwrap_or_else(|| panic!("{id}"));
+        assert_eq!(rest.len(), 12, "{id}");
+        assert!(rest.chars().all(|c| c.is_ascii_hexdigit()), "{id}");
+    }
 
     #[test]
     fn a_post_added_in_a_lexicon_folder_is_used() {
