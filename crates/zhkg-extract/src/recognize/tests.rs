@@ -665,3 +665,15 @@ fn a_listed_name_that_is_also_a_word() {
     let people = names("參加者包括陳志明、其他市民等。", Kind::Person);
     assert!(!people.iter().any(|p| p.starts_with('其')), "{people:?}");
 }
+
+#[test]
+fn a_credit_name_glued_to_the_next_label_ends_before_it() {
+    for (text, name) in [
+        ("審核 | 林浩來源 | 本報編輯 | 陳曉\n", "林浩"),
+        ("审核 | 林浩来源 | 本报编辑 | 陈晓\n", "林浩"),
+    ] {
+        let people = names(text, Kind::Person);
+        assert!(people.contains(&name.to_string()), "{name} not in {people:?}");
+        assert!(!people.iter().any(|p| p.chars().count() == 4), "{people:?}");
+    }
+}
