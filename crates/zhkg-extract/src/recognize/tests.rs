@@ -691,3 +691,14 @@ fn a_place_name_opened_by_a_known_place_takes_no_common_noun_before_it() {
         assert!(!places.iter().any(|p| p.len() > place.len()), "{places:?}");
     }
 }
+
+#[test]
+fn two_bodies_acting_together_are_two_names() {
+    for text in [
+        "事件發生後，清遠市教育局會同清遠市石角鎮政府派員到場。",
+        "事件发生后，清远市教育局会同清远市石角镇政府派员到场。",
+    ] {
+        let orgs = names(text, Kind::Organization);
+        assert!(!orgs.iter().any(|o| o.contains("會同") || o.contains("会同")), "{orgs:?}");
+    }
+}
