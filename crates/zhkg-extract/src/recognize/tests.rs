@@ -699,6 +699,9 @@ fn two_bodies_acting_together_are_two_names() {
         "事件发生后，清远市教育局会同清远市石角镇政府派员到场。",
     ] {
         let orgs = names(text, Kind::Organization);
-        assert!(!orgs.iter().any(|o| o.contains("會同") || o.contains("会同")), "{orgs:?}");
+        assert!(
+            !orgs.iter().any(|o| o.contains("會同") || o.contains("会同")),
+            "{orgs:?}"
+        );
     }
 }
