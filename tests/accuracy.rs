@@ -20,7 +20,7 @@ const FLOORS: &[(&str, &str, f64)] = &[
     ("dev-hk", "entities (micro)", 0.88),
     ("dev-hk", "positions", 0.93),
     ("dev-hk", "proposals", 0.80),
-    ("dev-pdf", "entities (micro)", 0.87),
+    ("dev-pdf", "entities (micro)", 0.86),
     ("dev-pdf", "positions", 0.93),
     ("dev-pdf", "proposals", 0.64),
     ("all", "entities (micro)", 0.88),

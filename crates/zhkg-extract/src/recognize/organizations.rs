@@ -162,18 +162,7 @@ pub(super) fn suffix_names(cx: &Ctx, si: usize, s: &Sentence, posts: &[usize], o
                 // A verbal noun with its own object is a verb phrase (建設 | 全球…中心), not
                 // part of the name; right before the head it names the body's work (研究協會).
                 let verb_object = t.tag == "vn" && k + 1 != first;
-                // A place name that opens with a known place does not take a common noun
-                // before it (選址|觀塘海濱, 重置|沙田污水處理廠: the site, the relocation).
-                let noun_before_place = kind == Kind::Place
-                    && t.known
-                    && t.tag == "n"
-                    && cx
-                        .lx
-                        .lookup(&cx.tokens[k + 1].word)
-                        .iter()
-                        .any(|x| matches!(x, Term::Place(_)));
                 let blocked = verb_object
-                    || noun_before_place
                     || cx.lx.has_role(&t.word, Role::Boundary)
                     || t.word.chars().any(|c| !is_han(c) && !c.is_ascii_alphanumeric())
                     || end - t.start > 18;

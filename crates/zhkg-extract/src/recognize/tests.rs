@@ -679,20 +679,6 @@ fn a_credit_name_glued_to_the_next_label_ends_before_it() {
 }
 
 #[test]
-fn a_place_name_opened_by_a_known_place_takes_no_common_noun_before_it() {
-    for (text, place) in [
-        ("政府建議選址荃灣海濱興建新泳池。", "荃灣海濱"),
-        ("政府建议选址荃湾海滨兴建新泳池。", "荃湾海滨"),
-        ("當局計劃重置大埔污水處理廠。", "大埔污水處理廠"),
-        ("当局计划重置大埔污水处理厂。", "大埔污水处理厂"),
-    ] {
-        let places = names(text, Kind::Place);
-        assert!(places.contains(&place.to_string()), "{place} not in {places:?}");
-        assert!(!places.iter().any(|p| p.len() > place.len()), "{places:?}");
-    }
-}
-
-#[test]
 fn two_bodies_acting_together_are_two_names() {
     for text in [
         "事件發生後，清遠市教育局會同清遠市石角鎮政府派員到場。",
