@@ -170,14 +170,15 @@ pub(super) fn byline_people(cx: &Ctx, si: usize, s: &Sentence, accepted: &[Menti
             }
             // A run of four glued to a common word (石林|來源 before the next credit) is a
             // name of two: a one-character surname, one character, then the word.
-            if i - a == 4 && cx.lx.surname_len(&cx.simp[a..i]) == Some(1) {
-                let t = cx.token_of[a + 2];
-                if t != usize::MAX {
-                    let w = &cx.tokens[t];
-                    if w.start == a + 2 && w.end == i && w.known && !w.tag.starts_with("nr") {
-                        i = a + 2;
-                    }
-                }
+            let glued_word = |t: &usize| {
+                let w = &cx.tokens[*t];
+                w.end == i && w.known && !w.tag.starts_with("nr")
+            };
+            if i - a == 4
+                && cx.lx.surname_len(&cx.simp[a..i]) == Some(1)
+                && cx.token_at.get(&(a + 2)).is_some_and(glued_word)
+            {
+                i = a + 2;
             }
             let known = cx
                 .lx

@@ -25,6 +25,14 @@ fn finds_organizations(cases: &[(&str, &str)]) {
     }
 }
 
+/// Each text yields its person, among others.
+fn finds_people(cases: &[(&str, &str)]) {
+    for (text, name) in cases {
+        let people = names(text, Kind::Person);
+        assert!(people.contains(&name.to_string()), "{name} not in {people:?}");
+    }
+}
+
 #[test]
 fn people_after_titles_in_both_scripts() {
     let t = found("全國政協委員黃錦輝表示，建議特區政府主動爭取。", Kind::Person);
@@ -654,13 +662,10 @@ fn credits_separated_by_bars() {
 
 #[test]
 fn a_listed_name_that_is_also_a_word() {
-    for (text, name) in [
+    finds_people(&[
         ("當中包括曾示威的黃之鋒、向來、周庭等，其餘示威者不滿。", "向來"),
         ("当中包括曾示威的黄之锋、向来、周庭等，其余示威者不满。", "向来"),
-    ] {
-        let people = names(text, Kind::Person);
-        assert!(people.contains(&name.to_string()), "{name} not in {people:?}");
-    }
+    ]);
     // Not a word that lists things (其他).
     let people = names("參加者包括陳志明、其他市民等。", Kind::Person);
     assert!(!people.iter().any(|p| p.starts_with('其')), "{people:?}");
@@ -668,12 +673,13 @@ fn a_listed_name_that_is_also_a_word() {
 
 #[test]
 fn a_credit_name_glued_to_the_next_label_ends_before_it() {
-    for (text, name) in [
+    let cases = [
         ("審核 | 林浩來源 | 本報編輯 | 陳曉\n", "林浩"),
         ("审核 | 林浩来源 | 本报编辑 | 陈晓\n", "林浩"),
-    ] {
+    ];
+    finds_people(&cases);
+    for (text, _) in cases {
         let people = names(text, Kind::Person);
-        assert!(people.contains(&name.to_string()), "{name} not in {people:?}");
         assert!(!people.iter().any(|p| p.chars().count() == 4), "{people:?}");
     }
 }
