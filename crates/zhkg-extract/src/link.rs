@@ -267,6 +267,10 @@ pub fn link(lx: &Lexicon, doc: &Document, mentions: &[Mention], facts: &Facts) -
                 .iter()
                 .rposition(|o| o.kind == Kind::Organization && o.text.ends_with(&m.text) && o.text != m.text)
                 .and_then(|j| of_mention[j]),
+            // A known public body ending a longer name after a place (銅仁市|政協,
+            // 西安市|發改委) is that name's head word: the place's own body, not the
+            // national one. (A bank or a news agency after its city is itself.)
+            Kind::Organization if is_local_head(lx, mentions, m) => None,
             // A place inside an organization's name (觀塘 in 觀塘區議會) or a facility's
             // (紅磡 in 紅磡口岸: a place named by a head word) is part of the name.
             Kind::Place
@@ -442,6 +446,31 @@ pub fn link(lx: &Lexicon, doc: &Document, mentions: &[Mention], facts: &Facts) -
     }
 }
 
+/// Is organization mention `m` a known public body (government, legislature, court) that
+/// ends a longer organization's name whose other part is a place below a country's level
+/// (古交市 + 人大常委會)?
+/// Then it is the head word of a local body.
+fn is_local_head(lx: &Lexicon, mentions: &[Mention], m: &Mention) -> bool {
+    let public = m
+        .lexicon
+        .is_some_and(|li| matches!(lx.orgs[li].kind.as_str(), "government" | "legislature" | "court"));
+    // 中國全國人大 is the national body itself: a country or a region (香港) before a
+    // body may be its own jurisdiction.
+    let below_country = |p: &Mention| {
+        p.lexicon
+            .is_none_or(|li| !matches!(lx.places[li].kind.as_str(), "country" | "bloc" | "region"))
+    };
+    public
+        && mentions.iter().any(|o| {
+            o.kind == Kind::Organization
+                && o.start < m.start
+                && o.end == m.end
+                && mentions.iter().any(|p| {
+                    p.kind == Kind::Place && p.start == o.start && p.end == m.start && below_country(p)
+                })
+        })
+}
+
 fn merge_appositions(text: &[char], mentions: &[Mention], of: &mut [Option<usize>], entities: &mut [Entity]) {
     let mut merges: BTreeMap<usize, usize> = BTreeMap::new();
     for (i, m) in mentions.iter().enumerate() {
@@ -531,5 +560,31 @@ mod tests {
             .map(|(i, _)| a.linked.of_mention[i])
             .collect();
         assert!(ids.len() < 2 || ids[0] != ids[1], "{:?}", a.mentions);
+    }
+
+    #[test]
+    fn a_public_body_after_a_city_is_that_citys_body() {
+        for (text, outer, inner) in [
+            ("昨日，南平市政协副主席陈大文出席会议。", "南平市政协", "政协"),
+            ("昨日，南平市政協副主席陳大文出席會議。", "南平市政協", "政協"),
+            ("杭州市发改委昨日公布了新的规划。", "杭州市发改委", "发改委"),
+        ] {
+            let a = crate::pipeline::analyze_text("t.txt", text);
+            let at = |name: &str| a.mentions.iter().position(|m| m.text == name);
+            let o = at(outer).unwrap_or_else(|| panic!("{text}: {:?}", a.mentions));
+            assert!(a.linked.of_mention[o].is_some(), "{text}");
+            if let Some(i) = at(inner) {
+                assert_eq!(a.linked.of_mention[i], None, "{text}: {:?}", a.mentions);
+            }
+        }
+        // The country's own national body stays itself.
+        let a = crate::pipeline::analyze_text("t.txt", "代表团会见了中国全国人大副委员长。");
+        let national = a.linked.entities.iter().position(|e| e.label == "全国人大");
+        assert!(
+            national.is_some_and(|e| a.linked.of_mention.contains(&Some(EntityId(e)))),
+            "{:?} {:?}",
+            a.mentions,
+            a.linked.entities
+        );
     }
 }
