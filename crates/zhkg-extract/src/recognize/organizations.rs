@@ -631,8 +631,15 @@ pub(super) fn local_bodies(cx: &Ctx, sentences: &[Sentence], mentions: &mut Vec<
                 continue;
             };
             let mut b = a + 1 + body.chars().count();
-            // The body word must end where a token ends (市委|書記 yes, 市委託 no).
-            if !(b >= cx.simp.len() || cx.token_at.contains_key(&b)) {
+            // The body word must end where a token ends (市委|書記 yes, 市委託 no), or be
+            // the body that opens a composite post (市|人大|代表).
+            let opens_post = mentions.iter().any(|m| {
+                m.kind == Kind::Organization
+                    && m.rule == Rule::CompositePostOrganization
+                    && m.start == a + 1
+                    && m.end == b
+            });
+            if !(b >= cx.simp.len() || cx.token_at.contains_key(&b) || opens_post) {
                 continue;
             }
             // The committee's department named next (縣委|組織部), as after a place's name.

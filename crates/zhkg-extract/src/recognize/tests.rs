@@ -299,6 +299,17 @@ fn local_bodies_by_the_level_of_their_place() {
             "{o} not in {found:?}"
         );
     }
+    // The body opening a composite post (市|人大|代表, 區|政協|委員) is the local one.
+    for (text, o) in [
+        ("昨日，市人大代表陈大文视察了学校。", "市人大"),
+        ("區政協委員李小明也出席了活動。", "區政協"),
+    ] {
+        let local = super::tests::found(text, Kind::Organization);
+        assert!(
+            local.iter().any(|(t, r)| t == o && *r == Rule::LocalBody),
+            "{o} not in {local:?}"
+        );
+    }
     // 全省 and 我市 are no bodies' levels.
     let orgs = names("全省人大代表和我市政府部门都参加了。", Kind::Organization);
     assert!(!orgs.iter().any(|o| o == "省人大" || o == "市政府"), "{orgs:?}");
