@@ -140,10 +140,29 @@ pub(super) fn suffix_names(cx: &Ctx, si: usize, s: &Sentence, posts: &[usize], o
             let first = cx.token_of[suf_start].min(ti);
             let mut start = cx.tokens[first].start.min(suf_start);
             let mut k = first;
+            // Set where a place stops at its parent (碧江區|桐木坪鄉), which anchors it.
+            let mut after_parent = false;
             while k > 0 {
                 k -= 1;
                 let t = &cx.tokens[k];
                 if t.end != start || t.start < s.start {
+                    break;
+                }
+                // A known place with its level (縣, 區, 鎮 …) before a division's own name
+                // is its parent, a place of its own: 碧江區 and 桐木坪鄉, as 深圳 and 前海
+                // (a facility keeps its city: 廣州市獵德污水處理廠).
+                if kind == Kind::Place
+                    && matches!(
+                        suf.kind.as_str(),
+                        "province" | "city" | "district" | "township" | "village"
+                    )
+                    && suf_start - start >= 2
+                    && t.word.chars().last().is_some_and(|c| cx.lx.is_place_level(c))
+                    && (t.end - t.start == 1
+                        || t.tag == "ns"
+                        || cx.lx.lookup(&t.word).iter().any(|x| matches!(x, Term::Place(_))))
+                {
+                    after_parent = true;
                     break;
                 }
                 // A post or a cue word right before an organ's head word names the organ
@@ -179,14 +198,15 @@ pub(super) fn suffix_names(cx: &Ctx, si: usize, s: &Sentence, posts: &[usize], o
             if suf_start - start < suf.min_prefix.max(1) {
                 continue;
             }
-            let anchored = if suf.needs_place {
-                cx.lx
-                    .find_terms(&cx.simp[start..suf_start])
-                    .iter()
-                    .any(|(_, _, ts)| ts.iter().any(|x| matches!(x, Term::Place(_))))
-            } else {
-                has_proper_name(cx, start, suf_start, kind)
-            };
+            let anchored = after_parent
+                || if suf.needs_place {
+                    cx.lx
+                        .find_terms(&cx.simp[start..suf_start])
+                        .iter()
+                        .any(|(_, _, ts)| ts.iter().any(|x| matches!(x, Term::Place(_))))
+                } else {
+                    has_proper_name(cx, start, suf_start, kind)
+                };
             if suf.needs_name && !anchored {
                 continue;
             }

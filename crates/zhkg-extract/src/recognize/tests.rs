@@ -708,3 +708,29 @@ fn two_bodies_acting_together_are_two_names() {
         );
     }
 }
+
+#[test]
+fn a_division_after_its_parent_is_a_place_of_its_own() {
+    for (text, parts, whole) in [
+        (
+            "目前，石泉县池河镇辖区内的道路已经恢复。",
+            ["石泉县", "池河镇"],
+            "县池河镇",
+        ),
+        (
+            "目前，石泉縣池河鎮轄區內的道路已經恢復。",
+            ["石泉縣", "池河鎮"],
+            "縣池河鎮",
+        ),
+        ("活动在宜城市流水镇举行。", ["宜城市", "流水镇"], "市流水镇"),
+    ] {
+        let places = names(text, Kind::Place);
+        for p in parts {
+            assert!(places.iter().any(|x| x == p), "{p} not in {places:?}");
+        }
+        assert!(!places.iter().any(|x| x.ends_with(whole)), "{places:?}");
+    }
+    // A facility keeps its city.
+    let places = names("污水送往广州市猎德污水处理厂处理。", Kind::Place);
+    assert!(places.iter().any(|x| x == "广州市猎德污水处理厂"), "{places:?}");
+}
