@@ -12,6 +12,8 @@ pub enum Rule {
     LexiconPost,
     /// A post whose first part names a known body (全國政協委員).
     CompositePost,
+    /// The head's post after its body's name, sharing its last character (入境處長).
+    ElidedPost,
     /// The known body named at the start of a composite post.
     CompositePostOrganization,
     /// An occasion or document of occasions.tsv (兩會, 施政報告).
@@ -108,11 +110,12 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule.
-    pub const ALL: [Rule; 50] = [
+    pub const ALL: [Rule; 51] = [
         Rule::LexiconOrganization,
         Rule::LexiconPlace,
         Rule::LexiconPost,
         Rule::CompositePost,
+        Rule::ElidedPost,
         Rule::CompositePostOrganization,
         Rule::LexiconOccasion,
         Rule::LexiconModifier,
@@ -168,6 +171,7 @@ impl Rule {
             Rule::LexiconPlace => "lexicon-place",
             Rule::LexiconPost => "lexicon-post",
             Rule::CompositePost => "composite-post",
+            Rule::ElidedPost => "elided-post",
             Rule::CompositePostOrganization => "composite-post-organization",
             Rule::LexiconOccasion => "lexicon-occasion",
             Rule::LexiconModifier => "lexicon-modifier",
@@ -224,6 +228,7 @@ impl Rule {
             Rule::LexiconPlace => "a known place of places.tsv",
             Rule::LexiconPost => "a post or title of posts.tsv",
             Rule::CompositePost => "a post whose first part names a known body (全國政協委員)",
+            Rule::ElidedPost => "the head of a known body written with its last character (入境處長 = 入境處處長)",
             Rule::CompositePostOrganization => "the known body named at the start of a composite post",
             Rule::LexiconOccasion => "an occasion or document of occasions.tsv (兩會, 施政報告)",
             Rule::LexiconModifier => "a title modifier of title_modifiers.tsv (港區)",

@@ -185,6 +185,12 @@ fn position(
         ),
     };
     let last = &mentions[parts[post_idx]];
+    // An elided post (入境處|長) takes back the character it shares with its body: 處長.
+    let role_from = if last.rule == Rule::ElidedPost && role_from == last.start {
+        role_from - 1
+    } else {
+        role_from
+    };
     let title = (t.first()?.span(mentions).0, last.end);
     Some(Position {
         person: MentionId(person),
@@ -508,6 +514,28 @@ mod tests {
             ),
             ["全國政協委員", "提案委員會委員", "經民聯監事委員會副主席"]
         );
+    }
+
+    #[test]
+    fn a_head_written_with_the_last_character_of_the_body() {
+        for (text, person, org, role) in [
+            ("保安局長陳大文昨日表示，會加強巡邏。", "陳大文", "保安局", "局長"),
+            ("民政部长王小明昨日会见了来访的客人。", "王小明", "民政部", "部长"),
+        ] {
+            let a = analyze(text);
+            let p = a
+                .facts
+                .positions
+                .iter()
+                .find(|p| a.mentions[p.person.index()].text == person)
+                .unwrap_or_else(|| panic!("{text}: {:?}", a.facts.positions));
+            assert_eq!(p.role, role, "{text}");
+            let o = match p.organization {
+                Some(OrgRef::Mention(m)) => a.mentions[m.index()].text.clone(),
+                ref other => format!("{other:?}"),
+            };
+            assert_eq!(o, org, "{text}");
+        }
     }
 
     #[test]

@@ -30,6 +30,18 @@ pub(super) fn lexicon_terms(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Men
                 Rule::LexiconOrganization,
                 0.95,
             ));
+            // 入境處長, 保安局長, 外交部長: the body's head, its post written with the
+            // body's last character (處長, 局長, 部長).
+            if b < s.end && cx.simp[b] == '长' {
+                let post: String = [cx.simp[b - 1], '长'].iter().collect();
+                let pi = cx.lx.lookup(&post).iter().find_map(|t| match t {
+                    Term::Post(p) => Some(*p),
+                    _ => None,
+                });
+                if pi.is_some() {
+                    out.push(cx.mention(Kind::Post, (b, b + 1), si, pi, Rule::ElidedPost, 0.85));
+                }
+            }
         } else if let Some(i) = pick(|t| if let Term::Place(i) = t { Some(*i) } else { None }) {
             out.push(cx.mention(Kind::Place, (a, b), si, Some(i), Rule::LexiconPlace, 0.95));
         } else if let Some(i) = pick(|t| if let Term::Post(i) = t { Some(*i) } else { None }) {
