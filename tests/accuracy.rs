@@ -14,7 +14,7 @@ const FLOORS: &[(&str, &str, f64)] = &[
     ("seeds", "positions", 0.95),
     ("seeds", "proposals", 0.85),
     ("seeds", "proposal places", 0.85),
-    ("dev-cn", "entities (micro)", 0.83),
+    ("dev-cn", "entities (micro)", 0.84),
     ("dev-cn", "positions", 0.94),
     ("dev-cn", "proposals", 0.78),
     ("dev-hk", "entities (micro)", 0.88),
