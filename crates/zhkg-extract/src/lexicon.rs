@@ -339,6 +339,14 @@ pub enum Role {
     /// `short_form`: a word a body's name often leaves out (人民 in 汶川縣人民檢察院 →
     /// 汶川縣檢察院).
     ShortForm,
+    /// `class_body`: a body every county or city has, written without its place (人民法院
+    /// in 向人民法院提起訴訟): it names a class of body, not one body.
+    ClassBody,
+    /// `local_body`: a body every province, city and county has, written after the level of
+    /// its place alone (市|政府, 省|人大常委會): the local body of the place written about.
+    LocalBody,
+    /// `latin_company`: the head word of a company name in Latin script (Limited, Inc).
+    LatinCompany,
 }
 
 impl Role {
@@ -557,7 +565,7 @@ const STRENGTHS: [(&str, CueStrength); 5] = [
     ("possibility", CueStrength::Possibility),
 ];
 
-const ROLES: [(&str, Role); 25] = [
+const ROLES: [(&str, Role); 28] = [
     ("after_name", Role::AfterName),
     ("boundary", Role::Boundary),
     ("pronoun", Role::Pronoun),
@@ -583,6 +591,9 @@ const ROLES: [(&str, Role); 25] = [
     ("foretell", Role::Foretell),
     ("short_form", Role::ShortForm),
     ("assertion", Role::Assertion),
+    ("class_body", Role::ClassBody),
+    ("local_body", Role::LocalBody),
+    ("latin_company", Role::LatinCompany),
 ];
 
 impl Lexicon {

@@ -399,18 +399,6 @@ pub(super) fn quoted_organizations(cx: &Ctx, si: usize, s: &Sentence, out: &mut 
     }
 }
 
-const COMPANY_HEADS: &[&str] = &[
-    "Limited",
-    "Ltd",
-    "Inc",
-    "Corporation",
-    "Corp",
-    "Holdings",
-    "Group",
-    "LLC",
-    "PLC",
-];
-
 /// Latin-script company names: `DeepSeek （HK） Limited`.
 pub(super) fn latin_companies(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
     let text = cx.text;
@@ -425,7 +413,7 @@ pub(super) fn latin_companies(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<M
             j += 1;
         }
         let word: String = text[i..j].iter().collect();
-        if COMPANY_HEADS.contains(&word.as_str()) && i > s.start {
+        if cx.lx.has_role(&word, Role::LatinCompany) && i > s.start {
             // Grow leftwards over Latin words, spaces and a bracketed qualifier.
             let mut a = i;
             while a > s.start {
@@ -494,44 +482,14 @@ pub(super) fn mark_organs_in_titles(mentions: &mut [Mention]) {
     }
 }
 
-/// Bodies that every county or city has, written without their place (人民法院, 公安局 in
-/// "向人民法院提起訴訟"), name a class of body, not one body (Simplified).
-const CLASS_NAMES: &[&str] = &[
-    "人民法院",
-    "人民检察院",
-    "人民政府",
-    "监察委员会",
-    "公安局",
-    "司法局",
-    "公安机关",
-    "检察机关",
-    "审判机关",
-    "监察机关",
-];
-
 /// Drops organizations found by head word or by the model that are only a class name.
 pub(super) fn drop_class_names(cx: &Ctx, mentions: &mut Vec<Mention>) {
     mentions.retain(|m| {
         m.kind != Kind::Organization
             || m.lexicon.is_some()
-            || !CLASS_NAMES.iter().any(|w| cx.s_is(m.start, m.end, w))
+            || !cx.lx.has_role_chars(&cx.simp[m.start..m.end], Role::ClassBody)
     });
 }
-
-/// Kinds of body that every province, city and county has (Simplified).
-const LOCAL_BODIES: &[&str] = &[
-    "人大",
-    "人大常委会",
-    "政协",
-    "政府",
-    "人民政府",
-    "党委",
-    "纪委",
-    "委",
-    "公安局",
-    "工商联",
-    "政法委",
-];
 
 /// 部門 after a ministry's name makes departments of that kind (公安部門, 教育部門: the police,
 /// the education authorities anywhere), not the ministry (公安部, 教育部); after a place,
@@ -610,6 +568,9 @@ fn committee_department(cx: &Ctx, at: usize) -> Option<usize> {
     (t.end - t.start == 3 && matches!(cx.simp[t.end - 1], '部' | '委') && !post).then_some(t.end)
 }
 
+/// The longest word the rules try as a local body (人大常委會).
+const LOCAL_BODY_MAX: usize = 6;
+
 /// A body of a kind every place has, written after the level of its place alone (省|人大常委會,
 /// 市|政府, 縣|政協): the local body of the place the article is about, not the national one
 /// the bare form names. The level must stand alone (not 城市|政府, 全市).
@@ -620,8 +581,10 @@ pub(super) fn local_bodies(cx: &Ctx, sentences: &[Sentence], mentions: &mut Vec<
         for ti in token_range(cx, s) {
             let t = &cx.tokens[ti];
             // The level is a word of its own (市|政府) or opens one with the body (省委).
-            let whole =
-                t.end - t.start > 1 && LOCAL_BODIES.iter().any(|w| t.word.chars().skip(1).eq(w.chars()));
+            let whole = t.end - t.start > 1
+                && cx
+                    .lx
+                    .has_role_chars(&cx.simp[t.start + 1..t.end], Role::LocalBody);
             if !(t.end - t.start == 1 || whole) || !t.word.chars().next().is_some_and(level) {
                 continue;
             }
@@ -641,16 +604,14 @@ pub(super) fn local_bodies(cx: &Ctx, sentences: &[Sentence], mentions: &mut Vec<
                     continue;
                 }
             }
-            let Some(body) = LOCAL_BODIES
-                .iter()
-                .filter(|w| {
-                    cx.simp.len() >= a + 1 + w.chars().count() && cx.s_is(a + 1, a + 1 + w.chars().count(), w)
-                })
-                .max_by_key(|w| w.chars().count())
+            // The longest body word after the level (人大常委會, not 人大).
+            let Some(body) = (1..=LOCAL_BODY_MAX.min(cx.simp.len() - a - 1))
+                .rev()
+                .find(|&n| cx.lx.has_role_chars(&cx.simp[a + 1..a + 1 + n], Role::LocalBody))
             else {
                 continue;
             };
-            let mut b = a + 1 + body.chars().count();
+            let mut b = a + 1 + body;
             // The body word must end where a token ends (市委|書記 yes, 市委託 no), or be
             // the body that opens a composite post (市|人大|代表).
             let opens_post = mentions.iter().any(|m| {
@@ -663,7 +624,7 @@ pub(super) fn local_bodies(cx: &Ctx, sentences: &[Sentence], mentions: &mut Vec<
                 continue;
             }
             // The committee's department named next (縣委|組織部), as after a place's name.
-            if *body == "委" {
+            if body == 1 && cx.simp[a + 1] == '委' {
                 b = committee_department(cx, b).unwrap_or(b);
             }
             found.push(cx.mention(Kind::Organization, (a, b), si, None, Rule::LocalBody, 0.8));
