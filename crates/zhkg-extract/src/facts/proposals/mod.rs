@@ -1053,6 +1053,18 @@ mod tests {
     }
 
     #[test]
+    fn a_report_presented_proposes_through_its_presenter() {
+        let a = analyze(
+            "運輸局局長李志明昨向立法會交代檢討小組的報告書，報告書建議巴士分段收費，並增設轉乘優惠。",
+        );
+        assert!(proposes(&a, "李志明", "巴士分段收費"), "{:?}", proposals(&a));
+        let a = analyze(
+            "运输局局长李志明昨向立法会交代检讨小组的报告书，报告书建议巴士分段收费，并增设转乘优惠。",
+        );
+        assert!(proposes(&a, "李志明", "巴士分段收费"), "{:?}", proposals(&a));
+    }
+
+    #[test]
     fn signed_articles_propose_through_their_author() {
         let a = analyze(
             "关于修订草案的几点建议\n文|张明远\n本文为中国政法大学教授张明远的修改建议。修正草案第十条规定了审查程序。建议将“十五日”改为“三十日”。",
