@@ -347,6 +347,9 @@ pub enum Role {
     LocalBody,
     /// `latin_company`: the head word of a company name in Latin script (Limited, Inc).
     LatinCompany,
+    /// `determiner`: a demonstrative before a noun (該份, 這項): 該份報告 is the report
+    /// named before.
+    Determiner,
 }
 
 impl Role {
@@ -565,7 +568,7 @@ const STRENGTHS: [(&str, CueStrength); 5] = [
     ("possibility", CueStrength::Possibility),
 ];
 
-const ROLES: [(&str, Role); 28] = [
+const ROLES: [(&str, Role); 29] = [
     ("after_name", Role::AfterName),
     ("boundary", Role::Boundary),
     ("pronoun", Role::Pronoun),
@@ -594,6 +597,7 @@ const ROLES: [(&str, Role); 28] = [
     ("class_body", Role::ClassBody),
     ("local_body", Role::LocalBody),
     ("latin_company", Role::LatinCompany),
+    ("determiner", Role::Determiner),
 ];
 
 impl Lexicon {

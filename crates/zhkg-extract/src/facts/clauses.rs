@@ -259,6 +259,15 @@ pub(super) fn skip_openers(v: &View, a: usize, b: usize) -> usize {
             p += n;
             continue;
         }
+        // 該份|報告建議…: a determiner before a document subject.
+        if let Some(n) = v.word_with_role(p, b, Role::Determiner) {
+            if v.mention_at(p + n, b, &[Kind::Occasion])
+                .is_some_and(|m| v.is_document(m))
+            {
+                p += n;
+                continue;
+            }
+        }
         if let Some(t) = v.token_at(p) {
             let is_cue = v.cue_strength(t.start, t.end).is_some();
             let date = t.tag == "m"

@@ -1054,14 +1054,41 @@ mod tests {
 
     #[test]
     fn a_report_presented_proposes_through_its_presenter() {
-        let a = analyze(
-            "運輸局局長李志明昨向立法會交代檢討小組的報告書，報告書建議巴士分段收費，並增設轉乘優惠。",
-        );
+        let a =
+            analyze("運輸局局長李志明昨向立法會交代檢討小組報告書，報告書建議巴士分段收費，並增設轉乘優惠。");
         assert!(proposes(&a, "李志明", "巴士分段收費"), "{:?}", proposals(&a));
-        let a = analyze(
-            "运输局局长李志明昨向立法会交代检讨小组的报告书，报告书建议巴士分段收费，并增设转乘优惠。",
-        );
+        let a =
+            analyze("运输局局长李志明昨向立法会交代检讨小组报告书，报告书建议巴士分段收费，并增设转乘优惠。");
         assert!(proposes(&a, "李志明", "巴士分段收费"), "{:?}", proposals(&a));
+    }
+
+    #[test]
+    fn a_report_proposes_through_its_owner_named_with_de() {
+        for (text, owner, what) in [
+            (
+                "議員陳大文批評，政府隱瞞規劃署兩年前的報告，該份報告建議保留舊碼頭。",
+                "規劃署",
+                "保留舊碼頭",
+            ),
+            (
+                "议员陈大文批评，政府隐瞒国家发改委两年前的报告，该份报告建议保留旧码头。",
+                "国家发改委",
+                "保留旧码头",
+            ),
+            (
+                "議員陳大文批評，政府隱瞞規劃署的報告，報告建議保留舊碼頭。",
+                "規劃署",
+                "保留舊碼頭",
+            ),
+            (
+                "议员陈大文批评，政府隐瞒国家发改委的报告，报告建议保留旧码头。",
+                "国家发改委",
+                "保留旧码头",
+            ),
+        ] {
+            let a = analyze(text);
+            assert!(proposes(&a, owner, what), "{text}: {:?}", proposals(&a));
+        }
     }
 
     #[test]

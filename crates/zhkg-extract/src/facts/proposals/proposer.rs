@@ -9,7 +9,7 @@ use super::Ctx;
 use crate::facts::clauses::Subject;
 use crate::facts::text::text_of;
 use crate::lexicon::Role;
-use crate::recognize::Kind;
+use crate::recognize::{Kind, Mention};
 
 /// Who proposes at some point of a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -136,26 +136,55 @@ fn speaker_before(cx: &Ctx, from: usize, to: usize) -> Option<Who> {
     None
 }
 
-/// 報告提出…: a document as subject stands for its author, the person named in the
-/// sentence that last mentioned a document of that kind (李強在政府工作報告中…).
+/// 報告提出…: a document as subject stands for its author: the person or body written
+/// before it with 的 (辦事處的報告), else the person named in the sentence that last
+/// mentioned a document of that kind (李強在政府工作報告中…).
 fn document_author(cx: &Ctx, doc: usize, at: usize) -> Option<usize> {
     let v = cx.v;
     let (mentions, sentences) = (v.mentions, &v.doc.sentences);
     let d = &mentions[doc];
     let name = text_of(v.simp, d.start, d.end);
     let block = sentences[d.sentence].block;
-    let named = mentions
-        .iter()
-        .enumerate()
-        .rev()
-        .filter(|(_, m)| m.end <= at.min(d.end) && m.kind == Kind::Occasion)
-        .take_while(|(_, m)| block - sentences[m.sentence].block <= 6)
-        .filter(|(_, m)| text_of(v.simp, m.start, m.end).ends_with(&name))
-        .find_map(|(_, m)| {
+    // 古物古蹟辦事處(五年前)的報告: a document written after its owner and 的, with at
+    // most a time between them, is the owner's.
+    let owner = |m: &Mention| {
+        (m.start >= 2 && v.simp[m.start - 1] == '的').then_some(())?;
+        let of = m.start - 1;
+        let time =
+            |c: char| c.is_ascii_digit() || "〇零一二两三四五六七八九十百年月日前后去今上个半周".contains(c);
+        mentions.iter().position(|p| {
+            matches!(p.kind, Kind::Person | Kind::Organization)
+                && p.end <= of
+                && of - p.end <= 6
+                && v.simp[p.end..of].iter().all(|&c| time(c))
+        })
+    };
+    let earlier = || {
+        mentions
+            .iter()
+            .rev()
+            .filter(|m| m.end <= at.min(d.end) && m.kind == Kind::Occasion)
+            .take_while(|m| block - sentences[m.sentence].block <= 6)
+            .filter(|m| text_of(v.simp, m.start, m.end).ends_with(&name))
+    };
+    // A document owned by someone not recognized (辦事處的報告; not 作的報告, made by the
+    // clause's subject, nor 今年的報告) is not the next person's.
+    let possessed = |m: &Mention| {
+        m.start >= 2
+            && v.simp[m.start - 1] == '的'
+            && v.token_ending_at(m.start - 1)
+                .is_some_and(|t| t.tag.starts_with('n'))
+    };
+    let named = earlier().find_map(owner).or_else(|| {
+        if earlier().any(possessed) {
+            return None;
+        }
+        earlier().find_map(|m| {
             mentions
                 .iter()
                 .position(|p| p.sentence == m.sentence && p.kind == Kind::Person)
-        });
+        })
+    });
     // 施政報告 is the Chief Executive's: the one the article names (特首 → its holder).
     named.or_else(|| {
         name.ends_with("施政报告").then_some(())?;

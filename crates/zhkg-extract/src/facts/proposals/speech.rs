@@ -119,7 +119,9 @@ pub(super) fn modals(cx: &Ctx, si: usize, carried: Option<Speaker>, taken: &[(us
         }
         // 郭家麒批評，…，該份報告建議應保留…: a thing that proposes in the should's own
         // clause is who asks, not the speaker who reports it.
-        if c.subject == Subject::Thing && (c.start..w0).any(|p| v.cue_strength(p, p + 2).is_some()) {
+        if matches!(c.subject, Subject::Thing | Subject::Document(_))
+            && (c.start..w0).any(|p| v.cue_strength(p, p + 2).is_some())
+        {
             continue;
         }
         // The speaker: the last verb of saying before the should in this sentence, or the
