@@ -333,6 +333,7 @@ fn listing_queries_answer_the_rows_of_the_plain_pattern() {
         project().join("bench/sample").to_str().unwrap(),
     ]);
     let prologue = "PREFIX schema: <http://schema.org/>
+        PREFIX zhkg: <https://w3id.org/zhkg/ontology#>
         PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
         PREFIX dcterms: <http://purl.org/dc/terms/>";
     let sorted = |rows: Vec<std::collections::HashMap<String, String>>| {
@@ -348,10 +349,15 @@ fn listing_queries_answer_the_rows_of_the_plain_pattern() {
         rows
     };
     for store in [&built_corpus().dir, &sample] {
-        for (file, class) in [
-            ("people.rq", "schema:Person"),
-            ("organizations.rq", "schema:Organization"),
-            ("places.rq", "schema:Place"),
+        // (People the article never names, 陳太 or 王某, have labels but are no names.)
+        for (file, class, named) in [
+            (
+                "people.rq",
+                "schema:Person",
+                "FILTER NOT EXISTS { ?entity a zhkg:UnnamedPerson }",
+            ),
+            ("organizations.rq", "schema:Organization", ""),
+            ("places.rq", "schema:Place", ""),
         ] {
             let plain = format!(
                 "{prologue}
@@ -360,6 +366,7 @@ fn listing_queries_answer_the_rows_of_the_plain_pattern() {
                      ?g dcterms:identifier ?doc ; dcterms:language ?lang .
                      ?entity a {class} ; skos:prefLabel|skos:altLabel ?name .
                      FILTER(langMatches(lang(?name), ?lang))
+                     {named}
                    }}
                  }}"
             );
@@ -425,4 +432,41 @@ ORDER BY ?doc ?proposer ?proposal ?place"##,
             assert!(got == want, "{file}: other rows than the plain pattern");
         }
     }
+}
+
+/// A person an article refers to by surname and honorific only (陳太) is a resource of
+/// that article: listed by no name in `people.rq`, typed `zhkg:UnnamedPerson`, and not
+/// the 陳太 of another article; one the article names (董志明 … 董生) is that person.
+#[test]
+fn people_never_named_stay_in_their_article_and_out_of_the_name_listing() {
+    let dir = temp_dir("unnamed");
+    let store = dir.join("store");
+    std::fs::write(
+        dir.join("a.txt"),
+        "受訪市民陳太表示，希望政府增加資助。行政長官董志明昨日表示，會研究方案。董生又指，不會加稅。\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("b.txt"),
+        "街坊陳太表示，屋邨需要更多長者設施，希望房屋署盡快改善。\n",
+    )
+    .unwrap();
+    run_ok(&["build", "--store", store.to_str().unwrap(), dir.to_str().unwrap()]);
+    let names: Vec<String> = select(&store, "queries/people.rq")
+        .into_iter()
+        .map(|r| r["name"].clone())
+        .collect();
+    assert!(names.contains(&"董志明".to_string()), "{names:?}");
+    assert!(
+        names.contains(&"董生".to_string()),
+        "董生 is a name of 董志明: {names:?}"
+    );
+    assert!(!names.contains(&"陳太".to_string()), "{names:?}");
+    let unnamed = select_text(
+        &store,
+        "PREFIX zhkg: <https://w3id.org/zhkg/ontology#>
+         PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+         SELECT DISTINCT ?p WHERE { GRAPH ?g { ?p a zhkg:UnnamedPerson ; rdfs:label ?l . FILTER(STR(?l) = \"陳太\") } }",
+    );
+    assert_eq!(unnamed.len(), 2, "one 陳太 per article: {unnamed:?}");
 }

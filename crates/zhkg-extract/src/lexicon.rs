@@ -350,10 +350,18 @@ pub enum Role {
     /// `determiner`: a demonstrative before a noun (該份, 這項): 該份報告 is the report
     /// named before.
     Determiner,
+    /// `honorific`: after a surname alone, refers to someone without naming them (陳太,
+    /// 董生, 楊小姐): the person of that surname the article names, if there is one.
+    Honorific,
+    /// `married_name`: an honorific for a married woman (太, 太太), who is named with her
+    /// husband's surname before her own (羅范椒芬 is 羅太).
+    MarriedName,
+    /// `placeholder`: after a surname, hides a name (王某, 李某某): never a named person.
+    Placeholder,
 }
 
 impl Role {
-    /// The role's bit in a set of roles (there are fewer than 32).
+    /// The role's bit in a set of roles (there are at most 32).
     fn bit(self) -> u32 {
         1 << self as u32
     }
@@ -568,7 +576,7 @@ const STRENGTHS: [(&str, CueStrength); 5] = [
     ("possibility", CueStrength::Possibility),
 ];
 
-const ROLES: [(&str, Role); 29] = [
+const ROLES: [(&str, Role); 32] = [
     ("after_name", Role::AfterName),
     ("boundary", Role::Boundary),
     ("pronoun", Role::Pronoun),
@@ -598,6 +606,9 @@ const ROLES: [(&str, Role); 29] = [
     ("local_body", Role::LocalBody),
     ("latin_company", Role::LatinCompany),
     ("determiner", Role::Determiner),
+    ("honorific", Role::Honorific),
+    ("married_name", Role::MarriedName),
+    ("placeholder", Role::Placeholder),
 ];
 
 impl Lexicon {

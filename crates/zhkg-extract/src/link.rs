@@ -18,6 +18,9 @@ use crate::recognize::{Kind, Mention};
 use crate::rules::Rule;
 use crate::script::{convert, to_simplified, Script};
 
+/// [`Entity::class`] of a person the document does not name (陳太, 王某).
+const UNNAMED: &str = "unnamed";
+
 /// A person, organization or place mentioned in a document.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Entity {
@@ -30,10 +33,19 @@ pub struct Entity {
     pub label: String,
     /// Every other name: as written in the document, and known aliases.
     pub aliases: BTreeSet<String>,
-    /// Lexicon class hint: organization kind (government …) or place type (city …).
+    /// Lexicon class hint: organization kind (government …) or place type (city …);
+    /// [`UNNAMED`] for a person referred to by surname and honorific only.
     pub class: Option<String>,
     /// Id of the containing place, for places from the lexicon.
     pub parent: Option<String>,
+}
+
+impl Entity {
+    /// A person the document refers to by surname and honorific only (陳太, 王某, 楊小姐),
+    /// without naming them: an entity of that document alone, with a label but no name.
+    pub fn is_unnamed(&self) -> bool {
+        self.kind == Kind::Person && self.class.as_deref() == Some(UNNAMED)
+    }
 }
 
 /// The index of an entity in [`Linked::entities`], typed so that it cannot be confused
@@ -205,6 +217,25 @@ impl Builder<'_> {
         self.entities.len() - 1
     }
 
+    /// A person the document refers to without a name (陳太, 王某): an entity of this
+    /// document only (`doc_key`), since another 陳太 elsewhere is most likely someone else.
+    fn unnamed_person(&mut self, name: &str, doc_key: &str) -> usize {
+        let key = format!("person:{}@{doc_key}", canonical(name));
+        if let Some(&e) = self.by_key.get(&key) {
+            return e;
+        }
+        self.entities.push(Entity {
+            kind: Kind::Person,
+            id: mint("person", name, &key),
+            label: name.to_string(),
+            aliases: BTreeSet::new(),
+            class: Some(UNNAMED.to_string()),
+            parent: None,
+        });
+        self.by_key.insert(key, self.entities.len() - 1);
+        self.entities.len() - 1
+    }
+
     /// The entity for a name found by a rule.
     fn named_entity(&mut self, kind: Kind, name: &str) -> usize {
         let key = format!("{}:{}", kind_path(kind), canonical(name));
@@ -221,6 +252,68 @@ impl Builder<'_> {
         });
         self.by_key.insert(key, self.entities.len() - 1);
         self.entities.len() - 1
+    }
+}
+
+/// How a person written by surname and honorific only (陳太, 董生, 王某) refers.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Honorific {
+    /// 董生, 陳小姐: to the one person of that surname the article names, if any.
+    Any { surname: usize },
+    /// 羅太: to a married woman named with that surname first (羅范椒芬).
+    Married { surname: usize },
+    /// 王某: to nobody named.
+    Placeholder,
+}
+
+/// The honorific form of a person's name, if it is one (`honorific`, `married_name` and
+/// `placeholder` words of grammar.tsv after a surname).
+fn honorific_form(lx: &Lexicon, name: &str) -> Option<Honorific> {
+    let chars: Vec<char> = to_simplified(name).chars().collect();
+    let k = lx.surname_len(&chars)?;
+    let rest = &chars[k..];
+    if lx.has_role_chars(rest, Role::Placeholder) {
+        Some(Honorific::Placeholder)
+    } else if lx.has_role_chars(rest, Role::MarriedName) {
+        Some(Honorific::Married { surname: k })
+    } else if lx.has_role_chars(rest, Role::Honorific) {
+        Some(Honorific::Any { surname: k })
+    } else {
+        None
+    }
+}
+
+/// The full name of the one person of the honorific's surname the article names (董建華
+/// for 董生; for 羅太 a married woman's name, her husband's surname then her own: 羅范椒芬).
+/// None when there is none or more than one.
+fn named_by_honorific<'m>(
+    lx: &Lexicon,
+    mentions: &'m [Mention],
+    name: &str,
+    form: Honorific,
+) -> Option<&'m str> {
+    let (k, married) = match form {
+        Honorific::Any { surname } => (surname, false),
+        Honorific::Married { surname } => (surname, true),
+        Honorific::Placeholder => return None,
+    };
+    let surname: Vec<char> = to_simplified(name).chars().take(k).collect();
+    let mut found: Vec<&str> = mentions
+        .iter()
+        .filter(|m| m.kind == Kind::Person && honorific_form(lx, &m.text).is_none())
+        .filter(|m| {
+            let c: Vec<char> = to_simplified(&m.text).chars().collect();
+            c.len() > k
+                && c[..k] == surname[..]
+                && (!married || (c.len() == k + 3 && lx.surname_len(&c[k..]) == Some(1)))
+        })
+        .map(|m| m.text.as_str())
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    match found.as_slice() {
+        [one] => Some(one),
+        _ => None,
     }
 }
 
@@ -251,6 +344,9 @@ pub fn link(lx: &Lexicon, doc: &Document, mentions: &[Mention], facts: &Facts) -
         by_key: HashMap::new(),
     };
     let mut of_mention: Vec<Option<usize>> = vec![None; mentions.len()];
+    // What makes an unnamed person (陳太) of this document another than one of the same
+    // form elsewhere: the document's text.
+    let doc_key = short_hash(&doc.simp.iter().collect::<String>());
     // Names as written, per entity, with whether the mention is a place written with
     // its parent (深圳前海), which is a fuller form than the place's own name.
     let mut written: BTreeMap<usize, Vec<(String, bool)>> = BTreeMap::new();
@@ -296,7 +392,13 @@ pub fn link(lx: &Lexicon, doc: &Document, mentions: &[Mention], facts: &Facts) -
                     })
                 }
             }
-            Kind::Person => Some(b.named_entity(Kind::Person, &m.text)),
+            Kind::Person => Some(match honorific_form(lx, &m.text) {
+                None => b.named_entity(Kind::Person, &m.text),
+                Some(form) => match named_by_honorific(lx, mentions, &m.text, form) {
+                    Some(full) => b.named_entity(Kind::Person, full),
+                    None => b.unnamed_person(&m.text, &doc_key),
+                },
+            }),
             _ => None,
         };
         // A name that means different things in different passages (特區政府) is not a
@@ -515,6 +617,69 @@ mod tests {
         assert!(a.is_ascii());
         assert!(a.starts_with("person/huang-jin-hui-"), "{a}");
         assert_eq!(slug("DeepSeek （HK） Limited"), "deepseek-hk-limited");
+    }
+
+    /// The entity of the person mention written `name`, if recognized and linked.
+    fn person(a: &crate::pipeline::Analysis, name: &str) -> Option<Entity> {
+        let i = a
+            .mentions
+            .iter()
+            .position(|m| m.kind == Kind::Person && m.text == name)?;
+        a.linked.of_mention[i].map(|e| a.linked.entities[e].clone())
+    }
+
+    #[test]
+    fn an_honorific_refers_to_the_one_person_of_that_surname_named() {
+        for (text, full, short) in [
+            (
+                "行政長官董志明昨日表示，會研究方案。董生又指，不會加稅。",
+                "董志明",
+                "董生",
+            ),
+            (
+                "行政长官董志明昨日表示，会研究方案。董生又指，不会加税。",
+                "董志明",
+                "董生",
+            ),
+            // 太: a married woman, her husband's surname before her own.
+            (
+                "常任秘書長羅范美芬昨日表示，不會辭職。羅太又指，工作未完。",
+                "羅范美芬",
+                "羅太",
+            ),
+            (
+                "常任秘书长罗范美芬昨日表示，不会辞职。罗太又指，工作未完。",
+                "罗范美芬",
+                "罗太",
+            ),
+        ] {
+            let a = crate::pipeline::analyze_text("t.txt", text);
+            let (f, s) = (person(&a, full), person(&a, short));
+            assert!(f.is_some() && f == s, "{text}: {f:?} {s:?}");
+            assert!(f.unwrap().aliases.contains(short), "{text}");
+        }
+        // 羅太 is not 羅大文: a married woman is named with two surnames.
+        let text = "議員羅大文昨日表示，會研究方案。羅太又指，不會搬遷。";
+        let a = crate::pipeline::analyze_text("t.txt", text);
+        assert_ne!(person(&a, "羅大文"), person(&a, "羅太"), "{:?}", a.mentions);
+    }
+
+    #[test]
+    fn a_person_never_named_belongs_to_one_document() {
+        for (text, short) in [
+            ("被告王某昨日在法院受審。法官王大明表示，王某須賠償。", "王某"),
+            ("受访市民陈太表示，希望政府增加资助。", "陈太"),
+            ("受訪市民陳太表示，希望政府增加資助。", "陳太"),
+        ] {
+            let a = crate::pipeline::analyze_text("a.txt", text);
+            let b = crate::pipeline::analyze_text("b.txt", &format!("{text}另外，天氣炎熱。"));
+            let (x, y) = (person(&a, short), person(&b, short));
+            let x = x.unwrap_or_else(|| panic!("{text}: {:?}", a.mentions));
+            assert!(x.is_unnamed(), "{text}: {x:?}");
+            assert_ne!(Some(x.id), y.map(|y| y.id), "{text}");
+        }
+        let a = crate::pipeline::analyze_text("a.txt", "法官王大明表示，案件押後。");
+        assert!(!person(&a, "王大明").unwrap().is_unnamed());
     }
 
     #[test]

@@ -164,6 +164,9 @@ pub fn document_quads(a: &Analysis) -> Vec<Quad> {
         let here = match e.kind {
             Kind::Person => {
                 o.typ(&s, schema::PERSON);
+                if e.is_unnamed() {
+                    o.typ(&s, zhkg::UNNAMED_PERSON);
+                }
                 zhkg::PERSON_NAME
             }
             Kind::Organization => {
@@ -195,7 +198,11 @@ pub fn document_quads(a: &Analysis) -> Vec<Quad> {
         o.add(&s, rdfs::LABEL, lang(&e.label, tag));
         // The names in the article's script again, under one predicate per kind: what
         // the listing queries (people.rq …) scan, without joining types and labels.
-        o.add(&s, here, lang(&e.label, tag));
+        // (A person the article does not name has labels, but no names.)
+        let named = !e.is_unnamed();
+        if named {
+            o.add(&s, here, lang(&e.label, tag));
+        }
         for alias in &e.aliases {
             let in_script = zhkg_extract::convert(alias, a.doc.script) == *alias;
             let t = if in_script {
@@ -204,7 +211,7 @@ pub fn document_quads(a: &Analysis) -> Vec<Quad> {
                 a.doc.script.other().lang_tag()
             };
             o.add(&s, skos::ALT_LABEL, lang(alias, t));
-            if in_script {
+            if in_script && named {
                 o.add(&s, here, lang(alias, t));
             }
         }

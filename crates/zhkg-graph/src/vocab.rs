@@ -33,6 +33,7 @@ pub mod zhkg {
     use super::*;
     terms!("zhkg", "https://w3id.org/zhkg/ontology#";
         PROPOSAL = "Proposal",
+        UNNAMED_PERSON = "UnnamedPerson",
         PROPOSED_BY = "proposedBy",
         ADDRESSED_TO = "addressedTo",
         CONCERNS_PLACE = "concernsPlace",
