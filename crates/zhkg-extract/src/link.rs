@@ -441,15 +441,29 @@ pub fn link(lx: &Lexicon, doc: &Document, mentions: &[Mention], facts: &Facts) -
         // such a word (人民網 is not any 網).
         let short = &stripped[i];
         let short_ok = short.chars().count() >= 3 && short.chars().next() == m.text.chars().next();
-        let full = (0..i).rev().find(|&j| {
+        let fuller = |j: usize| {
             let o = &mentions[j];
             let ends = o.text.ends_with(&m.text)
                 || (short_ok && stripped[j].len() > short.len() && stripped[j].ends_with(short.as_str()));
             o.kind == Kind::Organization
-                && o.end <= m.start
+                && (o.end <= m.start || o.start >= m.end)
                 && o.text.len() > m.text.len()
                 && ends
                 && of_mention[j].is_some()
+        };
+        // Named in full before, else after (市湖南商會 … 銅仁市湖南商會): one body either way;
+        // but a known body named alone first (外交部) is itself, not a later 俄外交部.
+        let full = (0..i).rev().find(|&j| fuller(j)).or_else(|| {
+            if m.lexicon.is_some() {
+                return None;
+            }
+            let later: Vec<usize> = (i + 1..mentions.len()).filter(|&j| fuller(j)).collect();
+            // Only where the later full names are of one body.
+            let first = *later.first()?;
+            later
+                .iter()
+                .all(|&j| of_mention[j] == of_mention[first])
+                .then_some(first)
         });
         if let Some(j) = full {
             let e = of_mention[j];
@@ -705,6 +719,17 @@ mod tests {
                 "四川省汶川縣人民檢察院依法提起公訴。汶川縣檢察院表示，將依法辦理。",
                 "四川省汶川縣人民檢察院",
                 "汶川縣檢察院",
+            ),
+            // The short form first, the full name after.
+            (
+                "福建商會會長陳大文表示，將支持家鄉建設。銅陵市福建商會昨日舉行年會。",
+                "銅陵市福建商會",
+                "福建商會",
+            ),
+            (
+                "福建商会会长陈大文表示，将支持家乡建设。铜陵市福建商会昨日举行年会。",
+                "铜陵市福建商会",
+                "福建商会",
             ),
         ] {
             let a = crate::pipeline::analyze_text("t.txt", text);
