@@ -64,6 +64,8 @@ pub enum Rule {
     BylineName,
     /// A person named before a verb of saying (岑浩輝表示).
     SpeakerName,
+    /// A person named between a body or title and a verb of saying (公民黨譚文豪表示).
+    TitledSpeaker,
     /// A person the segmenter tagged nr, with a known surname.
     SegmenterPerson,
     /// A name in a list after a named person (張三、李四).
@@ -110,7 +112,7 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule.
-    pub const ALL: [Rule; 51] = [
+    pub const ALL: [Rule; 52] = [
         Rule::LexiconOrganization,
         Rule::LexiconPlace,
         Rule::LexiconPost,
@@ -141,6 +143,7 @@ impl Rule {
         Rule::NameTitle,
         Rule::BylineName,
         Rule::SpeakerName,
+        Rule::TitledSpeaker,
         Rule::SegmenterPerson,
         Rule::EnumeratedName,
         Rule::SameName,
@@ -197,6 +200,7 @@ impl Rule {
             Rule::NameTitle => "name-title",
             Rule::BylineName => "byline-name",
             Rule::SpeakerName => "speaker-name",
+            Rule::TitledSpeaker => "titled-speaker",
             Rule::SegmenterPerson => "segmenter-person",
             Rule::EnumeratedName => "enumerated-name",
             Rule::SameName => "same-name",
@@ -260,6 +264,7 @@ impl Rule {
             Rule::NameTitle => "a person named right before a title (黃錦輝委員)",
             Rule::BylineName => "a reporter named in a byline",
             Rule::SpeakerName => "a person named before a verb of saying (岑浩輝表示)",
+            Rule::TitledSpeaker => "a person named between a body or title and a verb of saying (公民黨譚文豪表示)",
             Rule::SegmenterPerson => "a person the segmenter tagged nr, with a known surname",
             Rule::EnumeratedName => "a name in a list after a named person (張三、李四)",
             Rule::SameName => "another occurrence of a person's name found by a rule",

@@ -247,7 +247,7 @@ pub fn recognize(lx: &Lexicon, doc: &Document, names: &[NerSpan]) -> Vec<Mention
         name_before_title(&cx, si, s, &accepted, &mut people);
         byline_people(&cx, si, s, &accepted, &mut people);
         glued_byline(&cx, si, s, &accepted, &mut people);
-        speaker_people(&cx, si, s, &mut people);
+        speaker_people(&cx, si, s, &accepted, &mut people);
         tagged_people(&cx, si, s, &mut people);
     }
     agree_with_model(&cx, names, &mut people);

@@ -319,12 +319,13 @@ pub(super) fn agree_with_model(cx: &Ctx, names: &[NerSpan], people: &mut Vec<Men
         if matches!(m.rule, Rule::BylineName | Rule::EnumeratedName) {
             return true;
         }
+        let titled = m.rule == Rule::TitledSpeaker;
         let Some(n) = names
             .iter()
             .filter(|n| n.label == NerLabel::Per && n.start < m.end && m.start < n.end)
             .max_by(|x, y| x.score.total_cmp(&y.score))
         else {
-            return false;
+            return titled;
         };
         if n.start <= m.start && m.end < n.end {
             // The model ends where a word ends, or where the rest of the segmenter's word

@@ -199,17 +199,34 @@ pub(super) fn byline_people(cx: &Ctx, si: usize, s: &Sentence, accepted: &[Menti
     }
 }
 
-/// A name at a clause start followed by a verb of saying: `，岑浩輝表示`.
-pub(super) fn speaker_people(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>) {
+/// A name at a clause start followed by a verb of saying: `，岑浩輝表示`; or right after
+/// a body or a title (公民黨譚文豪表示), where the two rules together are evidence enough
+/// without the model.
+pub(super) fn speaker_people(
+    cx: &Ctx,
+    si: usize,
+    s: &Sentence,
+    accepted: &[Mention],
+    out: &mut Vec<Mention>,
+) {
     for at in s.start..s.end {
         let boundary = at == s.start
             || matches!(
                 cx.text[at - 1],
                 '，' | '。' | '、' | '：' | '；' | ' ' | '●' | '」'
             );
-        if !boundary {
+        let titled = !boundary
+            && accepted
+                .iter()
+                .any(|m| m.end == at && matches!(m.kind, Kind::Organization | Kind::Post));
+        if !boundary && !titled {
             continue;
         }
+        let rule = if titled {
+            Rule::TitledSpeaker
+        } else {
+            Rule::SpeakerName
+        };
         let Some(end) = name_at(cx, at, s.end) else {
             continue;
         };
@@ -218,7 +235,16 @@ pub(super) fn speaker_people(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Me
                 continue;
             }
             if cx.role_at(e, s.end, Role::SubjectVerb).is_some() && cx.token_at.contains_key(&e) {
-                out.push(cx.mention(Kind::Person, (at, e), si, None, Rule::SpeakerName, 0.75));
+                // Without a boundary, a surname inside a word the dictionary knows
+                // (微信|公眾|號) starts no name.
+                let word = cx.token_at.get(&at).is_some_and(|&t| {
+                    let t = &cx.tokens[t];
+                    t.known && t.end - t.start >= 2 && !matches!(t.tag.as_str(), "nr" | "nrfg" | "nrt")
+                });
+                if titled && word {
+                    break;
+                }
+                out.push(cx.mention(Kind::Person, (at, e), si, None, rule, 0.75));
                 break;
             }
         }

@@ -52,6 +52,21 @@ fn people_after_titles_in_both_scripts() {
 }
 
 #[test]
+fn a_speaker_named_after_a_body_is_a_person_whatever_the_model_says() {
+    for text in [
+        "中華全國總工會蔣文豪表示，支持加薪。",
+        "中华全国总工会蒋文豪表示，支持加薪。",
+        "工聯會譚文傑表示，支持加薪。",
+    ] {
+        let t = found(text, Kind::Person);
+        assert_eq!(t.len(), 1, "{text}: {t:?}");
+        assert_eq!(t[0].1, Rule::TitledSpeaker, "{text}: {t:?}");
+    }
+    // A surname inside a word the dictionary knows starts no name (微信|公众|号).
+    assert!(names("据微信公众号表示，需要加强监管。", Kind::Person).is_empty());
+}
+
+#[test]
 fn bylines_and_speakers() {
     assert_eq!(
         names("●香港文匯報記者 子京、康敬、黃子晉\n", Kind::Person),
