@@ -67,6 +67,25 @@ fn a_speaker_named_after_a_body_is_a_person_whatever_the_model_says() {
 }
 
 #[test]
+fn a_common_word_before_a_place_is_no_part_of_its_name() {
+    for (text, place) in [
+        (
+            "政府公布六項措施，重置荃灣污水處理廠，騰出土地建屋。",
+            "荃灣污水處理廠",
+        ),
+        (
+            "政府公布六项措施，重置荃湾污水处理厂，腾出土地建屋。",
+            "荃湾污水处理厂",
+        ),
+        ("當局選址將軍澳海濱興建公園。", "將軍澳海濱"),
+        ("当局选址将军澳海滨兴建公园。", "将军澳海滨"),
+    ] {
+        let places = names(text, Kind::Place);
+        assert!(places.contains(&place.to_string()), "{text}: {places:?}");
+    }
+}
+
+#[test]
 fn bylines_and_speakers() {
     assert_eq!(
         names("●香港文匯報記者 子京、康敬、黃子晉\n", Kind::Person),
