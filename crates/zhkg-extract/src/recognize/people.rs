@@ -382,6 +382,24 @@ pub(super) fn trim_names(cx: &Ctx, mentions: &mut [Mention]) {
             m.text = cx.t(m.start, m.end);
         }
     }
+    // 羅太|應知所去留: a surname and 太 glued to the next word is 羅太 where the document
+    // names a married woman of that surname (羅范椒芬, her husband's surname first).
+    let married: Vec<Vec<char>> = mentions
+        .iter()
+        .filter(|m| m.kind == Kind::Person && m.end - m.start == 4)
+        .map(|m| cx.simp[m.start..m.end].to_vec())
+        .filter(|n| cx.lx.surname_len(n) == Some(1) && cx.lx.surname_len(&n[1..]) == Some(1))
+        .collect();
+    for m in mentions
+        .iter_mut()
+        .filter(|m| m.kind == Kind::Person && m.end - m.start == 3)
+    {
+        let name = &cx.simp[m.start..m.end];
+        if cx.lx.has_role_chars(&name[1..2], Role::MarriedName) && married.iter().any(|n| n[0] == name[0]) {
+            m.end -= 1;
+            m.text = cx.t(m.start, m.end);
+        }
+    }
     let strong: BTreeSet<Vec<char>> = mentions
         .iter()
         .filter(|m| m.kind == Kind::Person && m.rule != Rule::SegmenterPerson)

@@ -86,6 +86,26 @@ fn a_common_word_before_a_place_is_no_part_of_its_name() {
 }
 
 #[test]
+fn a_married_name_glued_to_the_next_word_is_cut_back() {
+    for (text, short) in [
+        (
+            "常任秘書長羅范美芬昨日表示不會辭職。議員認為，羅太應知所去留。",
+            "羅太",
+        ),
+        (
+            "常任秘书长罗范美芬昨日表示不会辞职。议员认为，罗太应知所去留。",
+            "罗太",
+        ),
+    ] {
+        let people = names(text, Kind::Person);
+        assert!(people.contains(&short.to_string()), "{text}: {people:?}");
+    }
+    // Without a married woman of that surname named, 陳太平 is a name.
+    let people = names("議員認為，陳太平應知所去留。", Kind::Person);
+    assert_eq!(people, ["陳太平"]);
+}
+
+#[test]
 fn bylines_and_speakers() {
     assert_eq!(
         names("●香港文匯報記者 子京、康敬、黃子晉\n", Kind::Person),
