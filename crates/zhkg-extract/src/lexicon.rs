@@ -350,13 +350,14 @@ pub enum Role {
     /// `determiner`: a demonstrative before a noun (該份, 這項): 該份報告 is the report
     /// named before.
     Determiner,
-    /// `honorific`: after a surname alone, refers to someone without naming them (陳太,
-    /// 董生, 楊小姐): the person of that surname the article names, if there is one.
+    /// `honorific`: after a surname alone, how Hong Kong news refers to someone it has
+    /// named (董生, 羅太): the one person of that surname the article names, if any.
     Honorific,
     /// `married_name`: an honorific for a married woman (太, 太太), who is named with her
     /// husband's surname before her own (羅范椒芬 is 羅太).
     MarriedName,
-    /// `placeholder`: after a surname, hides a name (王某, 李某某): never a named person.
+    /// `placeholder`: after a surname, stands for someone left unnamed (王某, 市民陳先生,
+    /// 楊小姐): never a named person of that surname.
     Placeholder,
 }
 

@@ -258,11 +258,12 @@ impl Builder<'_> {
 /// How a person written by surname and honorific only (陳太, 董生, 王某) refers.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Honorific {
-    /// 董生, 陳小姐: to the one person of that surname the article names, if any.
+    /// 董生: to the one person of that surname the article names, if any.
     Any { surname: usize },
     /// 羅太: to a married woman named with that surname first (羅范椒芬).
     Married { surname: usize },
-    /// 王某: to nobody named.
+    /// 王某, 市民陳先生: to nobody named (an interviewee is rarely the official of the same
+    /// surname the article also names).
     Placeholder,
 }
 
@@ -692,6 +693,14 @@ mod tests {
             assert!(x.is_unnamed(), "{text}: {x:?}");
             assert_ne!(Some(x.id), y.map(|y| y.id), "{text}");
         }
+        // An interviewee is not the official of the same surname.
+        let text = "局长陈大文昨日视察小区。记者采访了居民陈女士。";
+        let a = crate::pipeline::analyze_text("a.txt", text);
+        let (x, y) = (person(&a, "陈大文"), person(&a, "陈女士"));
+        assert!(
+            x.is_some() && y.as_ref().is_some_and(Entity::is_unnamed),
+            "{x:?} {y:?}"
+        );
         let a = crate::pipeline::analyze_text("a.txt", "法官王大明表示，案件押後。");
         assert!(!person(&a, "王大明").unwrap().is_unnamed());
     }
