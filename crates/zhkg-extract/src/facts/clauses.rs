@@ -136,7 +136,14 @@ pub(super) fn analyze(v: &View) -> Clauses {
                 && ((v.spaced(i) && !in_paren) || matches!(text[i], '【' | '▲' | '●' | '■' | '◆'));
             if i == s.end || punct || space {
                 if i > cs {
-                    let q = quoted[cs] || OPENING_QUOTES.contains(&text[cs]);
+                    // (A short quoted name opening the clause, “黃河五勇士”兩名倖存者…, does
+                    // not make it quoted speech.)
+                    let named = OPENING_QUOTES.contains(&text[cs])
+                        && (cs == s.start || !quoted[cs - 1])
+                        && (cs + 1..i)
+                            .find(|&j| CLOSING_QUOTES.contains(&text[j]))
+                            .is_some_and(|c| c + 1 < i && c - cs <= 12);
+                    let q = !named && (quoted[cs] || OPENING_QUOTES.contains(&text[cs]));
                     // 記者：白琳、彭美芳關注組本月…: the names of a byline, then a sentence.
                     let names = byline_names(v, cs, i);
                     if let Some(e) = names {
@@ -538,11 +545,19 @@ fn subject(v: &View, a: usize, b: usize) -> (Subject, usize, Option<(usize, usiz
                 return (Subject::Named(vec![m]), v.mentions[m].end, None);
             }
         }
-        // 北京的特首梁振英, 邱少雲烈士的弟弟邱少華: the first phrase (with a common noun or
-        // two after its last name) modifies the second.
+        // 北京的特首梁振英, 邱少雲烈士的弟弟邱少華, “黃河五勇士”兩名倖存者的後人張大山: the
+        // first phrase (with a common noun or two after its last name, maybe counted)
+        // modifies the second.
         let mut de = np.end;
-        for _ in 0..2 {
-            match v.token_at(de).filter(|t| t.end < b && nominal(&t.tag)) {
+        for _ in 0..5 {
+            if de < b && CLOSING_QUOTES.contains(&v.text[de]) {
+                de += 1;
+                continue;
+            }
+            match v
+                .token_at(de)
+                .filter(|t| t.end < b && (nominal(&t.tag) || matches!(t.tag.as_str(), "m" | "q" | "nr")))
+            {
                 Some(t) => de = t.end,
                 None => break,
             }

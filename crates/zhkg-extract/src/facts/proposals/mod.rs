@@ -1092,6 +1092,27 @@ mod tests {
     }
 
     #[test]
+    fn a_subject_after_a_quoted_name_and_de_proposes() {
+        for (text, who, what) in [
+            (
+                "2015年8月17日，“黄河五勇士”两名幸存者的后人张大山和李小河分别向法院提起诉讼，要求被告王某停止侵权行为。",
+                ["张大山", "李小河"],
+                "停止侵权行为",
+            ),
+            (
+                "2015年8月17日，「黃河五勇士」兩名倖存者的後人張大山和李小河分別向法院提起訴訟，要求被告王某停止侵權行為。",
+                ["張大山", "李小河"],
+                "停止侵權行為",
+            ),
+        ] {
+            let a = analyze(text);
+            for w in who {
+                assert!(proposes(&a, w, what), "{w} in {text}: {:?}", proposals(&a));
+            }
+        }
+    }
+
+    #[test]
     fn signed_articles_propose_through_their_author() {
         let a = analyze(
             "关于修订草案的几点建议\n文|张明远\n本文为中国政法大学教授张明远的修改建议。修正草案第十条规定了审查程序。建议将“十五日”改为“三十日”。",
