@@ -354,7 +354,7 @@ pub enum Role {
     /// named (董生, 羅太): the one person of that surname the article names, if any.
     Honorific,
     /// `married_name`: an honorific for a married woman (太, 太太), who is named with her
-    /// husband's surname before her own (羅范椒芬 is 羅太).
+    /// husband's surname before her own (羅范美芬 is 羅太).
     MarriedName,
     /// `placeholder`: after a surname, stands for someone left unnamed (王某, 市民陳先生,
     /// 楊小姐): never a named person of that surname.

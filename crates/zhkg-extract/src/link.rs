@@ -260,7 +260,7 @@ impl Builder<'_> {
 enum Honorific {
     /// 董生: to the one person of that surname the article names, if any.
     Any { surname: usize },
-    /// 羅太: to a married woman named with that surname first (羅范椒芬).
+    /// 羅太: to a married woman named with that surname first (羅范美芬).
     Married { surname: usize },
     /// 王某, 市民陳先生: to nobody named (an interviewee is rarely the official of the same
     /// surname the article also names).
@@ -284,8 +284,8 @@ fn honorific_form(lx: &Lexicon, name: &str) -> Option<Honorific> {
     }
 }
 
-/// The full name of the one person of the honorific's surname the article names (董建華
-/// for 董生; for 羅太 a married woman's name, her husband's surname then her own: 羅范椒芬).
+/// The full name of the one person of the honorific's surname the article names (董志明
+/// for 董生; for 羅太 a married woman's name, her husband's surname then her own: 羅范美芬).
 /// None when there is none or more than one.
 fn named_by_honorific<'m>(
     lx: &Lexicon,

@@ -64,7 +64,7 @@ pub enum Rule {
     BylineName,
     /// A person named before a verb of saying (岑浩輝表示).
     SpeakerName,
-    /// A person named between a body or title and a verb of saying (公民黨譚文豪表示).
+    /// A person named between a body or title and a verb of saying (公民黨譚文傑表示).
     TitledSpeaker,
     /// A person the segmenter tagged nr, with a known surname.
     SegmenterPerson,
@@ -264,7 +264,7 @@ impl Rule {
             Rule::NameTitle => "a person named right before a title (黃錦輝委員)",
             Rule::BylineName => "a reporter named in a byline",
             Rule::SpeakerName => "a person named before a verb of saying (岑浩輝表示)",
-            Rule::TitledSpeaker => "a person named between a body or title and a verb of saying (公民黨譚文豪表示)",
+            Rule::TitledSpeaker => "a person named between a body or title and a verb of saying (公民黨譚文傑表示)",
             Rule::SegmenterPerson => "a person the segmenter tagged nr, with a known surname",
             Rule::EnumeratedName => "a name in a list after a named person (張三、李四)",
             Rule::SameName => "another occurrence of a person's name found by a rule",

@@ -25,7 +25,7 @@ pub(super) enum Subject {
     /// No subject written: the clause continues the subject before (又建議…, 促請…).
     Elided,
     /// Mentions naming the subject (people, organizations, pronouns, titles used alone);
-    /// several for a joint subject (葛長生和宋福保).
+    /// several for a joint subject (張大山和李小河).
     Named(Vec<usize>),
     /// A document (施政報告提出…), which stands for its author.
     Document(usize),

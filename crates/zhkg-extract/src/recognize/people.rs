@@ -200,7 +200,7 @@ pub(super) fn byline_people(cx: &Ctx, si: usize, s: &Sentence, accepted: &[Menti
 }
 
 /// A name at a clause start followed by a verb of saying: `，岑浩輝表示`; or right after
-/// a body or a title (公民黨譚文豪表示), where the two rules together are evidence enough
+/// a body or a title (公民黨譚文傑表示), where the two rules together are evidence enough
 /// without the model.
 pub(super) fn speaker_people(
     cx: &Ctx,
@@ -383,7 +383,7 @@ pub(super) fn trim_names(cx: &Ctx, mentions: &mut [Mention]) {
         }
     }
     // 羅太|應知所去留: a surname and 太 glued to the next word is 羅太 where the document
-    // names a married woman of that surname (羅范椒芬, her husband's surname first).
+    // names a married woman of that surname (羅范美芬, her husband's surname first).
     let married: Vec<Vec<char>> = mentions
         .iter()
         .filter(|m| m.kind == Kind::Person && m.end - m.start == 4)

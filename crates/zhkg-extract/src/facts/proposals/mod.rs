@@ -371,7 +371,7 @@ fn cue_frame(
             _ => proposer::before(cx, si, a),
         },
     };
-    // A joint subject (葛長生和宋福保…要求…) proposes once per member.
+    // A joint subject (張大山和李小河…要求…) proposes once per member.
     let others: Vec<(usize, usize)> = from_clause
         .map(|j| proposer::all_of_subject(cx, &cl.list[j].subject))
         .unwrap_or_default();
