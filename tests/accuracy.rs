@@ -16,7 +16,7 @@ const FLOORS: &[(&str, &str, f64)] = &[
     ("seeds", "proposal places", 0.85),
     ("dev-cn", "entities (micro)", 0.84),
     ("dev-cn", "positions", 0.94),
-    ("dev-cn", "proposals", 0.78),
+    ("dev-cn", "proposals", 0.80),
     ("dev-hk", "entities (micro)", 0.91),
     ("dev-hk", "positions", 0.93),
     ("dev-hk", "proposals", 0.80),
@@ -26,7 +26,7 @@ const FLOORS: &[(&str, &str, f64)] = &[
     ("all", "entities (micro)", 0.89),
     ("all", "people", 0.975),
     ("all", "positions", 0.95),
-    ("all", "proposals", 0.79),
+    ("all", "proposals", 0.80),
     ("all", "proposal places", 0.80),
 ];
 
