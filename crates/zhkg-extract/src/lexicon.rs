@@ -359,12 +359,16 @@ pub enum Role {
     /// `placeholder`: after a surname, stands for someone left unnamed (王某, 市民陳先生,
     /// 楊小姐): never a named person of that surname.
     Placeholder,
+    /// `introducer`: opens the examples of a list (包括, 例如): 包括甲小學、乙小學.
+    Introducer,
+    /// `act_modal`: a should that asks for an act, never for a thing (應, 必須; not 要).
+    ActModal,
 }
 
 impl Role {
-    /// The role's bit in a set of roles (there are at most 32).
-    fn bit(self) -> u32 {
-        1 << self as u32
+    /// The role's bit in a set of roles (there are at most 64).
+    fn bit(self) -> u64 {
+        1 << self as u64
     }
 }
 
@@ -399,10 +403,10 @@ pub struct Lexicon {
     /// Closed-class words by Simplified form → their roles (see grammar.tsv).
     grammar: HashMap<String, Vec<Role>>,
     /// `grammar` for look-ups: Simplified characters → a bit per role (`1 << role`).
-    roles: CharMap<u32>,
+    roles: CharMap<u64>,
     /// First character → the roles of the words starting with it (most characters start
     /// none: one probe tells).
-    roles_first: CharKeyMap<u32>,
+    roles_first: CharKeyMap<u64>,
     /// Length of the longest closed-class word.
     roles_max_len: usize,
     /// Terms by Simplified form.
@@ -577,7 +581,7 @@ const STRENGTHS: [(&str, CueStrength); 5] = [
     ("possibility", CueStrength::Possibility),
 ];
 
-const ROLES: [(&str, Role); 32] = [
+const ROLES: [(&str, Role); 34] = [
     ("after_name", Role::AfterName),
     ("boundary", Role::Boundary),
     ("pronoun", Role::Pronoun),
@@ -610,6 +614,8 @@ const ROLES: [(&str, Role); 32] = [
     ("honorific", Role::Honorific),
     ("married_name", Role::MarriedName),
     ("placeholder", Role::Placeholder),
+    ("introducer", Role::Introducer),
+    ("act_modal", Role::ActModal),
 ];
 
 impl Lexicon {
@@ -748,13 +754,13 @@ impl Lexicon {
             let role = one_of(&r, 1, "role", &ROLES)?;
             grammar.entry(to_simplified(r.col(0))).or_default().push(role);
         }
-        let mut roles: CharMap<u32> = CharMap::default();
+        let mut roles: CharMap<u64> = CharMap::default();
         for (word, rs) in &grammar {
             let bits = rs.iter().fold(0, |bits, &r| bits | r.bit());
             *roles.entry(word.chars().collect()).or_default() |= bits;
         }
         let roles_max_len = roles.keys().map(|k| k.len()).max().unwrap_or(0);
-        let mut roles_first: CharKeyMap<u32> = CharKeyMap::default();
+        let mut roles_first: CharKeyMap<u64> = CharKeyMap::default();
         for (word, bits) in &roles {
             if let Some(&c) = word.first() {
                 *roles_first.entry(c).or_default() |= bits;
@@ -986,12 +992,12 @@ impl Lexicon {
     }
 
     /// The roles of the words starting with `c` (either script), a bit each.
-    fn first_roles(&self, c: char) -> u32 {
+    fn first_roles(&self, c: char) -> u64 {
         self.roles_first.get(&simplified_char(c)).copied().unwrap_or(0)
     }
 
     /// The roles of a Simplified word, a bit each.
-    fn roles_of(&self, simplified: &[char]) -> u32 {
+    fn roles_of(&self, simplified: &[char]) -> u64 {
         if simplified.len() > self.roles_max_len {
             return 0;
         }

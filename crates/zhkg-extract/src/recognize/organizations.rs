@@ -662,7 +662,6 @@ pub(super) fn local_bodies(cx: &Ctx, sentences: &[Sentence], mentions: &mut Vec<
 /// with an organization's head word and has a name before it is an organization too, and what
 /// was found inside it (a place: 佐敦|道…小學) is part of it.
 pub(super) fn enumerated_organizations(cx: &Ctx, sentences: &[Sentence], mentions: &mut Vec<Mention>) {
-    const INTRODUCERS: [&str; 5] = ["包括", "包含", "例如", "比如", "如"];
     let mut found: Vec<Mention> = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
         // Clauses: runs of Han characters and list separators.
@@ -693,11 +692,11 @@ pub(super) fn enumerated_organizations(cx: &Ctx, sentences: &[Sentence], mention
             }
             if items.len() >= 2 {
                 // The first item may open with a word that introduces the list.
-                if let Some(w) = INTRODUCERS
-                    .iter()
-                    .find(|w| cx.s(items[0].0, items[0].1).starts_with(*w))
+                if let Some(n) = cx
+                    .lx
+                    .role_prefix(&cx.simp[items[0].0..items[0].1], Role::Introducer)
                 {
-                    items[0].0 += w.chars().count();
+                    items[0].0 += n;
                 }
                 // The last may close with 等.
                 let last = items.len() - 1;

@@ -239,11 +239,6 @@ fn trim_end_is(v: &crate::facts::view::View, a: usize, b: usize) -> bool {
     (a..b).all(|i| matches!(v.text[i], '。' | '！' | '？' | ' ' | '」' | '”'))
 }
 
-/// A should that asks for an act, never for a thing (應, 應當, 必須; not 要, 需要).
-fn asks_an_act(word: &str) -> bool {
-    matches!(word, "应" | "应当" | "应该" | "必须" | "务必" | "须" | "必需")
-}
-
 /// Is character `i` inside a name?
 fn taken_by_name(cx: &Ctx, i: usize) -> bool {
     cx.v.in_mention(
@@ -323,7 +318,7 @@ pub(super) fn should_in(cx: &Ctx, a: usize, b: usize) -> Option<(usize, usize)> 
             // (A four-character word after it is a set phrase, often a verb: 不如放眼世界.)
             // (After 應, 應當, 必須 a noun is a verb the segmenter mistagged: 應行使/n.)
             && !v.token_at(end).is_some_and(|n| {
-                (n.tag.starts_with('n') && n.end - n.start != 4 && !asks_an_act(&t.word)) || n.tag == "r"
+                (n.tag.starts_with('n') && n.end - n.start != 4 && !v.lx.has_role(&t.word, Role::ActModal)) || n.tag == "r"
             })
         {
             return Some((t.start, t.end));
