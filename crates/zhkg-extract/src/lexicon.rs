@@ -363,6 +363,9 @@ pub enum Role {
     Introducer,
     /// `act_modal`: a should that asks for an act, never for a thing (應, 必須; not 要).
     ActModal,
+    /// `contextual`: a body's name that means the body of the region written about (特區政府,
+    /// 特區): a way to refer to it there, not one of its names.
+    Contextual,
 }
 
 impl Role {
@@ -581,7 +584,7 @@ const STRENGTHS: [(&str, CueStrength); 5] = [
     ("possibility", CueStrength::Possibility),
 ];
 
-const ROLES: [(&str, Role); 34] = [
+const ROLES: [(&str, Role); 35] = [
     ("after_name", Role::AfterName),
     ("boundary", Role::Boundary),
     ("pronoun", Role::Pronoun),
@@ -616,6 +619,7 @@ const ROLES: [(&str, Role); 34] = [
     ("placeholder", Role::Placeholder),
     ("introducer", Role::Introducer),
     ("act_modal", Role::ActModal),
+    ("contextual", Role::Contextual),
 ];
 
 impl Lexicon {

@@ -354,8 +354,7 @@ pub fn link(lx: &Lexicon, doc: &Document, mentions: &[Mention], facts: &Facts) -
     // Context-dependent names: 特區政府 means the government of the SAR in context.
     let sar_gov = |at: usize| facts.sar.government(at);
     for (i, m) in mentions.iter().enumerate() {
-        let contextual =
-            m.kind == Kind::Organization && matches!(canonical(&m.text).as_str(), "特区政府" | "特区");
+        let contextual = m.kind == Kind::Organization && lx.has_role(&canonical(&m.text), Role::Contextual);
         let e = match m.kind {
             // An organ named in a title is part of the title, not an entity of its own.
             Kind::Organization if m.rule == Rule::OrganInTitle => None,
@@ -433,7 +432,7 @@ pub fn link(lx: &Lexicon, doc: &Document, mentions: &[Mention], facts: &Facts) -
             || m.rule == Rule::OrganInTitle
             || m.rule == Rule::HeadReference
             || m.text.chars().count() < 3
-            || matches!(canonical(&m.text).as_str(), "特区政府" | "特区")
+            || lx.has_role(&canonical(&m.text), Role::Contextual)
         {
             continue;
         }
