@@ -1074,6 +1074,13 @@ impl Lexicon {
         })
     }
 
+    /// Is `name` (Simplified) a married woman's name whose first `surname` characters are
+    /// her husband's surname: then her own single surname and a two-character given name
+    /// (罗范美芬 after 罗)?
+    pub fn is_married_name(&self, name: &[char], surname: usize) -> bool {
+        name.len() == surname + 3 && self.surname_len(&name[surname..]) == Some(1)
+    }
+
     /// Length of the surname that `name` starts with: compound (歐陽) before single.
     pub fn surname_len(&self, name: &[char]) -> Option<usize> {
         [2, 1]

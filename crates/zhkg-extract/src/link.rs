@@ -221,24 +221,17 @@ impl Builder<'_> {
     /// document only (`doc_key`), since another 陳太 elsewhere is most likely someone else.
     fn unnamed_person(&mut self, name: &str, doc_key: &str) -> usize {
         let key = format!("person:{}@{doc_key}", canonical(name));
-        if let Some(&e) = self.by_key.get(&key) {
-            return e;
-        }
-        self.entities.push(Entity {
-            kind: Kind::Person,
-            id: mint("person", name, &key),
-            label: name.to_string(),
-            aliases: BTreeSet::new(),
-            class: Some(UNNAMED.to_string()),
-            parent: None,
-        });
-        self.by_key.insert(key, self.entities.len() - 1);
-        self.entities.len() - 1
+        self.rule_entity(Kind::Person, name, key, Some(UNNAMED.to_string()))
     }
 
     /// The entity for a name found by a rule.
     fn named_entity(&mut self, kind: Kind, name: &str) -> usize {
         let key = format!("{}:{}", kind_path(kind), canonical(name));
+        self.rule_entity(kind, name, key, None)
+    }
+
+    /// The entity of `key` for a name found by a rule, created on first use.
+    fn rule_entity(&mut self, kind: Kind, name: &str, key: String, class: Option<String>) -> usize {
         if let Some(&e) = self.by_key.get(&key) {
             return e;
         }
@@ -247,7 +240,7 @@ impl Builder<'_> {
             id: mint(kind_path(kind), name, &key),
             label: name.to_string(),
             aliases: BTreeSet::new(),
-            class: None,
+            class,
             parent: None,
         });
         self.by_key.insert(key, self.entities.len() - 1);
@@ -304,9 +297,7 @@ fn named_by_honorific<'m>(
         .filter(|m| m.kind == Kind::Person && honorific_form(lx, &m.text).is_none())
         .filter(|m| {
             let c: Vec<char> = to_simplified(&m.text).chars().collect();
-            c.len() > k
-                && c[..k] == surname[..]
-                && (!married || (c.len() == k + 3 && lx.surname_len(&c[k..]) == Some(1)))
+            c.len() > k && c[..k] == surname[..] && (!married || lx.is_married_name(&c, k))
         })
         .map(|m| m.text.as_str())
         .collect();
@@ -346,8 +337,8 @@ pub fn link(lx: &Lexicon, doc: &Document, mentions: &[Mention], facts: &Facts) -
     };
     let mut of_mention: Vec<Option<usize>> = vec![None; mentions.len()];
     // What makes an unnamed person (陳太) of this document another than one of the same
-    // form elsewhere: the document's text.
-    let doc_key = short_hash(&doc.simp.iter().collect::<String>());
+    // form elsewhere: the document's text, hashed only when such a person turns up.
+    let mut doc_key: Option<String> = None;
     // Names as written, per entity, with whether the mention is a place written with
     // its parent (深圳前海), which is a fuller form than the place's own name.
     let mut written: BTreeMap<usize, Vec<(String, bool)>> = BTreeMap::new();
@@ -396,7 +387,11 @@ pub fn link(lx: &Lexicon, doc: &Document, mentions: &[Mention], facts: &Facts) -
                 None => b.named_entity(Kind::Person, &m.text),
                 Some(form) => match named_by_honorific(lx, mentions, &m.text, form) {
                     Some(full) => b.named_entity(Kind::Person, full),
-                    None => b.unnamed_person(&m.text, &doc_key),
+                    None => {
+                        let key =
+                            doc_key.get_or_insert_with(|| short_hash(&doc.simp.iter().collect::<String>()));
+                        b.unnamed_person(&m.text, key)
+                    }
                 },
             }),
             _ => None,

@@ -184,7 +184,7 @@ pub(super) fn suffix_names(cx: &Ctx, si: usize, s: &Sentence, posts: &[usize], o
                 // A place opens the name (觀塘|海濱, 沙田|污水處理廠): a common word before
                 // it is the sentence's (選址|觀塘海濱, 重置|沙田…), unless it is a head word
                 // itself (長安|銀行|商洛|分行).
-                let opened = {
+                let opened = || {
                     let l = &cx.tokens[k + 1];
                     l.start == start
                         && (matches!(l.tag.as_str(), "ns" | "nr" | "nrt" | "nrfg")
@@ -192,17 +192,21 @@ pub(super) fn suffix_names(cx: &Ctx, si: usize, s: &Sentence, posts: &[usize], o
                 };
                 // A noun right after a verb heads the verb's object (關閉|高鐵|西九龍口岸): it
                 // may be part of the name; other common words are not.
-                let object_noun = t.tag.starts_with('n')
-                    && k > 0
-                    && cx.tokens[k - 1].end == t.start
-                    && cx.tokens[k - 1].tag.starts_with('v');
-                let common = t.known
-                    && !object_noun
-                    && !matches!(t.tag.as_str(), "ns" | "nr" | "nrt" | "nrfg" | "nt" | "nz" | "eng")
-                    && cx.lx.lookup(&t.word).is_empty()
-                    && !cx.lx.org_heads.contains(&cx.simp[t.start..t.end])
-                    && !cx.lx.place_heads.contains(&cx.simp[t.start..t.end]);
-                if opened && common {
+                let object_noun = || {
+                    t.tag.starts_with('n')
+                        && k > 0
+                        && cx.tokens[k - 1].end == t.start
+                        && cx.tokens[k - 1].tag.starts_with('v')
+                };
+                let common = || {
+                    t.known
+                        && !object_noun()
+                        && !matches!(t.tag.as_str(), "ns" | "nr" | "nrt" | "nrfg" | "nt" | "nz" | "eng")
+                        && cx.lx.lookup(&t.word).is_empty()
+                        && !cx.lx.org_heads.contains(&cx.simp[t.start..t.end])
+                        && !cx.lx.place_heads.contains(&cx.simp[t.start..t.end])
+                };
+                if opened() && common() {
                     break;
                 }
                 let blocked = verb_object

@@ -386,9 +386,9 @@ pub(super) fn trim_names(cx: &Ctx, mentions: &mut [Mention]) {
     // names a married woman of that surname (羅范美芬, her husband's surname first).
     let married: Vec<Vec<char>> = mentions
         .iter()
-        .filter(|m| m.kind == Kind::Person && m.end - m.start == 4)
+        .filter(|m| m.kind == Kind::Person)
         .map(|m| cx.simp[m.start..m.end].to_vec())
-        .filter(|n| cx.lx.surname_len(n) == Some(1) && cx.lx.surname_len(&n[1..]) == Some(1))
+        .filter(|n| cx.lx.surname_len(n) == Some(1) && cx.lx.is_married_name(n, 1))
         .collect();
     for m in mentions
         .iter_mut()

@@ -147,8 +147,9 @@ fn document_author(cx: &Ctx, doc: usize, at: usize) -> Option<usize> {
     let block = sentences[d.sentence].block;
     // 古物古蹟辦事處(五年前)的報告: a document written after its owner and 的, with at
     // most a time between them, is the owner's.
+    let after_de = |m: &Mention| m.start >= 2 && v.simp[m.start - 1] == '的';
     let owner = |m: &Mention| {
-        (m.start >= 2 && v.simp[m.start - 1] == '的').then_some(())?;
+        after_de(m).then_some(())?;
         let of = m.start - 1;
         let time =
             |c: char| c.is_ascii_digit() || "〇零一二两三四五六七八九十百年月日前后去今上个半周".contains(c);
@@ -170,8 +171,7 @@ fn document_author(cx: &Ctx, doc: usize, at: usize) -> Option<usize> {
     // A document owned by someone not recognized (辦事處的報告; not 作的報告, made by the
     // clause's subject, nor 今年的報告) is not the next person's.
     let possessed = |m: &Mention| {
-        m.start >= 2
-            && v.simp[m.start - 1] == '的'
+        after_de(m)
             && v.token_ending_at(m.start - 1)
                 .is_some_and(|t| t.tag.starts_with('n'))
     };
