@@ -737,9 +737,23 @@ pub(super) fn enumerated_organizations(cx: &Ctx, sentences: &[Sentence], mention
                             && mentions
                                 .iter()
                                 .any(|m| m.kind == Kind::Organization && t.end <= m.start && m.start < b);
+                        // Nor does a preposition, adverb, pronoun or particle stand inside one
+                        // (積極|響應|省委, 南寧糖業|多次|向|富方公司: a clause, not a name).
+                        let clause_inside = cx.tokens[t0..].iter().take_while(|x| x.end <= b).any(|x| {
+                            ["r", "p", "u", "ad", "l", "i"]
+                                .iter()
+                                .any(|y| x.tag.starts_with(y))
+                                || (x.tag == "d" && x.end - x.start >= 2)
+                                || (x.tag.starts_with('v')
+                                    && x.tag != "vn"
+                                    && mentions.iter().any(|m| {
+                                        m.kind == Kind::Organization && x.end <= m.start && m.end == b
+                                    }))
+                        });
                         if ["r", "p", "c", "d", "u", "m", "q"]
                             .iter()
                             .any(|x| tag.starts_with(x))
+                            || clause_inside
                             || verb_before_name
                             || mentions.iter().any(|m| {
                                 matches!(m.kind, Kind::Post | Kind::Person) && m.start < b && a < m.end

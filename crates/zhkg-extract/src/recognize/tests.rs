@@ -788,3 +788,25 @@ fn a_division_after_its_parent_is_a_place_of_its_own() {
     let places = names("污水送往广州市猎德污水处理厂处理。", Kind::Place);
     assert!(places.iter().any(|x| x == "广州市猎德污水处理厂"), "{places:?}");
 }
+
+#[test]
+fn a_listed_organization_holds_no_adverb_or_preposition() {
+    for (text, clause, org) in [
+        ("我們要積極推動縣委、縣政府的部署。", "推動", "縣政府"),
+        ("我们要积极推动县委、县政府的部署。", "推动", "县政府"),
+        (
+            "華泰糧油公司多次向東林公司、王大河追討欠款。",
+            "多次",
+            "華泰糧油公司",
+        ),
+        (
+            "华泰粮油公司多次向东林公司、王大河追讨欠款。",
+            "多次",
+            "华泰粮油公司",
+        ),
+    ] {
+        let orgs = names(text, Kind::Organization);
+        assert!(orgs.iter().all(|o| !o.contains(clause)), "{orgs:?} in {text}");
+        assert!(orgs.contains(&org.to_string()), "{org} not in {orgs:?}");
+    }
+}
