@@ -332,7 +332,7 @@ pub enum Role {
     Byline,
     /// `cue_head`: a noun after a cue word that makes the cue a modifier (指示精神, 建議內容).
     CueHead,
-    /// `assertion`: as the whole object of a cue, an assertion, not a proposal (提出質疑).
+    /// `assertion`: as the whole object of a cue, an assertion or a filing, not a proposal (提出質疑, 提出上訴).
     Assertion,
     /// `foretell`: before a should, makes it a prediction or a supposition (可能要, 難免要, 若要).
     Foretell,

@@ -441,7 +441,7 @@ fn cue_frame(
             }
         }
     }
-    // 提出質疑, 提出問題: an assertion, not a proposal.
+    // 提出質疑, 提出問題, 提出上訴: an assertion or a filing, not a proposal.
     if let Some(n) = v.word_with_role(c0, c1, Role::Assertion) {
         if c0 + n >= c1 || matches!(v.text[c0 + n], '，' | '。' | '；' | ',') {
             return None;
@@ -1118,5 +1118,29 @@ mod tests {
             "关于修订草案的几点建议\n文|张明远\n本文为中国政法大学教授张明远的修改建议。修正草案第十条规定了审查程序。建议将“十五日”改为“三十日”。",
         );
         assert!(proposes(&a, "张明远", "改为“三十日”"), "{:?}", proposals(&a));
+    }
+
+    #[test]
+    fn a_filing_is_no_proposal() {
+        for text in [
+            "宣判後，被告人陳大文不服，提出上訴。",
+            "宣判后，被告人陈大文不服，提出上诉。",
+            "工程師陳大文昨日向公司提出辭職，並建議公司增聘人手。",
+            "工程师陈大文昨日向公司提出辞职，并建议公司增聘人手。",
+        ] {
+            let a = analyze(text);
+            assert!(
+                proposals(&a)
+                    .iter()
+                    .all(|(_, t)| !t.starts_with("上") && !t.starts_with("辭") && !t.starts_with("辞")),
+                "{text}: {:?}",
+                proposals(&a)
+            );
+        }
+        assert!(proposes(
+            &analyze("工程師陳大文昨日向公司提出辭職，並建議公司增聘人手。"),
+            "陳大文",
+            "增聘人手"
+        ));
     }
 }
