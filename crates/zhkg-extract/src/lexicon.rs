@@ -366,6 +366,9 @@ pub enum Role {
     /// `contextual`: a body's name that means the body of the region written about (特區政府,
     /// 特區): a way to refer to it there, not one of its names.
     Contextual,
+    /// `household`: after a name, the person's home or family (孟大德家, 魯家一家人): the
+    /// person, not a longer name; after a surname alone, a family, not a person.
+    Household,
 }
 
 impl Role {
@@ -584,7 +587,7 @@ const STRENGTHS: [(&str, CueStrength); 5] = [
     ("possibility", CueStrength::Possibility),
 ];
 
-const ROLES: [(&str, Role); 35] = [
+const ROLES: [(&str, Role); 36] = [
     ("after_name", Role::AfterName),
     ("boundary", Role::Boundary),
     ("pronoun", Role::Pronoun),
@@ -620,6 +623,7 @@ const ROLES: [(&str, Role); 35] = [
     ("introducer", Role::Introducer),
     ("act_modal", Role::ActModal),
     ("contextual", Role::Contextual),
+    ("household", Role::Household),
 ];
 
 impl Lexicon {

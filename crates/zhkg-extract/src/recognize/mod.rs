@@ -51,8 +51,8 @@ use organizations::{
 };
 use overlap::{drop_posts_inside_names, merge, resolve_flat};
 use people::{
-    byline_people, drop_surname_references, enumerated_people, glued_byline, name_before_title, pronouns,
-    propagate_names, speaker_people, tagged_people, titled_people, trim_names,
+    byline_people, drop_surname_references, enumerated_people, glued_byline, households, name_before_title,
+    pronouns, propagate_names, speaker_people, tagged_people, titled_people, trim_names,
 };
 use spaces::{end_names_at_spaces, split_at_spaces, split_names_at_spaces};
 
@@ -272,6 +272,7 @@ pub fn recognize(lx: &Lexicon, doc: &Document, names: &[NerSpan]) -> Vec<Mention
     branches(&cx, &mut accepted);
     head_references(&cx, sentences, &mut accepted);
     trim_names(&cx, &mut accepted);
+    households(&cx, &mut accepted);
     drop_surname_references(&cx, &mut accepted);
     propagate_names(&cx, sentences, &mut accepted);
     departments(&cx, &mut accepted);

@@ -477,6 +477,29 @@ pub(super) fn propagate_names(cx: &Ctx, sentences: &[Sentence], accepted: &mut V
     accepted.extend(found);
 }
 
+/// A name that ends with a word for a home or family (`household` in grammar.tsv: 孟大德家,
+/// 娜娜家的花園) is the person's household: the person is the name before it, and a surname
+/// before it alone (魯家一家人, 崔家圍子) is a family or part of a place, not a person.
+pub(super) fn households(cx: &Ctx, mentions: &mut Vec<Mention>) {
+    mentions.retain_mut(|m| {
+        if m.kind != Kind::Person || m.end - m.start < 2 || m.rule == Rule::BylineName {
+            return true;
+        }
+        if cx.role_at(m.end - 1, m.end, Role::Household) != Some(1) {
+            return true;
+        }
+        let rest = m.end - 1 - m.start;
+        if cx.lx.surname_len(&cx.simp[m.start..m.end]) == Some(rest) {
+            return false;
+        }
+        if rest >= 2 {
+            m.end -= 1;
+            m.text = cx.t(m.start, m.end);
+        }
+        true
+    });
+}
+
 /// A surname alone stands for a person named before (梁 for 梁念豪); written before a word
 /// that follows names (梁|續稱, 邱|曾), it reads as a two-character name to jieba and the
 /// model alike. Such a "name" is dropped: the person is the one named before, which the

@@ -810,3 +810,27 @@ fn a_listed_organization_holds_no_adverb_or_preposition() {
         assert!(orgs.contains(&org.to_string()), "{org} not in {orgs:?}");
     }
 }
+
+#[test]
+fn a_household_is_its_person_or_a_family() {
+    for (text, person, family) in [
+        ("在貧困戶孟大德家，記者看到一家人正在吃飯。", "孟大德", "孟大德家"),
+        ("在贫困户孟大德家，记者看到一家人正在吃饭。", "孟大德", "孟大德家"),
+    ] {
+        let people = names(text, Kind::Person);
+        assert!(!people.contains(&family.to_string()), "{people:?} in {text}");
+        assert!(people.contains(&person.to_string()), "{people:?} in {text}");
+    }
+    for text in [
+        "我突然大哭起來。魯家一家人以為哪裏怠慢了。",
+        "我突然大哭起来。鲁家一家人以为哪里怠慢了。",
+    ] {
+        let people = names(text, Kind::Person);
+        assert!(
+            people
+                .iter()
+                .all(|p| !p.starts_with('魯') && !p.starts_with('鲁')),
+            "{people:?} in {text}"
+        );
+    }
+}
