@@ -1,7 +1,7 @@
 //! Stage 2a: split blocks into sentences.
 //!
 //! A sentence ends at 。！？ or ； (each clause of a semicolon list is a separate
-//! proposal in Chinese policy prose), and takes any closing quotes or brackets that follow
+//! proposal in Chinese policy prose), or at a Latin full stop between Chinese words, and takes any closing quotes or brackets that follow
 //! it, so `「……。」` stays whole. Sentences never cross block boundaries.
 
 use crate::layout::{BlockKind, Layout};
@@ -31,10 +31,16 @@ pub fn split(layout: &Layout) -> Vec<Sentence> {
         let text = &layout.text;
         let mut start = block.start;
         let mut i = block.start;
+        let mut titles = 0usize;
         while i < block.end {
             let c = text[i];
             i += 1;
-            if TERMINALS.contains(&c) {
+            match c {
+                '《' => titles += 1,
+                '》' => titles = titles.saturating_sub(1),
+                _ => {}
+            }
+            if TERMINALS.contains(&c) || (c == '.' && titles == 0 && full_stop(text, i - 1, block.end)) {
                 while i < block.end && (CLOSERS.contains(&text[i]) || TERMINALS.contains(&text[i])) {
                     i += 1;
                 }
@@ -45,6 +51,17 @@ pub fn split(layout: &Layout) -> Vec<Sentence> {
         push(&mut out, layout, start, block.end, bi);
     }
     out
+}
+
+/// A Latin full stop between Chinese words (`…提出上訴.今年4月…`, as some sites write
+/// the 。) ends a sentence; between digits or Latin letters, or inside a title
+/// (《沁園春.雪》), it does not.
+fn full_stop(text: &[char], at: usize, end: usize) -> bool {
+    let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c);
+    at > 0
+        && han(text[at - 1])
+        && at + 1 < end
+        && (han(text[at + 1]) || matches!(text[at + 1], '“' | '「' | '『'))
 }
 
 fn push(out: &mut Vec<Sentence>, layout: &Layout, start: usize, end: usize, block: usize) {
@@ -99,6 +116,20 @@ mod tests {
                 ("她建議甲；".to_string(), true),
                 ("建議乙。".to_string(), false),
                 ("還有".to_string(), false),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_latin_full_stop_between_chinese_words_ends_a_sentence() {
+        let l = layout("被告不服，提出上诉.今年4月开庭.他读了《沁园春.雪》，增长3.5%.");
+        let parts: Vec<String> = split(&l).iter().map(|s| l.slice(s.start, s.end)).collect();
+        assert_eq!(
+            parts,
+            vec![
+                "被告不服，提出上诉.",
+                "今年4月开庭.",
+                "他读了《沁园春.雪》，增长3.5%."
             ]
         );
     }
