@@ -282,6 +282,16 @@ pub(super) fn tagged_people(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Men
         if t.known || !common || quoted || cx.lx.is_not_name(&t.word) || !cx.lx.lookup(&t.word).is_empty() {
             continue;
         }
+        // Before a place's head word it names the place (陸興|小區, 楊金|片區).
+        let head_next = cx.tokens.get(ti + 1).is_some_and(|u| {
+            u.start == t.end && {
+                let w = &cx.simp[u.start..u.end];
+                cx.lx.place_heads.contains(w)
+            }
+        });
+        if head_next {
+            continue;
+        }
         out.push(cx.mention(
             Kind::Person,
             (t.start, t.end),

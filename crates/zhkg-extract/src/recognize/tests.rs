@@ -834,3 +834,22 @@ fn a_household_is_its_person_or_a_family() {
         );
     }
 }
+
+#[test]
+fn a_name_before_a_place_head_word_is_no_person() {
+    for (text, place) in [
+        ("區重點發展區域。楊金片區因為一些原因進展較慢。", "楊金片區"),
+        ("区重点发展区域。杨金片区因为一些原因进展较慢。", "杨金片区"),
+    ] {
+        let people = names(text, Kind::Person);
+        assert!(
+            people.iter().all(|p| !place.starts_with(p.as_str())),
+            "{people:?} in {text}"
+        );
+    }
+    // An organization's head word is also a verb: 郭守敬|組織 stays a person.
+    finds_people(&[
+        ("元朝天文學家郭守敬組織了一次測量。", "郭守敬"),
+        ("元朝天文学家郭守敬组织了一次测量。", "郭守敬"),
+    ]);
+}
