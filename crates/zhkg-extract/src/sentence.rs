@@ -5,6 +5,7 @@
 //! it, so `「……。」` stays whole. Sentences never cross block boundaries.
 
 use crate::layout::{BlockKind, Layout};
+use crate::script::is_han;
 
 /// A sentence: `start..end` indexes the repaired text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,11 +58,10 @@ pub fn split(layout: &Layout) -> Vec<Sentence> {
 /// the 。) ends a sentence; between digits or Latin letters, or inside a title
 /// (《沁園春.雪》), it does not.
 fn full_stop(text: &[char], at: usize, end: usize) -> bool {
-    let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c);
     at > 0
-        && han(text[at - 1])
+        && is_han(text[at - 1])
         && at + 1 < end
-        && (han(text[at + 1]) || matches!(text[at + 1], '“' | '「' | '『'))
+        && (is_han(text[at + 1]) || matches!(text[at + 1], '“' | '「' | '『'))
 }
 
 fn push(out: &mut Vec<Sentence>, layout: &Layout, start: usize, end: usize, block: usize) {

@@ -150,6 +150,14 @@ impl Ctx<'_> {
     fn t(&self, a: usize, b: usize) -> String {
         self.text[a..b].iter().collect()
     }
+    /// Does a segmenter word that is a place's head word (片區, 小區) start at `i`?
+    fn place_head_at(&self, i: usize) -> bool {
+        self.token_at.get(&i).is_some_and(|&u| {
+            self.lx
+                .place_heads
+                .contains(&self.simp[self.tokens[u].start..self.tokens[u].end])
+        })
+    }
     fn role_at(&self, i: usize, end: usize, role: Role) -> Option<usize> {
         self.lx.role_prefix(&self.simp[i..end], role)
     }

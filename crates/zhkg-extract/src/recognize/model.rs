@@ -171,11 +171,7 @@ pub(super) fn model_names(cx: &Ctx, sentences: &[Sentence], names: &[NerSpan]) -
                     // only guard Latin spans and obvious non-names.
                     // Before a place's head word it names the place (楊金|片區, 陸興|小區); an
                     // organization's head words are also verbs and units (郭守敬|組織了, 胡鵬|部隊).
-                    let head_next = cx.token_at.get(&n.end).is_some_and(|&u| {
-                        let w = &cx.simp[cx.tokens[u].start..cx.tokens[u].end];
-                        cx.lx.place_heads.contains(w)
-                    });
-                    if head_next {
+                    if cx.place_head_at(n.end) {
                         false
                     } else if latin {
                         !camel && !doubled && !common

@@ -283,13 +283,7 @@ pub(super) fn tagged_people(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Men
             continue;
         }
         // Before a place's head word it names the place (陸興|小區, 楊金|片區).
-        let head_next = cx.tokens.get(ti + 1).is_some_and(|u| {
-            u.start == t.end && {
-                let w = &cx.simp[u.start..u.end];
-                cx.lx.place_heads.contains(w)
-            }
-        });
-        if head_next {
+        if cx.place_head_at(t.end) {
             continue;
         }
         out.push(cx.mention(
