@@ -54,7 +54,23 @@ pub(super) fn find(cx: &Ctx, si: usize) -> Vec<Cue> {
                 .is_some_and(|t| t.tag == "p" && t.word != "由")
         })
         .filter(|c| !cx.cl.quoted(c.a))
+        .filter(|c| !in_title(cx, c.a, c.b))
         .collect()
+}
+
+/// Is `a..b` inside a book or document title (《…技術要求》, 《關於…的建議》)? A title names
+/// a text; its words say nothing about who proposes.
+fn in_title(cx: &Ctx, a: usize, b: usize) -> bool {
+    let t = cx.v.text;
+    let open = (a.saturating_sub(40)..a)
+        .rev()
+        .map(|i| t[i])
+        .find(|&c| matches!(c, '《' | '》' | '。' | '\n'));
+    open == Some('《')
+        && t[b..(b + 40).min(t.len())]
+            .iter()
+            .take_while(|&&c| c != '《' && c != '。')
+            .any(|&c| c == '》')
 }
 
 /// Is the cue at `a..b` used as a noun (多項建議, 寶貴建議, 所提建議的, 建議書)?
@@ -71,11 +87,14 @@ pub(super) fn is_noun(cx: &Ctx, a: usize, b: usize) -> bool {
     let head = v
         .word_with_role(b, (b + 2).min(v.simp.len()), Role::CueHead)
         .is_some();
+    // 基本要求是…: a cue followed by the copula is its subject (but 要求是否…).
+    let copula = v.token_at(b).is_some_and(|t| t.word == "是");
     // 辯護的基本要求，…: a cue ending its clause after a 的-phrase is a noun.
     let after_de = matches!(next, '，' | ',') && (a.saturating_sub(4)..a).any(|i| v.simp[i] == '的');
     before_marker
         || according
         || head
+        || copula
         || after_de
         || matches!(next, '。' | '、' | '书' | '案' | '；' | '」' | '”')
 }

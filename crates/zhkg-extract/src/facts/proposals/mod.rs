@@ -238,7 +238,24 @@ pub(super) fn proposals(v: &View, cl: &Clauses, antecedent: &[Option<MentionId>]
             .map(|(i, _)| i)
             .or(running.filter(|_| out.len() == base));
     }
+    // Nobody proposes to themselves: a proposal addressed to its own proposer (他的家人向
+    // 程某提出…, 打電話者建議她…) has the wrong proposer.
+    out.retain(|p| !p.addressee.is_some_and(|m| same_name(v, m.0, p.proposer.0)));
     out
+}
+
+/// Do mentions `x` and `y` name the same one: the same text, or an organization and the
+/// short form it ends with (秦皇島藍天救援隊, 藍天救援隊)?
+fn same_name(v: &View, x: usize, y: usize) -> bool {
+    let (mx, my) = (&v.mentions[x], &v.mentions[y]);
+    let (sx, sy) = (v.chars(mx.start, mx.end), v.chars(my.start, my.end));
+    let (short, long) = if sx.len() <= sy.len() { (sx, sy) } else { (sy, sx) };
+    x == y
+        || sx == sy
+        || (mx.kind == Kind::Organization
+            && my.kind == Kind::Organization
+            && short.len() >= 3
+            && long.ends_with(short))
 }
 
 /// Does the text at `i` (or right before it) carry an enumerator (一是, 第二，)?
@@ -782,6 +799,44 @@ mod tests {
             "{:?}",
             proposals(&a)
         );
+    }
+
+    #[test]
+    fn a_cue_in_a_title_or_before_the_copula_is_a_noun() {
+        for text in [
+            "交通運輸部近日發布了行業標準《城市公共汽電車車輛專用安全設施技術要求》(JT/T1240—2019)，其中規定了防護隔離設施的高度。",
+            "交通运输部近日发布了行业标准《城市公共汽电车车辆专用安全设施技术要求》(JT/T1240—2019)，其中规定了防护隔离设施的高度。",
+            "姚木根說，領導幹部每年度需要集中報告上一年度的事項。其次，報告個人有關事項的基本要求是「如實報告」，包括不得漏報。",
+            "姚木根说，领导干部每年度需要集中报告上一年度的事项。其次，报告个人有关事项的基本要求是“如实报告”，包括不得漏报。",
+        ] {
+            let a = analyze(text);
+            assert!(proposals(&a).iter().all(|(_, t)| !t.contains("報告」") && !t.contains("报告”") && !t.contains("JT")), "{:?}", proposals(&a));
+        }
+    }
+
+    #[test]
+    fn nobody_proposes_to_themselves() {
+        for text in [
+            "墨菲說，自己的支票賬戶已經空了的時候，打電話者建議她利用她的一個退休賬戶。",
+            "墨菲说，自己的支票账户已经空了的时候，打电话者建议她利用她的一个退休账户。",
+        ] {
+            let a = analyze(text);
+            assert!(
+                proposals(&a).iter().all(|(p, _)| p != "墨菲"),
+                "{:?}",
+                proposals(&a)
+            );
+        }
+    }
+
+    #[test]
+    fn a_complaint_filed_is_no_proposal() {
+        for text in [
+            "2017年1月，王某向知識產權保護平台提出申訴，經平台審核，申訴成立。",
+            "2017年1月，王某向知识产权保护平台提出申诉，经平台审核，申诉成立。",
+        ] {
+            assert_eq!(proposals(&analyze(text)), [], "{text}");
+        }
     }
 
     #[test]
