@@ -703,6 +703,11 @@ fn continue_list(
         return false;
     };
     if n != open.ordinal + 1 {
+        // A list that starts again (入院診斷：1、…；2、…) is another one: the open list
+        // is over.
+        if n <= open.ordinal {
+            *list = None;
+        }
         return false;
     }
     let c1 = trim_end(v.text, p + len, s.end);
@@ -811,6 +816,18 @@ mod tests {
         ] {
             let a = analyze(text);
             assert!(proposals(&a).iter().all(|(_, t)| !t.contains("報告」") && !t.contains("报告”") && !t.contains("JT")), "{:?}", proposals(&a));
+        }
+    }
+
+    #[test]
+    fn a_list_that_starts_again_closes_the_open_one() {
+        for text in [
+            "蘇莉的上訴請求：1、撤銷一審判決第六項；2、訴訟費由被上訴人負擔。胡某入院治療，入院診斷：1、左脛腓骨下端骨折；2、右恥骨骨折；3、腰痛。",
+            "苏莉的上诉请求：1、撤销一审判决第六项；2、诉讼费由被上诉人负担。胡某入院治疗，入院诊断：1、左胫腓骨下端骨折；2、右耻骨骨折；3、腰痛。",
+        ] {
+            let a = analyze(text);
+            assert!(proposes(&a, "蘇莉", "撤銷一審判決第六項") || proposes(&a, "苏莉", "撤销一审判决第六项"), "{:?}", proposals(&a));
+            assert!(proposals(&a).iter().all(|(_, t)| !t.contains("腰痛")), "{:?}", proposals(&a));
         }
     }
 
