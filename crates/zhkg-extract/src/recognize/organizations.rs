@@ -136,6 +136,24 @@ pub(super) fn suffix_names(cx: &Ctx, si: usize, s: &Sentence, posts: &[usize], o
                     continue;
                 }
             }
+            // A head word that is a verb here, right after a body's own head word, is the
+            // body's act (四川省地震局|組織…, 市委統戰部|組織…), not a longer name (but
+            // 非政府|組織). A company's branch follows its parent's head (中心|支行).
+            if kind == Kind::Organization
+                && n >= 2
+                && tok.start == suf_start
+                && tok.tag.starts_with('v')
+                && suf.kind != "company"
+            {
+                let inner = cx.lx.org_heads.ending(&cx.simp[s.start..suf_start]);
+                let negated = inner.is_some_and(|i| {
+                    let at = suf_start - cx.lx.org_suffixes[i].len;
+                    at > s.start && cx.simp[at - 1] == '非'
+                });
+                if inner.is_some() && !negated {
+                    continue;
+                }
+            }
             // The name grows leftwards from the token holding the head word's first char.
             let first = cx.token_of[suf_start].min(ti);
             let mut start = cx.tokens[first].start.min(suf_start);

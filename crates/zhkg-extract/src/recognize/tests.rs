@@ -853,3 +853,31 @@ fn a_name_before_a_place_head_word_is_no_person() {
         ("元朝天文学家郭守敬组织了一次测量。", "郭守敬"),
     ]);
 }
+
+#[test]
+fn a_head_word_that_is_a_body_s_act_is_no_part_of_its_name() {
+    for (text, org) in [
+        (
+            "昨日，江蘇省通信管理局組織召開校園營銷工作會議。",
+            "江蘇省通信管理局",
+        ),
+        (
+            "昨日，江苏省通信管理局组织召开校园营销工作会议。",
+            "江苏省通信管理局",
+        ),
+        ("鄭州市人民政府組織有關部門進行調查。", "鄭州市人民政府"),
+        ("郑州市人民政府组织有关部门进行调查。", "郑州市人民政府"),
+    ] {
+        let orgs = names(text, Kind::Organization);
+        assert!(orgs.iter().any(|o| o == org), "{text}: {orgs:?}");
+        assert!(
+            orgs.iter().all(|o| !o.ends_with("組織") && !o.ends_with("组织")),
+            "{text}: {orgs:?}"
+        );
+    }
+    // A company's branch follows its parent's head; 非政府組織 is one word.
+    let orgs = names("被中國人民銀行商洛市中心支行給予警告處分。", Kind::Organization);
+    assert!(orgs.iter().any(|o| o == "中國人民銀行商洛市中心支行"), "{orgs:?}");
+    let orgs = names("尼日利亞非政府組織發布報告。", Kind::Organization);
+    assert!(orgs.iter().any(|o| o == "尼日利亞非政府組織"), "{orgs:?}");
+}
