@@ -369,6 +369,9 @@ pub enum Role {
     /// `household`: after a name, the person's home or family (孟大德家, 魯家一家人): the
     /// person, not a longer name; after a surname alone, a family, not a person.
     Household,
+    /// `former`: a word of tenure (原, 前任) that opens a phrase naming what a body or a
+    /// holder was: never the first word of an organization's name (原|杭州市人民政府).
+    Former,
 }
 
 impl Role {
@@ -587,7 +590,7 @@ const STRENGTHS: [(&str, CueStrength); 5] = [
     ("possibility", CueStrength::Possibility),
 ];
 
-const ROLES: [(&str, Role); 36] = [
+const ROLES: [(&str, Role); 37] = [
     ("after_name", Role::AfterName),
     ("boundary", Role::Boundary),
     ("pronoun", Role::Pronoun),
@@ -624,6 +627,7 @@ const ROLES: [(&str, Role); 36] = [
     ("act_modal", Role::ActModal),
     ("contextual", Role::Contextual),
     ("household", Role::Household),
+    ("former", Role::Former),
 ];
 
 impl Lexicon {

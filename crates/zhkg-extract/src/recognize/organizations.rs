@@ -241,6 +241,13 @@ pub(super) fn suffix_names(cx: &Ctx, si: usize, s: &Sentence, posts: &[usize], o
                 }
                 start = t.start;
             }
+            // 原|杭州市人民政府: a word of tenure opening the name says what the body was.
+            if kind == Kind::Organization {
+                let t = &cx.tokens[cx.token_of[start]];
+                if t.start == start && t.end < suf_start && cx.lx.has_role(&t.word, Role::Former) {
+                    start = t.end;
+                }
+            }
             if suf_start - start < suf.min_prefix.max(1) {
                 continue;
             }

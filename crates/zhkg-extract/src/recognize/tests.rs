@@ -881,3 +881,22 @@ fn a_head_word_that_is_a_body_s_act_is_no_part_of_its_name() {
     let orgs = names("尼日利亞非政府組織發布報告。", Kind::Organization);
     assert!(orgs.iter().any(|o| o == "尼日利亞非政府組織"), "{orgs:?}");
 }
+
+#[test]
+fn former_and_a_party_s_role_open_no_organization_s_name() {
+    for (text, org) in [
+        ("許邁永，男，原係杭州市人民政府副市長。", "杭州市人民政府"),
+        ("许迈永，男，原系杭州市人民政府副市长。", "杭州市人民政府"),
+        ("他曾任原成都軍區某部政委。", "成都軍區"),
+        ("他曾任原成都军区某部政委。", "成都军区"),
+        ("郑女士起訴被告中國移動武漢分公司。", "中國移動武漢分公司"),
+        ("郑女士起诉被告中国移动武汉分公司。", "中国移动武汉分公司"),
+    ] {
+        let orgs = names(text, Kind::Organization);
+        assert!(orgs.iter().any(|o| o == org), "{text}: {orgs:?}");
+        assert!(
+            orgs.iter().all(|o| !o.ends_with(org) || o == org),
+            "{text}: {orgs:?}"
+        );
+    }
+}
