@@ -372,6 +372,8 @@ pub enum Role {
     /// `former`: a word of tenure (原, 前任) that opens a phrase naming what a body or a
     /// holder was: never the first word of an organization's name (原|杭州市人民政府).
     Former,
+    /// `direction`: a part of a region (東部, 中西部): ends like a body (部) but names none.
+    Direction,
 }
 
 impl Role {
@@ -590,7 +592,7 @@ const STRENGTHS: [(&str, CueStrength); 5] = [
     ("possibility", CueStrength::Possibility),
 ];
 
-const ROLES: [(&str, Role); 37] = [
+const ROLES: [(&str, Role); 38] = [
     ("after_name", Role::AfterName),
     ("boundary", Role::Boundary),
     ("pronoun", Role::Pronoun),
@@ -628,6 +630,7 @@ const ROLES: [(&str, Role); 37] = [
     ("contextual", Role::Contextual),
     ("household", Role::Household),
     ("former", Role::Former),
+    ("direction", Role::Direction),
 ];
 
 impl Lexicon {

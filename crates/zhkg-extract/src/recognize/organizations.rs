@@ -227,7 +227,18 @@ pub(super) fn suffix_names(cx: &Ctx, si: usize, s: &Sentence, posts: &[usize], o
                 if opened() && common() {
                     break;
                 }
+                // A place does not grow over a body (永城市公安局|新城派出所, 資訊網|…路):
+                // a word ending with an organization's head word is not part of its name.
+                // (The head word with the words it needs before it, 書院 being a head alone; 中東部
+                // is a direction.)
+                let body = kind == Kind::Place
+                    && cx.lx.org_heads.ending(&cx.simp[t.start..t.end]).is_some_and(|i| {
+                        t.end - t.start >= cx.lx.org_suffixes[i].len + cx.lx.org_suffixes[i].min_prefix.max(1)
+                    })
+                    && !cx.lx.has_role(&t.word, Role::Direction)
+                    && !cx.lx.lookup(&t.word).iter().any(|x| matches!(x, Term::Place(_)));
                 let blocked = verb_object
+                    || body
                     || cx.lx.has_role(&t.word, Role::Boundary)
                     || t.word.chars().any(|c| !is_han(c) && !c.is_ascii_alphanumeric())
                     || end - t.start > 18;

@@ -900,3 +900,24 @@ fn former_and_a_party_s_role_open_no_organization_s_name() {
         );
     }
 }
+
+#[test]
+fn a_place_does_not_grow_over_a_body() {
+    for text in [
+        "南京市公安局交警支隊高速公路五大隊民警趕到現場。",
+        "南京市公安局交警支队高速公路五大队民警赶到现场。",
+        "記者從嘉祥縣公安局兗蘭路派出所獲悉。",
+        "记者从嘉祥县公安局兖兰路派出所获悉。",
+    ] {
+        let places = names(text, Kind::Place);
+        assert!(places.iter().all(|p| !p.contains("公安局")), "{text}: {places:?}");
+    }
+    // A part of a region ends like a body (部) and is none.
+    for text in ["貴州中東部地區將有大雨。", "贵州中东部地区将有大雨。"] {
+        let orgs = names(text, Kind::Organization);
+        assert!(
+            orgs.iter().all(|o| !o.contains("東部") && !o.contains("东部")),
+            "{text}: {orgs:?}"
+        );
+    }
+}
