@@ -252,10 +252,20 @@ pub(super) fn model_names(cx: &Ctx, sentences: &[Sentence], names: &[NerSpan]) -
                                 .iter()
                                 .any(|t| matches!(t, Term::Org(_) | Term::Place(_)))
                     });
+                    // A body's name does not open with a verb or a preposition (給|宏輝公司,
+                    // 給予|公司黨委): the span has run into the clause before it. (Place names
+                    // do: 插旗村, 錯那鎮.)
+                    let opens_clause = toks.first().is_some_and(|t| {
+                        t.start == n.start
+                            && t.known
+                            && (t.tag == "p" || (t.tag == "v" && kind == Kind::Organization))
+                            && !known_name(t)
+                    });
                     !latin
                         && aligned
                         && !parts(kind)
                         && !clause_words
+                        && !opens_clause
                         && !generic
                         && !verb_and_known
                         && (headed || body_names)

@@ -921,3 +921,14 @@ fn a_place_does_not_grow_over_a_body() {
         );
     }
 }
+
+#[test]
+fn a_body_s_name_does_not_open_with_a_verb_or_a_preposition() {
+    for text in [
+        "責成公司原黨委書記、董事長梅群向北京市委作出深刻書面檢查；給予公司黨委副書記、總經理高振坤記過處分。",
+        "责成公司原党委书记、董事长梅群向北京市委作出深刻书面检查；给予公司党委副书记、总经理高振坤记过处分。",
+    ] {
+        let orgs = names(text, Kind::Organization);
+        assert!(orgs.iter().all(|o| !o.starts_with("給予") && !o.starts_with("给予")), "{text}: {orgs:?}");
+    }
+}
