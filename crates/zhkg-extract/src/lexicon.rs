@@ -374,6 +374,9 @@ pub enum Role {
     Former,
     /// `direction`: a part of a region (東部, 中西部): ends like a body (部) but names none.
     Direction,
+    /// `glued`: a preposition or verb of going that the segmenter glues to an unknown word
+    /// (耿利惠到, 對宏輝): a name grown leftwards starts after it.
+    Glued,
 }
 
 impl Role {
@@ -592,7 +595,7 @@ const STRENGTHS: [(&str, CueStrength); 5] = [
     ("possibility", CueStrength::Possibility),
 ];
 
-const ROLES: [(&str, Role); 38] = [
+const ROLES: [(&str, Role); 39] = [
     ("after_name", Role::AfterName),
     ("boundary", Role::Boundary),
     ("pronoun", Role::Pronoun),
@@ -631,6 +634,7 @@ const ROLES: [(&str, Role); 38] = [
     ("household", Role::Household),
     ("former", Role::Former),
     ("direction", Role::Direction),
+    ("glued", Role::Glued),
 ];
 
 impl Lexicon {

@@ -210,8 +210,16 @@ pub(super) fn model_names(cx: &Ctx, sentences: &[Sentence], names: &[NerSpan]) -
                     // 冀建港, 香港文匯報訊立法會…).
                     // A verb inside a name is normal before a head word (港澳協調工作小組,
                     // 海港計劃檢討小組委員會); without one it says the span is a clause.
+                    // (A preposition the segmenter glued to an unknown word counts: 對宏輝.)
+                    let glued = |t: &Token| {
+                        !t.known
+                            && [t.start, t.end - 1]
+                                .iter()
+                                .any(|&i| cx.lx.has_role_chars(&cx.simp[i..i + 1], Role::Glued))
+                    };
                     let clause_words = toks.iter().any(|t| {
                         (t.tag.starts_with('v') && t.tag != "vn" && !headed)
+                            || glued(t)
                             || cx.lx.has_role(&t.word, Role::Boundary)
                             || cx
                                 .lx

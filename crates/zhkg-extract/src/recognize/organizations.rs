@@ -237,6 +237,17 @@ pub(super) fn suffix_names(cx: &Ctx, si: usize, s: &Sentence, posts: &[usize], o
                     })
                     && !cx.lx.has_role(&t.word, Role::Direction)
                     && !cx.lx.lookup(&t.word).iter().any(|x| matches!(x, Term::Place(_)));
+                // The segmenter glues a preposition to an unknown word (耿利惠到|鎮安縣醫院,
+                // 中外運|對宏輝|公司): the name starts after it.
+                if !t.known {
+                    let glued = (t.start..t.end)
+                        .rev()
+                        .find(|&i| cx.lx.has_role_chars(&cx.simp[i..i + 1], Role::Glued));
+                    if let Some(i) = glued {
+                        start = i + 1;
+                        break;
+                    }
+                }
                 let blocked = verb_object
                     || body
                     || cx.lx.has_role(&t.word, Role::Boundary)

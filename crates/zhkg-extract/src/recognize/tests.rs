@@ -932,3 +932,26 @@ fn a_body_s_name_does_not_open_with_a_verb_or_a_preposition() {
         assert!(orgs.iter().all(|o| !o.starts_with("給予") && !o.starts_with("给予")), "{text}: {orgs:?}");
     }
 }
+
+#[test]
+fn a_preposition_glued_to_an_unknown_word_opens_no_name() {
+    for (text, org) in [
+        ("在家人的陪同下，耿利惠到鎮安縣醫院醫治。", "鎮安縣醫院"),
+        ("在家人的陪同下，耿利惠到镇安县医院医治。", "镇安县医院"),
+        (
+            "我行與宏輝公司、中外運對宏輝公司質押給我行的銀錠進行盤庫。",
+            "宏輝公司",
+        ),
+        (
+            "我行与宏辉公司、中外运对宏辉公司质押给我行的银锭进行盘库。",
+            "宏辉公司",
+        ),
+    ] {
+        let orgs = names(text, Kind::Organization);
+        assert!(orgs.iter().any(|o| o == org), "{text}: {orgs:?}");
+        assert!(
+            orgs.iter().all(|o| !o.ends_with(org) || o == org),
+            "{text}: {orgs:?}"
+        );
+    }
+}
