@@ -55,7 +55,22 @@ pub(super) fn find(cx: &Ctx, si: usize) -> Vec<Cue> {
         })
         .filter(|c| !cx.cl.quoted(c.a))
         .filter(|c| !in_title(cx, c.a, c.b))
+        .filter(|c| !unnamed_agent(cx, c.a))
         .collect()
+}
+
+/// Is the cue at `a` passive with an agent nobody names (女生被欺凌者要求…, 被消費者呼籲…)?
+/// The clause's subject is then who is asked, and the one who asks is not named.
+fn unnamed_agent(cx: &Ctx, a: usize) -> bool {
+    let v = cx.v;
+    let Some(p) = (a.saturating_sub(6)..a)
+        .rev()
+        .take_while(|&i| crate::script::is_han(v.simp[i]))
+        .find(|&i| v.simp[i] == '被' && v.token_at(i).is_some_and(|t| t.word == "被"))
+    else {
+        return false;
+    };
+    p + 1 < a && !v.in_mention(p + 1, a, &[Kind::Person, Kind::Organization, Kind::Pronoun])
 }
 
 /// Is `a..b` inside a book or document title (《…技術要求》, 《關於…的建議》)? A title names

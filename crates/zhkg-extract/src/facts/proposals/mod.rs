@@ -832,6 +832,24 @@ mod tests {
     }
 
     #[test]
+    fn a_passive_cue_with_an_agent_nobody_names_has_no_proposer() {
+        for text in [
+            "海南椰樹集團的廣告詞引發爭議，被消費者呼籲應當將椰樹廣告歸進掃黃打非範疇。",
+            "海南椰树集团的广告词引发争议，被消费者呼吁应当将椰树广告归进扫黄打非范畴。",
+        ] {
+            let a = analyze(text);
+            assert!(
+                proposals(&a).iter().all(|(p, _)| !p.contains("椰")),
+                "{:?}",
+                proposals(&a)
+            );
+        }
+        // A defendant (被告) is no passive.
+        let a = analyze("被告中國移動武漢分公司要求法院駁回原告的訴訟請求。");
+        assert!(!proposals(&a).is_empty(), "{:?}", proposals(&a));
+    }
+
+    #[test]
     fn nobody_proposes_to_themselves() {
         for text in [
             "墨菲說，自己的支票賬戶已經空了的時候，打電話者建議她利用她的一個退休賬戶。",
