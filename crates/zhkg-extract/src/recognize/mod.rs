@@ -150,6 +150,11 @@ impl Ctx<'_> {
     fn t(&self, a: usize, b: usize) -> String {
         self.text[a..b].iter().collect()
     }
+    /// Is character `i` a preposition the segmenter may glue to an unknown word (`glued` in
+    /// grammar.tsv: 耿利惠到, 對宏輝)?
+    fn glued_at(&self, i: usize) -> bool {
+        self.lx.has_role_chars(&self.simp[i..i + 1], Role::Glued)
+    }
     /// Does a segmenter word that is a place's head word (片區, 小區) start at `i`?
     fn place_head_at(&self, i: usize) -> bool {
         self.token_at.get(&i).is_some_and(|&u| {

@@ -211,12 +211,7 @@ pub(super) fn model_names(cx: &Ctx, sentences: &[Sentence], names: &[NerSpan]) -
                     // A verb inside a name is normal before a head word (港澳協調工作小組,
                     // 海港計劃檢討小組委員會); without one it says the span is a clause.
                     // (A preposition the segmenter glued to an unknown word counts: 對宏輝.)
-                    let glued = |t: &Token| {
-                        !t.known
-                            && [t.start, t.end - 1]
-                                .iter()
-                                .any(|&i| cx.lx.has_role_chars(&cx.simp[i..i + 1], Role::Glued))
-                    };
+                    let glued = |t: &Token| !t.known && [t.start, t.end - 1].iter().any(|&i| cx.glued_at(i));
                     let clause_words = toks.iter().any(|t| {
                         (t.tag.starts_with('v') && t.tag != "vn" && !headed)
                             || glued(t)

@@ -240,9 +240,7 @@ pub(super) fn suffix_names(cx: &Ctx, si: usize, s: &Sentence, posts: &[usize], o
                 // The segmenter glues a preposition to an unknown word (耿利惠到|鎮安縣醫院,
                 // 中外運|對宏輝|公司): the name starts after it.
                 if !t.known {
-                    let glued = (t.start..t.end)
-                        .rev()
-                        .find(|&i| cx.lx.has_role_chars(&cx.simp[i..i + 1], Role::Glued));
+                    let glued = (t.start..t.end).rev().find(|&i| cx.glued_at(i));
                     if let Some(i) = glued {
                         start = i + 1;
                         break;

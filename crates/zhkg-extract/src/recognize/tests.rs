@@ -25,6 +25,19 @@ fn finds_organizations(cases: &[(&str, &str)]) {
     }
 }
 
+/// Each text yields its organization, and no longer name that ends with it (原|成都軍區,
+/// 耿利惠到|鎮安縣醫院).
+fn finds_organizations_alone(cases: &[(&str, &str)]) {
+    for (text, org) in cases {
+        let orgs = names(text, Kind::Organization);
+        assert!(orgs.iter().any(|o| o == org), "{text}: {orgs:?}");
+        assert!(
+            orgs.iter().all(|o| !o.ends_with(org) || o == org),
+            "{text}: {orgs:?}"
+        );
+    }
+}
+
 /// Each text yields its person, among others.
 fn finds_people(cases: &[(&str, &str)]) {
     for (text, name) in cases {
@@ -884,21 +897,14 @@ fn a_head_word_that_is_a_body_s_act_is_no_part_of_its_name() {
 
 #[test]
 fn former_and_a_party_s_role_open_no_organization_s_name() {
-    for (text, org) in [
+    finds_organizations_alone(&[
         ("許邁永，男，原係杭州市人民政府副市長。", "杭州市人民政府"),
         ("许迈永，男，原系杭州市人民政府副市长。", "杭州市人民政府"),
         ("他曾任原成都軍區某部政委。", "成都軍區"),
         ("他曾任原成都军区某部政委。", "成都军区"),
         ("郑女士起訴被告中國移動武漢分公司。", "中國移動武漢分公司"),
         ("郑女士起诉被告中国移动武汉分公司。", "中国移动武汉分公司"),
-    ] {
-        let orgs = names(text, Kind::Organization);
-        assert!(orgs.iter().any(|o| o == org), "{text}: {orgs:?}");
-        assert!(
-            orgs.iter().all(|o| !o.ends_with(org) || o == org),
-            "{text}: {orgs:?}"
-        );
-    }
+    ]);
 }
 
 #[test]
@@ -935,7 +941,7 @@ fn a_body_s_name_does_not_open_with_a_verb_or_a_preposition() {
 
 #[test]
 fn a_preposition_glued_to_an_unknown_word_opens_no_name() {
-    for (text, org) in [
+    finds_organizations_alone(&[
         ("在家人的陪同下，耿利惠到鎮安縣醫院醫治。", "鎮安縣醫院"),
         ("在家人的陪同下，耿利惠到镇安县医院医治。", "镇安县医院"),
         (
@@ -946,14 +952,7 @@ fn a_preposition_glued_to_an_unknown_word_opens_no_name() {
             "我行与宏辉公司、中外运对宏辉公司质押给我行的银锭进行盘库。",
             "宏辉公司",
         ),
-    ] {
-        let orgs = names(text, Kind::Organization);
-        assert!(orgs.iter().any(|o| o == org), "{text}: {orgs:?}");
-        assert!(
-            orgs.iter().all(|o| !o.ends_with(org) || o == org),
-            "{text}: {orgs:?}"
-        );
-    }
+    ]);
 }
 
 #[test]
