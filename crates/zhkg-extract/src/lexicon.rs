@@ -306,6 +306,9 @@ pub enum Role {
     Attitude,
     /// `plural`: a plural subject (他們, 各界).
     Plural,
+    /// `members`: a post for a body's members as a group (議員, 代表): after the body's
+    /// name with nobody named (民建聯議員建議…), the body speaks.
+    Members,
     /// `object_marker`: makes the name after it an object (向特區政府提出).
     ObjectMarker,
     /// `place_verb`: a verb after which a one-character abbreviation is a place (來港).
@@ -595,7 +598,7 @@ const STRENGTHS: [(&str, CueStrength); 5] = [
     ("possibility", CueStrength::Possibility),
 ];
 
-const ROLES: [(&str, Role); 39] = [
+const ROLES: [(&str, Role); 40] = [
     ("after_name", Role::AfterName),
     ("boundary", Role::Boundary),
     ("pronoun", Role::Pronoun),
@@ -606,6 +609,7 @@ const ROLES: [(&str, Role); 39] = [
     ("preface", Role::Preface),
     ("attitude", Role::Attitude),
     ("plural", Role::Plural),
+    ("members", Role::Members),
     ("object_marker", Role::ObjectMarker),
     ("place_verb", Role::PlaceVerb),
     ("subject_verb", Role::SubjectVerb),

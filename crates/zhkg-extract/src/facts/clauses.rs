@@ -8,16 +8,18 @@
 //! - a modifier before it: `正在北京的特首梁振英` → 梁振英, and a relative clause ending the
 //!   clause or standing before its verb: `曾發起萬名教師參加遊行的教協，…` → 教協;
 //! - no subject written (`又建議…`, `促請…`): the clause continues the subject before;
-//! - people not named (`有議員`, `民主黨議員`): the clause has a subject, so it does not take
+//! - people not named (`有議員`, `立法會議員`): the clause has a subject, so it does not take
 //!   the one before, but there is no one to name;
 //! - a thing (`民意`, `報告`, `抗爭`): the clause's own subject, which a later clause does
 //!   not go on with (`陳惜姿形容…，但抗爭未完，呼籲…` → 陳惜姿).
 //!
 //! The proposal and pronoun rules walk these subjects instead of guessing the nearest name.
 
+use super::text::text_of;
 use super::view::View;
 use crate::lexicon::Role;
 use crate::recognize::Kind;
+use crate::rules::Rule;
 
 /// Who the subject of a clause is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,7 +31,7 @@ pub(super) enum Subject {
     Named(Vec<usize>),
     /// A document (施政報告提出…), which stands for its author.
     Document(usize),
-    /// People not named (有議員, 民主黨議員, 多名議員): nobody to name, and the clause does
+    /// People not named (有議員, 立法會議員, 多名議員): nobody to name, and the clause does
     /// not take the subject of the one before.
     Unnamed,
     /// A thing (民意, 報告, 抗爭, 內地): the clause's own subject, but not one that a later
@@ -389,8 +391,8 @@ pub(super) fn noun_phrase(v: &View, p: usize, b: usize) -> Option<Np> {
 
 /// The mentions a noun phrase names as a subject: in each conjunct, its last person or
 /// pronoun (after the titles); else a title used alone (特首), kept only as the phrase's
-/// last word; else the conjunct's organization when no title follows it (民主黨, not
-/// 民主黨議員); a document stands for its author.
+/// last word, unless it names a body's members (民主黨議員 → 民主黨); else the conjunct's
+/// organization when no title follows it; a document stands for its author.
 pub(super) fn np_subject(v: &View, np: &Np) -> Subject {
     let mut named = Vec::new();
     let mut document = None;
@@ -413,10 +415,13 @@ pub(super) fn np_subject(v: &View, np: &Np) -> Subject {
             continue;
         };
         match kind(last) {
-            Kind::Post => {
-                people = true;
-                named.push(last)
-            }
+            Kind::Post => match members_of(v, np, conj, last) {
+                Some(o) => named.push(o),
+                None => {
+                    people = true;
+                    named.push(last)
+                }
+            },
             Kind::Occasion => document = Some(last),
             _ => {
                 if let Some(&o) = conj.iter().find(|&&m| kind(m) == Kind::Organization) {
@@ -434,6 +439,29 @@ pub(super) fn np_subject(v: &View, np: &Np) -> Subject {
     } else {
         Subject::Thing
     }
+}
+
+/// 民建聯議員開記招，建議…: members (議員, 代表: grammar role `members`) of a body named
+/// before them, in a phrase that names no person, speak for that body. Not the body a
+/// composite post names a seat in (立法會議員, 市人大代表: unnamed people), nor a body in a
+/// title chain that goes on to a name (江蘇省委常委、南京市委書記張敬華).
+fn members_of(v: &View, np: &Np, conj: &[usize], post: usize) -> Option<usize> {
+    let p = &v.mentions[post];
+    if !v.lx.has_role(&text_of(v.simp, p.start, p.end), Role::Members)
+        || np
+            .parts
+            .iter()
+            .any(|&m| matches!(v.mentions[m].kind, Kind::Person | Kind::Pronoun))
+    {
+        return None;
+    }
+    conj.iter().copied().find(|&m| {
+        let o = &v.mentions[m];
+        o.kind == Kind::Organization
+            && o.end <= p.start
+            && !matches!(o.rule, Rule::CompositePostOrganization | Rule::OrganInTitle)
+            && !(p.rule == Rule::CompositePost && o.end == p.start)
+    })
 }
 
 /// A long title the segmenter broke (廣東省深圳市全順勞務派遣有限公司總經理張全收如是說): a
@@ -688,6 +716,23 @@ mod tests {
         let v = View::new(x.lexicon(), &a.doc, &a.mentions, text);
         let cl = analyze(&v);
         assert!(cl.list[1].fresh, "{:?}", cl.list);
+    }
+
+    #[test]
+    fn members_named_by_their_body_alone_speak_for_it() {
+        for (text, want) in [
+            ("民建聯議員開記招，建議政府將口罩列入儲備商品。", "民建聯"),
+            ("民建联议员在香港开记者会，建议政府将口罩列入储备商品。", "民建联"),
+            ("工聯會代表昨日要求加薪。", "工聯會"),
+            // A seat in the body the post names: unnamed members, the title alone.
+            ("立法會議員要求政府交代。", "議員"),
+            ("市人大代表建议加强监管。", "代表"),
+        ] {
+            assert_eq!(subjects(text)[0], want, "{text}");
+        }
+        // A title chain that goes on to a name names that person, not the body.
+        let s = subjects("江蘇省委常委、南京市委書記張敬華作出批示，要求全力搶救。");
+        assert!(s[0].ends_with("張敬華") && !s[0].contains("省委+"), "{s:?}");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! sentence that has one (a subject carries over commas: `教協，在下月…，促請當局…`). A
 //! title chain names its last person (`A委員、B公司董事長C` → C); a pronoun or a title used
 //! alone stands for its antecedent; a document (報告提出) for its author. A clause whose
-//! subject names nobody (有議員, 民主黨議員) stops the search: that proposal has no one to
+//! subject names nobody (有議員, 立法會議員) stops the search: that proposal has no one to
 //! name.
 
 use super::Ctx;
