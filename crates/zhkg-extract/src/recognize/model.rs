@@ -407,27 +407,60 @@ pub(super) fn headed_names_agree(cx: &Ctx, names: &[NerSpan], outer: &mut Vec<Me
             });
         // A known place or body opening a name that stands alone in its clause
         // (香港|可持續發展公民|議會, 中國|虛擬運營商產業|聯盟): the head word names the whole.
-        let known_at_start = m.start == 0
+        let clause_start = m.start == 0
             || !is_han(cx.text[m.start - 1])
             || matches!(cx.simp[m.start - 1], '和' | '及' | '与' | '、');
-        let known_at_start = known_at_start
-            && (m.start + 2..m.end)
-                .rev()
-                .find(|&b| {
-                    cx.lx
-                        .lookup_chars(&cx.simp[m.start..b])
-                        .iter()
-                        .any(|t| matches!(t, Term::Place(_) | Term::Org(_)))
-                })
-                // …unless a preposition follows it: then it is a clause's subject
-                // (汕頭市|對…江).
-                .is_some_and(|b| {
-                    !matches!(
-                        cx.simp[b],
-                        '对' | '在' | '向' | '从' | '把' | '被' | '将' | '为' | '于'
-                    )
-                });
-        model_agrees || known_before_head || known_at_start
+        let opening = (m.start + 2..m.end).rev().find(|&b| {
+            cx.lx
+                .lookup_chars(&cx.simp[m.start..b])
+                .iter()
+                .any(|t| matches!(t, Term::Place(_) | Term::Org(_)))
+        });
+        // …unless a preposition follows it: then it is a clause's subject (汕頭市|對…江).
+        let known_at_start = clause_start
+            && opening.is_some_and(|b| {
+                !matches!(
+                    cx.simp[b],
+                    '对' | '在' | '向' | '从' | '把' | '被' | '将' | '为' | '于'
+                )
+            });
+        // 轉到了|鄭州航空港經濟綜合實驗區: after a verb, a particle or a preposition the
+        // name is an object, nothing before it is part of it; a known place or body opening
+        // it, then only common words the segmenter knows, no other name, names the whole
+        // (not 石家莊市|太陽城小區, 青島|再去|醫院).
+        let object = m.start > 0
+            && cx.token_of[m.start - 1] != usize::MAX
+            && cx.tokens[cx.token_of[m.start - 1]].end == m.start
+            && {
+                let tag = cx.tokens[cx.token_of[m.start - 1]].tag.as_str();
+                tag.starts_with('v') || tag.starts_with('u') || tag == "p"
+            };
+        // (A verbal noun only right before the head word, naming the body's work: 綜合|
+        // 實驗區, not 建設|全球…中心; a head word of two characters or more.)
+        let head_start = heads
+            .iter()
+            .filter(|h| h.len >= 2 && h.len < m.end - m.start && cx.s_is(m.end - h.len, m.end, &h.simp))
+            .map(|h| m.end - h.len)
+            .min();
+        let object_name = object
+            && head_start.is_some()
+            && opening.is_some_and(|b| {
+                cx.token_at.contains_key(&b)
+                    && (cx.token_of[b]..cx.tokens.len())
+                        .map(|k| &cx.tokens[k])
+                        .take_while(|t| t.end <= m.end)
+                        .all(|t| {
+                            t.known
+                                && (matches!(t.tag.as_str(), "n" | "an" | "b")
+                                    || (t.tag == "vn" && Some(t.end) >= head_start))
+                                && !cx
+                                    .lx
+                                    .lookup(&t.word)
+                                    .iter()
+                                    .any(|x| matches!(x, Term::Place(_) | Term::Org(_)))
+                        })
+            });
+        model_agrees || known_before_head || known_at_start || object_name
     });
 }
 

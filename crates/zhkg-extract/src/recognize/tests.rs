@@ -257,6 +257,33 @@ fn a_known_place_before_a_head_word_is_part_of_a_name() {
 }
 
 #[test]
+fn a_known_place_opening_a_verbs_object_with_common_words_names_the_whole() {
+    for (text, want) in [
+        (
+            "我的工作重心從深圳轉到了鄭州航空港經濟綜合實驗區，回到家鄉。",
+            "鄭州航空港經濟綜合實驗區",
+        ),
+        (
+            "我的工作重心从深圳转到了郑州航空港经济综合实验区，回到家乡。",
+            "郑州航空港经济综合实验区",
+        ),
+    ] {
+        assert!(names(text, Kind::Place).contains(&want.to_string()), "{text}");
+    }
+    for (text, want) in [
+        ("他去年調到了浦口區市場監督管理局工作。", "浦口區市場監督管理局"),
+        ("他去年调到了浦口区市场监督管理局工作。", "浦口区市场监督管理局"),
+    ] {
+        assert!(
+            names(text, Kind::Organization).contains(&want.to_string()),
+            "{text}"
+        );
+    }
+    // A verbal noun with an object of its own is a verb phrase, not part of a name.
+    assert!(names("香港要建設全球跨境電商中心。", Kind::Organization).is_empty());
+}
+
+#[test]
 fn a_hong_kong_body_is_not_found_by_its_generic_name_in_mainland_news() {
     // 教育局 is Hong Kong's Education Bureau in Hong Kong news; in mainland news that never
     // names Hong Kong it is a county's bureau, not a named entity.
