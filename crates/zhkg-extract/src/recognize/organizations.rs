@@ -184,14 +184,17 @@ pub(super) fn suffix_names(cx: &Ctx, si: usize, s: &Sentence, posts: &[usize], o
                     break;
                 }
                 // A post or a cue word right before an organ's head word names the organ
-                // (監事委員會, 提案委員會); further left, it ends the name (建議 | 國家發改委).
+                // (監事委員會, 提案委員會); further left, it ends the name (建議 | 國家發改委),
+                // and a cue before a government's head word is a verb (民主黨|要求|政府…).
                 let known = cx.lx.lookup(&t.word);
                 let termlike = known
                     .iter()
                     .any(|x| matches!(x, Term::Post(_) | Term::Cue(_) | Term::Occasion(_)));
                 let next_to_head = k + 1 == first && kind == Kind::Organization;
                 let joins = (nominal(&t.tag) && !termlike)
-                    || (termlike && next_to_head)
+                    || (termlike
+                        && next_to_head
+                        && !(suf.kind == "government" && known.iter().all(|x| matches!(x, Term::Cue(_)))))
                     || (kind == Kind::Organization
                         && t.word == "及"
                         && k > 0

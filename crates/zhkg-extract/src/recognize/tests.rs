@@ -284,6 +284,22 @@ fn a_known_place_opening_a_verbs_object_with_common_words_names_the_whole() {
 }
 
 #[test]
+fn a_cue_between_a_body_and_the_government_is_a_verb() {
+    // (It used to make 民主黨要求政府 one organization, and the proposal was lost.)
+    for (text, want) in [
+        ("民主黨要求政府交代。", "民主黨"),
+        ("昨日，公民黨建議政府撤回草案。", "公民黨"),
+        ("九三学社建议政府加大投入。", "九三学社"),
+        ("致公党呼吁政府加快立法。", "致公党"),
+    ] {
+        assert_eq!(names(text, Kind::Organization), [want], "{text}");
+    }
+    // A cue word naming a committee's work is part of its name.
+    let orgs = names("全国政协提案委员会昨日开会。", Kind::Organization);
+    assert!(orgs.contains(&"全国政协提案委员会".to_string()), "{orgs:?}");
+}
+
+#[test]
 fn a_hong_kong_body_is_not_found_by_its_generic_name_in_mainland_news() {
     // 教育局 is Hong Kong's Education Bureau in Hong Kong news; in mainland news that never
     // names Hong Kong it is a county's bureau, not a named entity.
