@@ -325,11 +325,18 @@ pub fn document_quads(a: &Analysis) -> Vec<Quad> {
             continue;
         };
         let (cb, ce) = layout.original_span(p.content.0, p.content.1);
-        let iri = nn(&resource_iri(&mint(
-            "proposal",
-            &p.cue,
-            &format!("proposal:{}|{cb}|{ce}", a.source.name),
-        )));
+        // Joint proposers (張大山和李小河要求…) make one proposal each, with the same words:
+        // those proposals' IRIs also name their proposer (the others keep the short key).
+        let joint =
+            a.facts.proposals.iter().any(|q| {
+                q.content == p.content && entity_of(q.proposer).is_some_and(|e| e.id != proposer.id)
+            });
+        let key = if joint {
+            format!("proposal:{}|{cb}|{ce}|{}", a.source.name, iri_of(proposer))
+        } else {
+            format!("proposal:{}|{cb}|{ce}", a.source.name)
+        };
+        let iri = nn(&resource_iri(&mint("proposal", &p.cue, &key)));
         o.typ(&iri, zhkg::PROPOSAL);
         o.typ(&iri, prov::ENTITY);
         o.add(&iri, zhkg::PROPOSED_BY, nn(&iri_of(proposer)));
@@ -437,4 +444,38 @@ fn place_class(kind: Option<&str>) -> Option<NamedNodeRef<'static>> {
         "landmark" => schema::LANDMARKS_OR_HISTORICAL_BUILDINGS,
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The proposals of an article: (IRI, proposer IRI).
+    fn proposals(text: &str) -> Vec<(String, String)> {
+        let a = zhkg_extract::Extractor::embedded().analyze_text("t.txt", text);
+        let quads = document_quads(&a);
+        let mut out: Vec<(String, String)> = quads
+            .iter()
+            .filter(|q| q.predicate.as_str() == zhkg::PROPOSED_BY.as_str())
+            .map(|q| (q.subject.to_string(), q.object.to_string()))
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn joint_proposers_make_one_proposal_each() {
+        for text in [
+            "如《中國質量報》《深圳商報》等媒體建議把所有付費推廣認定為廣告。",
+            "如《中国质量报》《深圳商报》等媒体建议把所有付费推广认定为广告。",
+        ] {
+            let p = proposals(text);
+            assert_eq!(p.len(), 2, "{text}: {p:?}");
+            assert_ne!(p[0].0, p[1].0, "{text}: {p:?}");
+            assert_ne!(p[0].1, p[1].1, "{text}: {p:?}");
+        }
+        // One proposer: the short key, as before.
+        let p = proposals("民建聯昨日開記招，建議政府將口罩列入儲備商品。");
+        assert_eq!(p.len(), 1, "{p:?}");
+    }
 }

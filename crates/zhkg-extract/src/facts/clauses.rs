@@ -323,6 +323,18 @@ pub(super) fn noun_phrase(v: &View, p: usize, b: usize) -> Option<Np> {
             end = cur;
             continue;
         }
+        // 《中國質量報》《深圳商報》等媒體: titles one after another are a list.
+        if !parts.is_empty() && cur == end && text[cur] == '》' {
+            let mut q = cur + 1;
+            if q < b && matches!(text[q], '、' | '和' | '與' | '与' | '及') {
+                q += 1;
+            }
+            if q < b && text[q] == '《' && v.mention_at(q + 1, b, &NP_KINDS).is_some() {
+                conjuncts.push(parts.len());
+                cur = q + 1;
+                continue;
+            }
+        }
         if !parts.is_empty()
             && cur == end
             && matches!(text[cur], '、' | '兼' | '和' | '與' | '与' | '及' | '暨')
@@ -716,6 +728,18 @@ mod tests {
         let v = View::new(x.lexicon(), &a.doc, &a.mentions, text);
         let cl = analyze(&v);
         assert!(cl.list[1].fresh, "{:?}", cl.list);
+    }
+
+    #[test]
+    fn titles_one_after_another_are_a_joint_subject() {
+        assert_eq!(
+            subjects("如《中國質量報》《深圳商報》等媒體建議把付費推廣認定為廣告。")[0],
+            "中國質量報+深圳商報"
+        );
+        assert_eq!(
+            subjects("如《中国质量报》、《深圳商报》等媒体建议把付费推广认定为广告。")[0],
+            "中国质量报+深圳商报"
+        );
     }
 
     #[test]
