@@ -194,7 +194,9 @@ pub(super) fn suffix_names(cx: &Ctx, si: usize, s: &Sentence, posts: &[usize], o
                 let joins = (nominal(&t.tag) && !termlike)
                     || (termlike
                         && next_to_head
-                        && !(suf.kind == "government" && known.iter().all(|x| matches!(x, Term::Cue(_)))))
+                        && !(suf.kind == "government"
+                            && known.iter().any(|x| matches!(x, Term::Cue(_)))
+                            && !known.iter().any(|x| matches!(x, Term::Post(_)))))
                     || (kind == Kind::Organization
                         && t.word == "及"
                         && k > 0

@@ -288,6 +288,7 @@ fn a_cue_between_a_body_and_the_government_is_a_verb() {
     // (It used to make 民主黨要求政府 one organization, and the proposal was lost.)
     for (text, want) in [
         ("民主黨要求政府交代。", "民主黨"),
+        ("經民聯建議政府減免差餉。", "經民聯"),
         ("昨日，公民黨建議政府撤回草案。", "公民黨"),
         ("九三学社建议政府加大投入。", "九三学社"),
         ("致公党呼吁政府加快立法。", "致公党"),

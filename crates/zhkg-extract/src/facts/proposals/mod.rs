@@ -1233,4 +1233,28 @@ mod tests {
             "增聘人手"
         ));
     }
+
+    #[test]
+    fn a_should_glued_to_the_adverb_after_it_still_asks() {
+        // The segmenter reads 應立即 as one set phrase.
+        for (text, who) in [
+            ("公民黨黨魁楊岳橋表示，政府應立即封關。", "楊岳橋"),
+            ("公民党党魁杨岳桥表示，政府应立即封关。", "杨岳桥"),
+        ] {
+            let a = analyze(text);
+            assert!(proposes(&a, who, "封"), "{text}: {:?}", proposals(&a));
+        }
+    }
+
+    #[test]
+    fn a_body_before_a_cue_and_the_government_proposes() {
+        // (民主黨要求政府 used to be read as one organization.)
+        for (text, who) in [
+            ("經民聯建議政府減免差餉。", "經民聯"),
+            ("九三学社建议政府加大投入。", "九三学社"),
+        ] {
+            let a = analyze(text);
+            assert!(proposes(&a, who, "政府"), "{text}: {:?}", proposals(&a));
+        }
+    }
 }

@@ -303,6 +303,16 @@ pub(super) fn should_in(cx: &Ctx, a: usize, b: usize) -> Option<(usize, usize)> 
         {
             return Some((t.end - 1, t.end));
         }
+        // …or to the adverb after it, as one set phrase (應立即/i 停止, 應予以/nr 糾正).
+        if end < b
+            && t.end - t.start == 3
+            && matches!(t.tag.as_str(), "i" | "l" | "nr")
+            && matches!(v.simp[t.start], '应' | '须')
+            && v.token_at(end).is_some_and(|n| n.tag.starts_with('v'))
+            && !foretold
+        {
+            return Some((t.start, t.start + 1));
+        }
         if end <= b
             && !foretold
             && !needs_thing
