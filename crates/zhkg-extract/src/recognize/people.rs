@@ -30,6 +30,12 @@ pub(super) fn pronouns(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Mention>
 /// after a name the segmenter knows (李強|作), or a dictionary word (徐莉|重點); it keeps
 /// two when a word that follows names comes right after them (何子健|則, 劉欣然|、).
 fn name_at(cx: &Ctx, at: usize, limit: usize) -> Option<usize> {
+    name_at_with(cx, at, limit, false)
+}
+
+/// [`name_at`]; `titled`: right after a title, a word the segmenter knows as a place may
+/// be a person's name (院士|鍾南山/ns|提出).
+fn name_at_with(cx: &Ctx, at: usize, limit: usize, titled: bool) -> Option<usize> {
     let sl = cx.lx.surname_len(&cx.simp[at..limit.min(cx.simp.len())])?;
     let token = |i: usize| cx.token_at.get(&i).map(|&t| &cx.tokens[t]);
     let person_tag = |t: &Token| matches!(t.tag.as_str(), "nr" | "nrfg" | "nrt");
@@ -80,7 +86,7 @@ fn name_at(cx: &Ctx, at: usize, limit: usize) -> Option<usize> {
     }
     // A common word is not a name (施政, 範疇): the segmenter knows it as something else.
     if let Some(tk) = token(at) {
-        if tk.end == end && tk.known && !person_tag(tk) && tk.tag != "x" {
+        if tk.end == end && tk.known && !person_tag(tk) && tk.tag != "x" && !(titled && tk.tag == "ns") {
             return None;
         }
     }
@@ -227,7 +233,7 @@ pub(super) fn speaker_people(
         } else {
             Rule::SpeakerName
         };
-        let Some(end) = name_at(cx, at, s.end) else {
+        let Some(end) = name_at_with(cx, at, s.end, titled) else {
             continue;
         };
         for e in [end, end - 1] {
@@ -239,7 +245,10 @@ pub(super) fn speaker_people(
                 // (微信|公眾|號) starts no name.
                 let word = cx.token_at.get(&at).is_some_and(|&t| {
                     let t = &cx.tokens[t];
-                    t.known && t.end - t.start >= 2 && !matches!(t.tag.as_str(), "nr" | "nrfg" | "nrt")
+                    t.known
+                        && t.end - t.start >= 2
+                        && !matches!(t.tag.as_str(), "nr" | "nrfg" | "nrt")
+                        && !(titled && t.tag == "ns" && t.end == e)
                 });
                 if titled && word {
                     break;

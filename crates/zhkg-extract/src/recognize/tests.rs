@@ -284,6 +284,22 @@ fn a_known_place_opening_a_verbs_object_with_common_words_names_the_whole() {
 }
 
 #[test]
+fn a_name_the_segmenter_knows_as_a_place_is_a_person_between_a_title_and_a_verb() {
+    for (text, want) in [
+        (
+            "全國政協委員、中國工程院院士鍾南山提出，應加強公共衛生體系建設。",
+            "鍾南山",
+        ),
+        (
+            "全国政协委员、中国工程院院士钟南山提出，应加强公共卫生体系建设。",
+            "钟南山",
+        ),
+    ] {
+        assert_eq!(names(text, Kind::Person), [want], "{text}");
+    }
+}
+
+#[test]
 fn a_cue_between_a_body_and_the_government_is_a_verb() {
     // (It used to make 民主黨要求政府 one organization, and the proposal was lost.)
     for (text, want) in [
