@@ -309,6 +309,9 @@ pub enum Role {
     /// `members`: a post for a body's members as a group (議員, 代表): after the body's
     /// name with nobody named (民建聯議員建議…), the body speaks.
     Members,
+    /// `submit`: a verb of submitting a motion (提交, 遞交): its titled object
+    /// (《關於…的建議》) is a proposal of its subject.
+    Submit,
     /// `object_marker`: makes the name after it an object (向特區政府提出).
     ObjectMarker,
     /// `place_verb`: a verb after which a one-character abbreviation is a place (來港).
@@ -598,7 +601,7 @@ const STRENGTHS: [(&str, CueStrength); 5] = [
     ("possibility", CueStrength::Possibility),
 ];
 
-const ROLES: [(&str, Role); 40] = [
+const ROLES: [(&str, Role); 41] = [
     ("after_name", Role::AfterName),
     ("boundary", Role::Boundary),
     ("pronoun", Role::Pronoun),
@@ -610,6 +613,7 @@ const ROLES: [(&str, Role); 40] = [
     ("attitude", Role::Attitude),
     ("plural", Role::Plural),
     ("members", Role::Members),
+    ("submit", Role::Submit),
     ("object_marker", Role::ObjectMarker),
     ("place_verb", Role::PlaceVerb),
     ("subject_verb", Role::SubjectVerb),

@@ -108,11 +108,13 @@ pub enum Rule {
     SpeechModal,
     /// A should opening a sentence that goes on with the speaker before (X指出…。要…；要…).
     SpeechModalContinued,
+    /// A motion submitted by its title (提交了《關於…的建議》).
+    TitledMotion,
 }
 
 impl Rule {
     /// Every rule.
-    pub const ALL: [Rule; 52] = [
+    pub const ALL: [Rule; 53] = [
         Rule::LexiconOrganization,
         Rule::LexiconPlace,
         Rule::LexiconPost,
@@ -165,6 +167,7 @@ impl Rule {
         Rule::EnumeratedItem,
         Rule::SpeechModal,
         Rule::SpeechModalContinued,
+        Rule::TitledMotion,
     ];
 
     /// The rule's name (`title-chain`), as `zhkg:rule` in the graph.
@@ -222,6 +225,7 @@ impl Rule {
             Rule::EnumeratedItem => "enumerated-item",
             Rule::SpeechModal => "speech-modal",
             Rule::SpeechModalContinued => "speech-modal-continued",
+            Rule::TitledMotion => "titled-motion",
         }
     }
 
@@ -296,6 +300,7 @@ impl Rule {
             Rule::SpeechModalContinued => {
                 "a should opening a sentence that goes on with the speaker before (X指出…。要…；要…)"
             }
+            Rule::TitledMotion => "a motion submitted by its title (提交了《關於…的建議》)",
         }
     }
 

@@ -8,6 +8,7 @@
 //! | items | [`items`] | one proposal per listed item: enumerators, counted lists, 又/或/至於/包括 clauses, measures |
 //! | context | [`context`] | addressee (促請X, 向X提出) and occasion |
 //! | speech | [`speech`] | a "should" in what a named speaker says (X指出，政府應…) |
+//! | motions | [`motions`] | a motion submitted by its title (提交了《關於…的建議》) |
 //!
 //! A proposer is carried into the next sentence only through a pronoun or a title (read as
 //! subjects), a coordinated cue (…。又建議…), a list (…；B；C and 一是…。二是…) or a speaker's
@@ -17,6 +18,7 @@ mod content;
 mod context;
 mod cue;
 mod items;
+mod motions;
 mod proposer;
 mod speech;
 
@@ -133,6 +135,7 @@ pub(super) fn proposals(v: &View, cl: &Clauses, antecedent: &[Option<MentionId>]
                 frames.push(f);
             }
         }
+        motions::titled(&cx, si, &mut here);
         // A sentence with no cue may go on with the list before.
         let mut continued = false;
         if here.is_empty() {
@@ -1256,5 +1259,33 @@ mod tests {
             let a = analyze(text);
             assert!(proposes(&a, who, "政府"), "{text}: {:?}", proposals(&a));
         }
+    }
+
+    #[test]
+    fn a_motion_submitted_by_its_title_is_proposed_by_who_submits_it() {
+        for (text, who, what) in [
+            (
+                "全國人大代表、安順市長陳訓華向大會提交了《關於取消七座以下私家車年檢的建議》。",
+                "陳訓華",
+                "取消七座以下私家車年檢",
+            ),
+            (
+                "全国人大代表、安顺市长陈训华向大会提交了《关于取消七座以下私家车年检的建议》。",
+                "陈训华",
+                "取消七座以下私家车年检",
+            ),
+            // A list of titles after one verb.
+            (
+                "全国人大代表吕定禄提交了《关于修建潇湘庙的建议》、《关于恢复怀素佛塔的议案》。",
+                "吕定禄",
+                "恢复怀素佛塔",
+            ),
+        ] {
+            let a = analyze(text);
+            assert!(proposes(&a, who, what), "{text}: {:?}", proposals(&a));
+        }
+        // A body's decision, passed rather than submitted, is no one's motion.
+        let a = analyze("全會通過的《中共中央關於制定第十三個五年規劃的建議》。");
+        assert!(proposals(&a).is_empty(), "{:?}", proposals(&a));
     }
 }
