@@ -372,8 +372,13 @@ fn cue_frame(
             sentence: si,
             confidence: confidence(c.strength, true),
         };
-        let c1 = trim_end(text, s.start, s.end);
-        here.push(frame.proposal(cx, (s.start, c1), Rule::CueRelativeClause, None));
+        // 由林卓廷提出的「成立獨立調查委員會」動議: a named motion is what was proposed.
+        let (c0, c1) = if matches!(text.get(b + 1), Some('「' | '“' | '《')) {
+            (b + 1, trim_end(text, b + 1, clause.end))
+        } else {
+            (s.start, trim_end(text, s.start, s.end))
+        };
+        here.push(frame.proposal(cx, (c0, c1), Rule::CueRelativeClause, None));
         return Some((frame, None));
     }
     let mut topicalized = false;
@@ -640,6 +645,14 @@ fn carry(cx: &Ctx, si: usize, a: usize, out: &[Proposal], here: &[Proposal]) -> 
     let coordinated = coordinated || (opener && subjectless);
     if let Some(p) = here.last() {
         return Some((p.proposer_mention.0, p.proposer.0));
+    }
+    // A sentence whose own subject, written before the cue, names nobody (多個團體昨日請願，
+    // 要求…) does not go on with the proposer of the sentence before.
+    if cl.list[range.start..k]
+        .iter()
+        .any(|c| !c.quoted && matches!(c.subject, Subject::Thing | Subject::Unnamed))
+    {
+        return None;
     }
     let sentences = &v.doc.sentences;
     let block = sentences[si].block;
@@ -1287,5 +1300,45 @@ mod tests {
         // A body's decision, passed rather than submitted, is no one's motion.
         let a = analyze("全會通過的《中共中央關於制定第十三個五年規劃的建議》。");
         assert!(proposals(&a).is_empty(), "{:?}", proposals(&a));
+    }
+
+    #[test]
+    fn a_sentence_with_a_subject_of_its_own_does_not_go_on_with_the_proposer_before() {
+        for text in [
+            "財政司司長陳茂波發表預算案，建議向每名市民發放一萬元。多個團體昨日到政府總部請願，要求撤回修例。",
+            "财政司司长陈茂波发表预算案，建议向每名市民发放一万元。多个团体昨日到政府总部请愿，要求撤回修例。",
+        ] {
+            let a = analyze(text);
+            let p = proposals(&a);
+            assert!(p.iter().all(|(_, t)| !t.contains("撤回修例")), "{text}: {p:?}");
+            assert_eq!(p.len(), 1, "{text}: {p:?}");
+        }
+    }
+
+    #[test]
+    fn a_named_motion_proposed_in_a_relative_clause_is_the_proposal() {
+        for (text, who) in [
+            (
+                "【本報訊】立法會昨日辯論由民主黨議員林卓廷提出的「成立獨立調查委員會」動議，動議被否決。",
+                "林卓廷",
+            ),
+            (
+                "【本报讯】立法会昨日辩论由民主党议员林卓廷提出的“成立独立调查委员会”动议，动议被否决。",
+                "林卓廷",
+            ),
+        ] {
+            let a = analyze(text);
+            let p = proposals(&a);
+            assert!(
+                p.iter().any(|(w, t)| w == who
+                    && (t.contains("成立獨立調查委員會") || t.contains("成立独立调查委员会"))),
+                "{text}: {p:?}"
+            );
+            assert!(
+                p.iter()
+                    .all(|(_, t)| !t.contains("本報訊") && !t.contains("本报讯")),
+                "{text}: {p:?}"
+            );
+        }
     }
 }
