@@ -173,7 +173,12 @@ pub(super) fn analyze(v: &View) -> Clauses {
                         });
                     }
                 }
-                fresh = space || (punct && v.spaced(i + 1));
+                // 記者陳大文報道：…: the story starts after its byline.
+                let byline = punct
+                    && matches!(text[i], '：' | ':')
+                    && i >= cs + 2
+                    && matches!(v.s(i - 2, i).as_str(), "报道" | "报导");
+                fresh = space || byline || (punct && v.spaced(i + 1));
                 cs = if punct { i + 1 } else { i };
                 if space && !punct {
                     // The character at `i` starts the next clause.

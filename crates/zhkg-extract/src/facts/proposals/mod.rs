@@ -1341,4 +1341,15 @@ mod tests {
             );
         }
     }
+
+    #[test]
+    fn a_byline_run_into_the_story_is_no_antecedent() {
+        for (text, who) in [
+            ("【本報訊】記者陳大文報道：民建聯議員葛珮帆昨日促請政府推出防疫基金。她又指，政府應檢討限聚令。", "葛珮帆"),
+            ("【本报讯】记者陈大文报道：民建联议员葛珮帆昨日促请政府推出防疫基金。她又指，政府应检讨限聚令。", "葛珮帆"),
+        ] {
+            let a = analyze(text);
+            assert!(proposes(&a, who, "限聚令"), "{text}: {:?}", proposals(&a));
+        }
+    }
 }
