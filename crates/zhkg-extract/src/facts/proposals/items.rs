@@ -254,7 +254,14 @@ fn split_clauses(cx: &Ctx, c0: usize, c1: usize, measures: bool) -> Vec<(usize, 
             continue;
         }
         let mut next = k + 1;
-        let item_word = v.word_with_role(next, c1, Role::NextItem);
+        // (A one-character opener the segmenter glued to the verb after it: 或作/v 檢討.)
+        let item_word = v.word_with_role(next, c1, Role::NextItem).or_else(|| {
+            let t = v.token_at(next)?;
+            (t.end - t.start == 2
+                && t.tag.starts_with('v')
+                && lx.has_role_chars(&simp[next..next + 1], Role::NextItem))
+            .then_some(1)
+        });
         if let Some(n) = lx.role_prefix(&simp[next..c1], Role::Coordinator) {
             next += n;
         }

@@ -1352,4 +1352,18 @@ mod tests {
             assert!(proposes(&a, who, "限聚令"), "{text}: {:?}", proposals(&a));
         }
     }
+
+    #[test]
+    fn an_item_opener_glued_to_its_verb_still_opens_an_item() {
+        // The segmenter reads 或作 as one word.
+        for text in [
+            "發展商代表何伍燕榆建議政府恢復定期賣地，或作中期檢討是否在勾地表加入土地。",
+            "发展商代表何伍燕榆建议政府恢复定期卖地，或作中期检讨是否在勾地表加入土地。",
+        ] {
+            let a = analyze(text);
+            let p = proposals(&a);
+            assert_eq!(p.len(), 2, "{text}: {p:?}");
+            assert!(p.iter().any(|(_, t)| t.starts_with("或作")), "{text}: {p:?}");
+        }
+    }
 }
