@@ -1366,4 +1366,22 @@ mod tests {
             assert!(p.iter().any(|(_, t)| t.starts_with("或作")), "{text}: {p:?}");
         }
     }
+
+    #[test]
+    fn an_organization_in_what_a_person_says_does_not_propose_with_them() {
+        for (text, who) in [
+            (
+                "國務委員唐家璇則強調，中央是一片好心，希望港人理解中央是為香港好。",
+                "唐家璇",
+            ),
+            (
+                "国务委员唐家璇则强调，中央是一片好心，希望港人理解中央是为香港好。",
+                "唐家璇",
+            ),
+        ] {
+            let a = analyze(text);
+            let p = proposals(&a);
+            assert!(!p.is_empty() && p.iter().all(|(w, _)| w == who), "{text}: {p:?}");
+        }
+    }
 }

@@ -86,8 +86,9 @@ pub(super) fn before(cx: &Ctx, si: usize, at: usize) -> (Who, Option<usize>) {
             Who::Agent { agent, .. } if j < k && cx.v.mentions[agent].kind == Kind::Organization => {
                 // 唐家璇則強調，中央是一片好心，希望…: an organization inside what a person
                 // says is the topic of the statement; the speaker proposes.
+                // (Not the organization as well: no clause of a joint subject.)
                 if let Some(sp) = speaker_before(cx, range.start, j) {
-                    return (sp, Some(j));
+                    return (sp, None);
                 }
                 return (of_subject(cx, &c.subject, at), Some(j));
             }
