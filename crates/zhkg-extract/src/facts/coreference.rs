@@ -148,10 +148,21 @@ pub(super) fn title_references(
             continue;
         }
         let c = post.canonical().to_string();
+        // 張教授呼籲…: a surname alone before the title (after a clause break) says whose.
+        let surname = m
+            .start
+            .checked_sub(1)
+            .filter(|&p| {
+                lx.surname_len(&simp[p..m.end]) == Some(1)
+                    && (p == 0 || !crate::script::is_han(simp[p - 1]))
+                    && !mentions.iter().any(|o| o.start <= p && p < o.end)
+            })
+            .map(|p| simp[p]);
         let mut holders: Vec<&Position> = positions
             .iter()
             .filter(|p| canonical(p.post).as_deref() == Some(c.as_str()))
             .filter(|p| head || mentions[p.person].start < m.start)
+            .filter(|p| surname.is_none_or(|c| simp.get(mentions[p.person].start) == Some(&c)))
             .collect();
         let names: BTreeSet<&str> = holders.iter().map(|p| mentions[p.person].text.as_str()).collect();
         if names.len() > 1 {
@@ -361,5 +372,20 @@ mod tests {
     fn a_surname_alone_refers_to_the_person_named_last() {
         let a = analyze("攀山教練梁志豪認為警告牌有用。梁建議當局應加強宣傳。");
         assert!(proposes(&a, "梁志豪", "加強宣傳"), "{:?}", proposals(&a));
+    }
+
+    #[test]
+    fn a_surname_before_a_title_used_alone_names_which_holder() {
+        for text in [
+            "北京師範大學教授劉明建議完善立法。張教授呼籲社會各界關注留守兒童。",
+            "北京师范大学教授刘明建议完善立法。张教授呼吁社会各界关注留守儿童。",
+        ] {
+            let a = analyze(text);
+            let p = proposals(&a);
+            assert!(p.iter().all(|(_, t)| !t.contains("留守")), "{text}: {p:?}");
+        }
+        // The holder of that surname.
+        let a = analyze("北京師範大學教授劉明建議完善立法。劉教授又呼籲社會各界關注留守兒童。");
+        assert!(proposes(&a, "劉明", "留守兒童"), "{:?}", proposals(&a));
     }
 }
