@@ -312,6 +312,9 @@ pub enum Role {
     /// `submit`: a verb of submitting a motion (提交, 遞交): its titled object
     /// (《關於…的建議》) is a proposal of its subject.
     Submit,
+    /// `addressee`: the common name of a body asked to act (政府, 當局): after a
+    /// one-character cue (促, 籲) it makes the cue a verb.
+    Addressee,
     /// `object_marker`: makes the name after it an object (向特區政府提出).
     ObjectMarker,
     /// `place_verb`: a verb after which a one-character abbreviation is a place (來港).
@@ -601,7 +604,7 @@ const STRENGTHS: [(&str, CueStrength); 5] = [
     ("possibility", CueStrength::Possibility),
 ];
 
-const ROLES: [(&str, Role); 41] = [
+const ROLES: [(&str, Role); 42] = [
     ("after_name", Role::AfterName),
     ("boundary", Role::Boundary),
     ("pronoun", Role::Pronoun),
@@ -614,6 +617,7 @@ const ROLES: [(&str, Role); 41] = [
     ("plural", Role::Plural),
     ("members", Role::Members),
     ("submit", Role::Submit),
+    ("addressee", Role::Addressee),
     ("object_marker", Role::ObjectMarker),
     ("place_verb", Role::PlaceVerb),
     ("subject_verb", Role::SubjectVerb),

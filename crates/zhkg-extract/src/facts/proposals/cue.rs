@@ -20,7 +20,32 @@ pub(super) struct Cue {
 pub(super) fn find(cx: &Ctx, si: usize) -> Vec<Cue> {
     let v = cx.v;
     let s = &v.doc.sentences[si];
-    v.lx.find_terms(&v.simp[s.start..s.end])
+    let mut terms = v.lx.find_terms(&v.simp[s.start..s.end]);
+    // One-character cues (籲, 促: a headline's 呼籲, 促請), which the lexicon's matcher leaves
+    // out: between a name (and maybe 昨, 又) and the body asked (李卓人昨籲政府…, 譚國僑促
+    // 當局…), where the segmenter reads them as a word or glued to 昨 (the filter below).
+    for i in s.start..s.end {
+        let one = v.lx.lookup_chars(&v.simp[i..i + 1]);
+        if !one.iter().any(|t| matches!(t, Term::Cue(_)))
+            || v.token_ending_at(i + 1).is_none_or(|t| t.end - t.start > 2)
+        {
+            continue;
+        }
+        let named = |e: usize| {
+            v.mentions
+                .iter()
+                .any(|m| m.end == e && matches!(m.kind, Kind::Person | Kind::Organization))
+        };
+        let after_name =
+            named(i) || (i > s.start && v.lx.has_role_chars(&v.simp[i - 1..i], Role::Opener) && named(i - 1));
+        let asks = v.mention_at(i + 1, s.end, &[Kind::Organization]).is_some()
+            || v.word_with_role(i + 1, s.end, Role::Addressee).is_some();
+        if after_name && asks {
+            terms.push((i - s.start, i - s.start + 1, one));
+        }
+    }
+    terms.sort_by_key(|&(a, _, _)| a);
+    terms
         .into_iter()
         .filter_map(|(a, b, terms)| {
             let strength = terms.iter().find_map(|t| match t {
@@ -44,8 +69,9 @@ pub(super) fn find(cx: &Ctx, si: usize) -> Vec<Cue> {
                 &[Kind::Organization, Kind::Place, Kind::Person, Kind::Occasion],
             )
         })
-        // A cue is a word of its own, not part of one (意見建議).
-        .filter(|c| v.is_word(c.a, c.b))
+        // A cue is a word of its own, not part of one (意見建議), but the segmenter may glue
+        // a one-character time word or adverb to it (昨籲, 又促).
+        .filter(|c| v.is_word(c.a, c.b) || glued_opener(cx, c.a, c.b))
         .filter(|c| !is_noun(cx, c.a, c.b))
         .filter(|c| !denied(cx, c.a))
         // 向要求救援的行山人士…: after a preposition the cue is inside a noun phrase.
@@ -57,6 +83,15 @@ pub(super) fn find(cx: &Ctx, si: usize) -> Vec<Cue> {
         .filter(|c| !in_title(cx, c.a, c.b))
         .filter(|c| !unnamed_agent(cx, c.a))
         .collect()
+}
+
+/// Is the cue `a..b` the end of a word that starts with a one-character time word or
+/// adverb (昨|籲, 又|促)?
+fn glued_opener(cx: &Ctx, a: usize, b: usize) -> bool {
+    let v = cx.v;
+    a > 0
+        && v.token_ending_at(b).is_some_and(|t| t.start + 1 == a)
+        && v.lx.has_role_chars(&v.simp[a - 1..a], Role::Opener)
 }
 
 /// Is the cue at `a` passive with an agent nobody names (女生被欺凌者要求…, 被消費者呼籲…)?

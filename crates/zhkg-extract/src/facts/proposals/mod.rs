@@ -1384,4 +1384,30 @@ mod tests {
             assert!(!p.is_empty() && p.iter().all(|(w, _)| w == who), "{text}: {p:?}");
         }
     }
+
+    #[test]
+    fn a_one_character_cue_between_a_name_and_the_body_asked_proposes() {
+        for (text, who, what) in [
+            ("工黨主席李卓人昨籲政府設立失業援助金。", "李卓人", "失業援助金"),
+            ("工党主席李卓人昨吁政府设立失业援助金。", "李卓人", "失业援助金"),
+            ("民協區議員譚國僑促當局增建公屋。", "譚國僑", "增建公屋"),
+        ] {
+            let a = analyze(text);
+            assert!(proposes(&a, who, what), "{text}: {:?}", proposals(&a));
+        }
+        // Not a verb that promotes, nor where nobody is named before it.
+        for text in [
+            "村支書李曉英說，要以「小家美」促「鄉村美」。",
+            "工黨議員張超雄批評政府，指多年來社會都促就人口老化作長遠規劃。",
+        ] {
+            let a = analyze(text);
+            assert!(
+                proposals(&a)
+                    .iter()
+                    .all(|(_, t)| !t.starts_with("「鄉村美") && !t.starts_with("就人口")),
+                "{text}: {:?}",
+                proposals(&a)
+            );
+        }
+    }
 }
