@@ -473,6 +473,31 @@ pub(super) fn quoted_organizations(cx: &Ctx, si: usize, s: &Sentence, out: &mut 
                 0.8,
             ));
         }
+        // 《炎黃春秋》雜誌社, 《財經》雜誌: a title and a media head word as the next word name
+        // the publisher, title marks and all.
+        if title && clean && !verbs {
+            if let Some(t) = cx.token_at.get(&(close + 1)).map(|&k| &cx.tokens[k]) {
+                // (A media head of two characters or more, maybe with 社: 雜誌, 雜誌社, 報社;
+                // not 海|報, a poster.)
+                let long_media = |e: usize| {
+                    cx.lx.org_heads.ending(&cx.simp[t.start..e]).is_some_and(|k| {
+                        let x = &cx.lx.org_suffixes[k];
+                        x.kind == "media" && x.len >= 2
+                    })
+                };
+                let media = long_media(t.end) || (cx.simp[t.end - 1] == '社' && long_media(t.end - 1));
+                if media && t.known && t.end - t.start <= 3 {
+                    out.push(cx.mention(
+                        Kind::Organization,
+                        (i, t.end),
+                        si,
+                        None,
+                        Rule::QuotedOrganization,
+                        0.8,
+                    ));
+                }
+            }
+        }
         i = close + 1;
     }
 }

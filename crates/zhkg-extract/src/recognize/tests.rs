@@ -300,6 +300,26 @@ fn a_name_the_segmenter_knows_as_a_place_is_a_person_between_a_title_and_a_verb(
 }
 
 #[test]
+fn a_title_and_a_media_head_word_name_the_publisher() {
+    for (text, want) in [
+        (
+            "二〇一三年，《炎黃春秋》雜誌社前執行主編洪振快發表文章。",
+            "《炎黃春秋》雜誌社",
+        ),
+        (
+            "二〇一三年，《炎黄春秋》杂志社前执行主编洪振快发表文章。",
+            "《炎黄春秋》杂志社",
+        ),
+        ("據《銀行家》雜誌統計，該行排名上升。", "《銀行家》雜誌"),
+    ] {
+        let orgs = names(text, Kind::Organization);
+        assert!(orgs.contains(&want.to_string()), "{text}: {orgs:?}");
+    }
+    // A poster is no paper.
+    assert!(names("電影《野長城》海報昨日發布。", Kind::Organization).is_empty());
+}
+
+#[test]
 fn a_cue_between_a_body_and_the_government_is_a_verb() {
     // (It used to make 民主黨要求政府 one organization, and the proposal was lost.)
     for (text, want) in [
