@@ -15,7 +15,6 @@
 //!
 //! The proposal and pronoun rules walk these subjects instead of guessing the nearest name.
 
-use super::text::text_of;
 use super::view::View;
 use crate::lexicon::Role;
 use crate::recognize::Kind;
@@ -464,7 +463,7 @@ pub(super) fn np_subject(v: &View, np: &Np) -> Subject {
 /// title chain that goes on to a name (江蘇省委常委、南京市委書記張敬華).
 fn members_of(v: &View, np: &Np, conj: &[usize], post: usize) -> Option<usize> {
     let p = &v.mentions[post];
-    if !v.lx.has_role(&text_of(v.simp, p.start, p.end), Role::Members)
+    if !v.lx.has_role_chars(&v.simp[p.start..p.end], Role::Members)
         || np
             .parts
             .iter()

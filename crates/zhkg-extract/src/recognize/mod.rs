@@ -150,6 +150,10 @@ impl Ctx<'_> {
     fn t(&self, a: usize, b: usize) -> String {
         self.text[a..b].iter().collect()
     }
+    /// The segmenter's word covering character `i`, if any.
+    fn token_over(&self, i: usize) -> Option<&Token> {
+        self.tokens.get(*self.token_of.get(i)?)
+    }
     /// Is character `i` a preposition the segmenter may glue to an unknown word (`glued` in
     /// grammar.tsv: 耿利惠到, 對宏輝)?
     fn glued_at(&self, i: usize) -> bool {

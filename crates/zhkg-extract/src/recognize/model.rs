@@ -192,11 +192,9 @@ pub(super) fn model_names(cx: &Ctx, sentences: &[Sentence], names: &[NerSpan]) -
                         let k = x.len;
                         // A one-character head inside a common word is no head (海岸線).
                         let in_word = k == 1
-                            && cx.token_of[n.end - 1] != usize::MAX
-                            && cx.tokens[cx.token_of[n.end - 1]].end
-                                - cx.tokens[cx.token_of[n.end - 1]].start
-                                > 1
-                            && cx.tokens[cx.token_of[n.end - 1]].known;
+                            && cx
+                                .token_over(n.end - 1)
+                                .is_some_and(|t| t.end - t.start > 1 && t.known);
                         // The model has already judged the span a name: a head word that
                         // usually needs a proper name before it (公安|分局) does not here.
                         !in_word
@@ -347,10 +345,9 @@ pub(super) fn agree_with_model(cx: &Ctx, names: &[NerSpan], people: &mut Vec<Men
         if n.start <= m.start && m.end < n.end {
             // The model ends where a word ends, or where the rest of the segmenter's word
             // is one that follows names (何伍|燕榆稱: 何伍燕榆|稱).
-            let ends_word = cx.token_of[n.end - 1] != usize::MAX && {
-                let t_end = cx.tokens[cx.token_of[n.end - 1]].end;
-                t_end == n.end || cx.role_at(n.end, t_end, Role::AfterName) == Some(t_end - n.end)
-            };
+            let ends_word = cx.token_over(n.end - 1).is_some_and(|t| {
+                t.end == n.end || cx.role_at(n.end, t.end, Role::AfterName) == Some(t.end - n.end)
+            });
             if ends_word && (m.end..n.end).all(|i| is_han(cx.text[i])) && !follows_name(m.end, n.end) {
                 m.end = n.end;
                 m.text = cx.t(m.start, m.end);
@@ -429,12 +426,9 @@ pub(super) fn headed_names_agree(cx: &Ctx, names: &[NerSpan], outer: &mut Vec<Me
         // it, then only common words the segmenter knows, no other name, names the whole
         // (not 石家莊市|太陽城小區, 青島|再去|醫院).
         let object = m.start > 0
-            && cx.token_of[m.start - 1] != usize::MAX
-            && cx.tokens[cx.token_of[m.start - 1]].end == m.start
-            && {
-                let tag = cx.tokens[cx.token_of[m.start - 1]].tag.as_str();
-                tag.starts_with('v') || tag.starts_with('u') || tag == "p"
-            };
+            && cx.token_over(m.start - 1).is_some_and(|t| {
+                t.end == m.start && (t.tag.starts_with('v') || t.tag.starts_with('u') || t.tag == "p")
+            });
         // (A verbal noun only right before the head word, naming the body's work: 綜合|
         // 實驗區, not 建設|全球…中心; a head word of two characters or more.)
         let head_start = heads
