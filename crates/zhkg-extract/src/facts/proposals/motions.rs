@@ -75,8 +75,6 @@ fn submitted_by(cx: &Ctx, from: usize, at: usize) -> Option<(usize, usize)> {
     while e > from && e + 4 > at && between(v.simp[e - 1]) {
         e -= 1;
     }
-    (e..at).rev().chain([e]).find_map(|end| {
-        let t = v.token_ending_at(end)?;
-        (t.start >= from && v.lx.has_role(&t.word, Role::Submit)).then_some((t.start, t.end))
-    })
+    let t = v.token_ending_at(e)?;
+    (t.start >= from && v.lx.has_role(&t.word, Role::Submit)).then_some((t.start, t.end))
 }
