@@ -472,19 +472,10 @@ fn cue_frame(
             return None;
         }
     }
-    // 提出寶貴建議、給予支持: the object is only the noun of a cue (with words that make it
-    // one, 寶貴, 多項), which names no measure.
-    let mut k = c0;
-    while let Some(n) = v.word_with_role(k, c1, Role::NounMarker) {
-        k += n;
-    }
-    if k > c0
-        && (k + 2..=(k + 4).min(c1)).any(|e| {
-            v.cue_strength(k, e).is_some()
-                && v.is_word(k, e)
-                && (e >= c1 || matches!(v.text[e], '、' | '，' | '。' | '；' | ','))
-        })
-    {
+    // 提出寶貴建議、給予支持, 提出明確要求。, 提出新部署, 提出離婚: the object is only the
+    // noun of a cue or a filing (with words that make it one, 寶貴, 多項, 明確), which names
+    // no measure.
+    if names_no_measure(v, c0, c1) {
         return None;
     }
     // 提出要求：一是… / 提出以下建議：…: what follows the colon is proposed.
@@ -530,6 +521,51 @@ fn cue_frame(
         }
     }
     Some((frame, its.iter().filter_map(|it| it.ordinal).max()))
+}
+
+/// Is the object `c0..c1` only nouns of proposals or filings (建議, 要求, 部署, 訴求 …) with
+/// their determiners, adjectives and 和, up to where it ends? Then the cue names what was
+/// done, not a measure. Before a comma a bare noun still may lead into the measure
+/// (提出建議，政府應…), so there only a determiner or an adjective makes it one; a count
+/// announces a list that follows (提出四點要求。一是…), which goes on from this cue.
+fn names_no_measure(v: &View, c0: usize, c1: usize) -> bool {
+    let names = |a: usize, b: usize| {
+        v.cue_strength(a, b).is_some()
+            || v.lx.has_role(&v.s(a, b), Role::Assertion)
+            || v.lx.has_role(&v.s(a, b), Role::CueHead)
+    };
+    // A word, or a set phrase ending with one (明確要求/l).
+    let noun = |k: usize| {
+        (2..=4)
+            .filter(|n| k + n <= c1)
+            .find(|&n| v.is_word(k, k + n) && names(k, k + n))
+            .or_else(|| {
+                let t = v.token_at(k).filter(|t| t.end <= c1 && t.end - t.start > 2)?;
+                names(t.end - 2, t.end).then_some(t.end - k)
+            })
+    };
+    let (mut k, mut modified, mut nouns) = (c0, false, 0);
+    while k < c1 {
+        if let Some(n) = noun(k) {
+            (k, nouns) = (k + n, nouns + 1);
+        } else if let Some(n) = v.word_with_role(k, c1, Role::NounMarker) {
+            (k, modified) = (k + n, true);
+        } else if let Some(t) = v.token_at(k).filter(|t| t.end <= c1 && t.tag == "a") {
+            (k, modified) = (t.end, true);
+        } else if nouns > 0 && matches!(v.text[k], '和' | '及' | '與' | '与' | '、') && noun(k + 1).is_some()
+        {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    // (期望和|要求：…: the next cue's own proposal starts right after the conjunction.)
+    let joined = k + 1 == c1 && matches!(v.text[k], '和' | '及' | '與' | '与' | '、');
+    nouns > 0
+        && (k >= c1
+            || joined
+            || matches!(v.text[k], '。' | '；')
+            || (modified && matches!(v.text[k], '，' | ',' | '、')))
 }
 
 /// A coordinator (及, 並, 又) within a few characters before a cue at `x`, mid-clause
@@ -820,6 +856,30 @@ mod tests {
             "{:?}",
             proposals(&a)
         );
+    }
+
+    #[test]
+    fn a_cue_whose_object_only_names_a_demand_or_a_filing_proposes_nothing() {
+        for text in [
+            "李曉英對下一步工作提出明確要求。",
+            "李晓英对下一步工作提出明确要求。",
+            "南寧市公安局黨委提出新部署。",
+            "南宁市公安局党委提出新部署。",
+            "全國工商聯提出建議。",
+            "全国工商联提出建议。",
+            "王某提出離婚，妻子同意。",
+            "王某提出离婚，妻子同意。",
+        ] {
+            assert_eq!(proposals(&analyze(text)), [], "{text}");
+        }
+        // A count announces the list that follows, which still goes on from the cue.
+        for text in [
+            "章建華對下一步工作提出四點要求。一是堅持安全第一，要認識到安全關係企業生存。二是深化改革，要明確目標，注重實效。",
+            "章建华对下一步工作提出四点要求。一是坚持安全第一，要认识到安全关系企业生存。二是深化改革，要明确目标，注重实效。",
+        ] {
+            let a = analyze(text);
+            assert!(proposals(&a).iter().any(|(_, t)| t.contains("明")), "{text}: {:?}", proposals(&a));
+        }
     }
 
     #[test]
