@@ -383,6 +383,9 @@ pub enum Role {
     Former,
     /// `direction`: a part of a region (東部, 中西部): ends like a body (部) but names none.
     Direction,
+    /// `not_head`: a common word ending with a body's head word (幹部, 部署, 主辦, 全部):
+    /// a list item ending with it is no name (國務院決策部署, 長治電視台主辦).
+    NotHead,
     /// `glued`: a preposition or verb of going that the segmenter glues to an unknown word
     /// (耿利惠到, 對宏輝): a name grown leftwards starts after it.
     Glued,
@@ -604,7 +607,7 @@ const STRENGTHS: [(&str, CueStrength); 5] = [
     ("possibility", CueStrength::Possibility),
 ];
 
-const ROLES: [(&str, Role); 42] = [
+const ROLES: [(&str, Role); 43] = [
     ("after_name", Role::AfterName),
     ("boundary", Role::Boundary),
     ("pronoun", Role::Pronoun),
@@ -646,6 +649,7 @@ const ROLES: [(&str, Role); 42] = [
     ("household", Role::Household),
     ("former", Role::Former),
     ("direction", Role::Direction),
+    ("not_head", Role::NotHead),
     ("glued", Role::Glued),
 ];
 

@@ -800,6 +800,15 @@ pub(super) fn enumerated_organizations(cx: &Ctx, sentences: &[Sentence], mention
                         if b - a < head.len + 2 || b - a > 12 {
                             continue;
                         }
+                        // A common word that ends like a head word ends the item (決策|部署,
+                        // 機關幹部, 電視台|主辦, 河北|大部, 西藏|東部): a clause or a region.
+                        if (2..=3).any(|n| {
+                            b >= a + n
+                                && (cx.lx.has_role_chars(&cx.simp[b - n..b], Role::NotHead)
+                                    || cx.lx.has_role_chars(&cx.simp[b - n..b], Role::Direction))
+                        }) {
+                            continue;
+                        }
                         // An item opens with a name, not a pronoun, preposition or adverb
                         // (該|鄉黨委, 該|建議得到…), and holds no post or person (區委|常委).
                         let Some(&t0) = cx.token_at.get(&a) else {
@@ -839,7 +848,9 @@ pub(super) fn enumerated_organizations(cx: &Ctx, sentences: &[Sentence], mention
                         // A verb of two characters that opens the clause's first item governs
                         // the name after it (加快|定向河小學), unless too little would be
                         // left for a name (拔萃|小學).
-                        let a = if tag == "v" && t.known && t.end - t.start == 2 && b - t.end >= head.len + 2
+                        // A time word opens the clause, not the name (近日|中國證監會).
+                        let a = if (tag == "t" || (tag == "v" && t.known && t.end - t.start == 2))
+                            && b - t.end >= head.len + 2
                         {
                             t.end
                         } else {

@@ -1046,3 +1046,30 @@ fn mass_organizations_of_a_place() {
         ("区妇联副主席夏爱英出席。", "区妇联"),
     ]);
 }
+
+#[test]
+fn a_list_item_ending_with_a_common_word_or_a_region_is_no_body() {
+    for text in [
+        "要把國務院決策部署、市政府決策部署和省委部署落到實處。",
+        "要把国务院决策部署、市政府决策部署和省委部署落到实处。",
+        "本次比賽由長治電視台主辦、南京市溧水區體育總會承辦。",
+        "本次比赛由长治电视台主办、南京市溧水区体育总会承办。",
+        "預計河北大部、山東西部、江西中部有小雨。",
+        "预计河北大部、山东西部、江西中部有小雨。",
+    ] {
+        let orgs = names(text, Kind::Organization);
+        assert!(
+            orgs.iter().all(
+                |o| !["部署", "主辦", "主办", "承辦", "承办", "大部", "西部", "中部"]
+                    .iter()
+                    .any(|w| o.ends_with(w))
+            ),
+            "{text}: {orgs:?}"
+        );
+    }
+    // Bodies in the same lists are still found, and a time word opens no name.
+    finds_organizations_alone(&[
+        ("近日中國證監會、財政部和國務院國資委聯合發文。", "中國證監會"),
+        ("近日中国证监会、财政部和国务院国资委联合发文。", "中国证监会"),
+    ]);
+}
