@@ -276,6 +276,16 @@ pub(super) fn suffix_names(cx: &Ctx, si: usize, s: &Sentence, posts: &[usize], o
             if suf_start - start < suf.min_prefix.max(1) {
                 continue;
             }
+            // A region's part (華北|中南部, 內蒙古|中東部) ends like a body but names none.
+            if kind == Kind::Organization
+                && (2..=3).any(|n| {
+                    end >= start + n
+                        && cx.token_at.contains_key(&(end - n))
+                        && cx.lx.has_role_chars(&cx.simp[end - n..end], Role::Direction)
+                })
+            {
+                continue;
+            }
             let anchored = after_parent
                 || if suf.needs_place {
                     cx.lx
@@ -802,10 +812,22 @@ pub(super) fn enumerated_organizations(cx: &Ctx, sentences: &[Sentence], mention
                         }
                         // A common word that ends like a head word ends the item (決策|部署,
                         // 機關幹部, 電視台|主辦, 河北|大部, 西藏|東部): a clause or a region.
+                        // (Inside a longer word only where that word ends the item and is no
+                        // name: 機關幹部, not 國家安全部/nt.)
                         if (2..=3).any(|n| {
                             b >= a + n
                                 && (cx.lx.has_role_chars(&cx.simp[b - n..b], Role::NotHead)
                                     || cx.lx.has_role_chars(&cx.simp[b - n..b], Role::Direction))
+                                && cx.token_over(b - n).is_none_or(|t| {
+                                    t.start == b - n
+                                        || (t.end == b
+                                            && !matches!(t.tag.as_str(), "nt" | "ns" | "nz" | "j")
+                                            && !cx
+                                                .lx
+                                                .lookup(&t.word)
+                                                .iter()
+                                                .any(|x| matches!(x, Term::Org(_))))
+                                })
                         }) {
                             continue;
                         }

@@ -1056,14 +1056,16 @@ fn a_list_item_ending_with_a_common_word_or_a_region_is_no_body() {
         "本次比赛由长治电视台主办、南京市溧水区体育总会承办。",
         "預計河北大部、山東西部、江西中部有小雨。",
         "预计河北大部、山东西部、江西中部有小雨。",
+        "預計華北中南部和內蒙古中東部有小雨。",
+        "预计华北中南部和内蒙古中东部有小雨。",
     ] {
         let orgs = names(text, Kind::Organization);
         assert!(
-            orgs.iter().all(
-                |o| !["部署", "主辦", "主办", "承辦", "承办", "大部", "西部", "中部"]
-                    .iter()
-                    .any(|w| o.ends_with(w))
-            ),
+            orgs.iter().all(|o| ![
+                "部署", "主辦", "主办", "承辦", "承办", "大部", "西部", "中部", "南部", "東部", "东部"
+            ]
+            .iter()
+            .any(|w| o.ends_with(w))),
             "{text}: {orgs:?}"
         );
     }
@@ -1071,5 +1073,7 @@ fn a_list_item_ending_with_a_common_word_or_a_region_is_no_body() {
     finds_organizations_alone(&[
         ("近日中國證監會、財政部和國務院國資委聯合發文。", "中國證監會"),
         ("近日中国证监会、财政部和国务院国资委联合发文。", "中国证监会"),
+        ("國家安全部、公安部和外交部聯合發文。", "國家安全部"),
+        ("国家安全部、公安部和外交部联合发文。", "国家安全部"),
     ]);
 }
