@@ -270,6 +270,14 @@ pub enum Term {
     Modifier(usize),
 }
 
+impl Term {
+    /// Whether the term names a body or a place: the test most recognition passes make
+    /// before they trust a word as (part of) a name.
+    pub fn is_org_or_place(&self) -> bool {
+        matches!(self, Term::Org(_) | Term::Place(_))
+    }
+}
+
 /// A one-character abbreviation of a place and the contexts it names the place in: in a
 /// run of abbreviations (粵港澳) always; after a verb (來港) or before 方 (美方) if marked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -869,7 +877,7 @@ impl Lexicon {
         for (key, ts) in &terms {
             let chars: Vec<char> = key.to_vec();
             if chars.len() >= 6 {
-                for t in ts.iter().filter(|t| matches!(t, Term::Org(_) | Term::Place(_))) {
+                for t in ts.iter().filter(|t| t.is_org_or_place()) {
                     long_names
                         .entry(chars[..2].into())
                         .or_default()
@@ -979,6 +987,16 @@ impl Lexicon {
         with_simplified(text.iter().copied(), |k| self.terms.get(k))
             .map(Vec::as_slice)
             .unwrap_or(&[])
+    }
+
+    /// Whether `text` (either script) is a known organization or place.
+    pub fn is_org_or_place(&self, text: &str) -> bool {
+        self.lookup(text).iter().any(Term::is_org_or_place)
+    }
+
+    /// [`Lexicon::is_org_or_place`] for a slice of the text (either script).
+    pub fn is_org_or_place_chars(&self, text: &[char]) -> bool {
+        self.lookup_chars(text).iter().any(Term::is_org_or_place)
     }
 
     /// Leftmost-longest matches of lexicon terms of two or more characters in a Simplified

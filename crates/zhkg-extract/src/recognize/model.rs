@@ -106,12 +106,7 @@ pub(super) fn model_names(cx: &Ctx, sentences: &[Sentence], names: &[NerSpan]) -
         // name, or a known place or organization (日本東京, 斯特拉斯堡, 九三學社).
         // The dictionary's own name tags count only on longer words or persons (its
         // 上市/ns and 新興產業/nt are common words).
-        let known_name = |t: &Token| {
-            cx.lx
-                .lookup(&t.word)
-                .iter()
-                .any(|x| matches!(x, Term::Org(_) | Term::Place(_)))
-        };
+        let known_name = |t: &Token| cx.lx.is_org_or_place(&t.word);
         let name_like = |t: &&Token| {
             !t.known
                 || t.tag == "eng"
@@ -247,11 +242,7 @@ pub(super) fn model_names(cx: &Ctx, sentences: &[Sentence], names: &[NerSpan]) -
                                         "ns" | "nr" | "nrt" | "nrfg" | "nt" | "nz" | "eng"
                                     )
                             })
-                            && cx
-                                .lx
-                                .lookup_chars(&cx.simp[toks[k].start..n.end])
-                                .iter()
-                                .any(|t| matches!(t, Term::Org(_) | Term::Place(_)))
+                            && cx.lx.is_org_or_place_chars(&cx.simp[toks[k].start..n.end])
                     });
                     // A body's name does not open with a verb or a preposition (給|宏輝公司,
                     // 給予|公司黨委): the span has run into the clause before it. (Place names
@@ -395,24 +386,16 @@ pub(super) fn headed_names_agree(cx: &Ctx, names: &[NerSpan], outer: &mut Vec<Me
             .filter(|h| h.len < m.end - m.start && cx.s_is(m.end - h.len, m.end, &h.simp))
             .any(|h| {
                 let body = m.end - h.len;
-                (m.start..body.saturating_sub(1)).any(|a| {
-                    cx.lx
-                        .lookup_chars(&cx.simp[a..body])
-                        .iter()
-                        .any(|t| matches!(t, Term::Place(_) | Term::Org(_)))
-                })
+                (m.start..body.saturating_sub(1)).any(|a| cx.lx.is_org_or_place_chars(&cx.simp[a..body]))
             });
         // A known place or body opening a name that stands alone in its clause
         // (香港|可持續發展公民|議會, 中國|虛擬運營商產業|聯盟): the head word names the whole.
         let clause_start = m.start == 0
             || !is_han(cx.text[m.start - 1])
             || matches!(cx.simp[m.start - 1], '和' | '及' | '与' | '、');
-        let opening = (m.start + 2..m.end).rev().find(|&b| {
-            cx.lx
-                .lookup_chars(&cx.simp[m.start..b])
-                .iter()
-                .any(|t| matches!(t, Term::Place(_) | Term::Org(_)))
-        });
+        let opening = (m.start + 2..m.end)
+            .rev()
+            .find(|&b| cx.lx.is_org_or_place_chars(&cx.simp[m.start..b]));
         // …unless a preposition follows it: then it is a clause's subject (汕頭市|對…江).
         let known_at_start = clause_start
             && opening.is_some_and(|b| {
@@ -447,11 +430,7 @@ pub(super) fn headed_names_agree(cx: &Ctx, names: &[NerSpan], outer: &mut Vec<Me
                             t.known
                                 && (matches!(t.tag.as_str(), "n" | "an" | "b")
                                     || (t.tag == "vn" && Some(t.end) >= head_start))
-                                && !cx
-                                    .lx
-                                    .lookup(&t.word)
-                                    .iter()
-                                    .any(|x| matches!(x, Term::Place(_) | Term::Org(_)))
+                                && !cx.lx.is_org_or_place(&t.word)
                         })
             });
         model_agrees || known_before_head || known_at_start || object_name

@@ -115,11 +115,7 @@ pub(super) fn suffix_names(cx: &Ctx, si: usize, s: &Sentence, posts: &[usize], o
                 let after_name = kind == Kind::Organization
                     && ti > 0
                     && cx.tokens[ti - 1].end == tok.start
-                    && cx
-                        .lx
-                        .lookup(&cx.tokens[ti - 1].word)
-                        .iter()
-                        .any(|x| matches!(x, Term::Org(_) | Term::Place(_)));
+                    && cx.lx.is_org_or_place(&cx.tokens[ti - 1].word);
                 // 觀塘站。: after a known place and before the clause ends, a head word tagged
                 // as a verb (站 = stand) is the head of a place name.
                 let place_head = kind == Kind::Place
@@ -374,7 +370,7 @@ pub(super) fn segmenter_organizations(cx: &Ctx, si: usize, s: &Sentence, out: &m
             .lx
             .find_terms(&cx.simp[t.start..t.end])
             .iter()
-            .any(|(_, _, ts)| ts.iter().any(|x| matches!(x, Term::Org(_) | Term::Place(_))));
+            .any(|(_, _, ts)| ts.iter().any(Term::is_org_or_place));
         if !anchored {
             continue;
         }
@@ -708,11 +704,7 @@ pub(super) fn local_bodies(cx: &Ctx, sentences: &[Sentence], mentions: &mut Vec<
                 let p = &cx.tokens[ti - 1];
                 let single =
                     p.end - p.start == 1 && !matches!(p.word.as_str(), "和" | "及" | "与" | "、" | "，");
-                let named = cx
-                    .lx
-                    .lookup(&p.word)
-                    .iter()
-                    .any(|x| matches!(x, Term::Place(_) | Term::Org(_)));
+                let named = cx.lx.is_org_or_place(&p.word);
                 if (single && is_han(cx.text[a - 1])) || named || p.tag.starts_with("ns") {
                     continue;
                 }

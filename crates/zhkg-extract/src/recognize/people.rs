@@ -186,11 +186,7 @@ pub(super) fn byline_people(cx: &Ctx, si: usize, s: &Sentence, accepted: &[Menti
             {
                 i = a + 2;
             }
-            let known = cx
-                .lx
-                .lookup_chars(&cx.simp[a..i])
-                .iter()
-                .any(|t| matches!(t, Term::Org(_) | Term::Place(_)));
+            let known = cx.lx.is_org_or_place_chars(&cx.simp[a..i]);
             // Outside a byline block a name starts with a surname.
             let surname = in_byline || cx.lx.surname_len(&cx.simp[a..i]).is_some();
             if (2..=4).contains(&(i - a)) && !known && surname {
