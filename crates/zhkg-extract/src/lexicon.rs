@@ -227,6 +227,9 @@ pub struct Suffix {
     pub needs_name: bool,
     /// That proper name must be a place (江蘇|移動: a province's branch of a carrier).
     pub needs_place: bool,
+    /// That proper name must be a brand, not a place or a body (騰訊|科技, 紅杉|資本, but not
+    /// 上海|科技 or 中鐵一局電務公司|科技): the head is a common noun of its own.
+    pub needs_brand: bool,
 }
 
 /// A proposal cue (建議, 希望 …) and how strong a proposal it signals.
@@ -768,9 +771,10 @@ impl Lexicon {
                             r,
                             3,
                             "prefix condition",
-                            &[("name", true), ("place", true), ("any", false)],
+                            &[("name", true), ("place", true), ("brand", true), ("any", false)],
                         )?,
                         needs_place: r.col(3) == "place",
+                        needs_brand: r.col(3) == "brand",
                     })
                 })
                 .collect::<Result<Vec<_>, LexiconError>>()?;

@@ -195,6 +195,10 @@ pub(super) fn model_names(cx: &Ctx, sentences: &[Sentence], names: &[NerSpan]) -
                         !in_word
                     });
                     let head_start = head.map_or(n.end, |x| n.end - x.len);
+                    // A head that is a common noun too (科技, 財經) needs a brand before it:
+                    // the model reads 國防科技 and 小學科技 as names as well.
+                    let brandless = head.is_some_and(|x| x.needs_brand)
+                        && !super::organizations::has_brand(cx, n.start, head_start);
                     let body_names = toks
                         .iter()
                         .filter(|t| t.end <= head_start || t.start < head_start)
@@ -259,6 +263,7 @@ pub(super) fn model_names(cx: &Ctx, sentences: &[Sentence], names: &[NerSpan]) -
                         && !clause_words
                         && !opens_clause
                         && !generic
+                        && !brandless
                         && !verb_and_known
                         && (headed || body_names)
                 }

@@ -46,6 +46,30 @@ fn has_proper_name(cx: &Ctx, a: usize, b: usize, kind: Kind) -> bool {
         .any(|(_, _, ts)| ts.iter().any(known_name))
 }
 
+/// Before a head word that is a common noun of its own (科技, 資本, 財經), only a brand right
+/// before it makes a name: a word the segmenter does not know, a person's or a foreign word,
+/// or a known organization (騰訊|科技, 紅杉|資本, 新浪|財經). A place makes a field (上海|科技),
+/// so do common words (金融|科技, 不斷完善|科技), a word that holds the head (高科技) is that
+/// word, and a name that already ends with a body's head word is that body
+/// (中鐵一局電務公司|科技).
+pub(super) fn has_brand(cx: &Ctx, a: usize, b: usize) -> bool {
+    if b <= a
+        || cx.lx.org_heads.ending(&cx.simp[a..b]).is_some()
+        || cx.token_over(b).is_some_and(|t| t.start < b && t.known)
+    {
+        return false;
+    }
+    let Some(t) = cx.token_over(b - 1) else {
+        return false;
+    };
+    let known = cx.lx.lookup(&t.word);
+    let place = t.tag == "ns" || known.iter().any(|x| matches!(x, Term::Place(_)));
+    !place
+        && ((!t.known && t.end - t.start >= 2)
+            || matches!(t.tag.as_str(), "nr" | "nrt" | "nrfg" | "nz" | "eng")
+            || known.iter().any(|x| matches!(x, Term::Org(_))))
+}
+
 /// Organizations and places by head word: the longest suffix ending a token (or ending
 /// where a post starts inside a token: 協會|會長), grown leftwards over nominal tokens until
 /// a boundary word, a verb or punctuation.
@@ -288,6 +312,8 @@ pub(super) fn suffix_names(cx: &Ctx, si: usize, s: &Sentence, posts: &[usize], o
                         .find_terms(&cx.simp[start..suf_start])
                         .iter()
                         .any(|(_, _, ts)| ts.iter().any(|x| matches!(x, Term::Place(_))))
+                } else if suf.needs_brand {
+                    has_brand(cx, start, suf_start)
                 } else {
                     has_proper_name(cx, start, suf_start, kind)
                 };
@@ -401,8 +427,15 @@ pub(super) fn head_references(cx: &Ctx, sentences: &[Sentence], accepted: &mut V
             let word = t.word.trim_start_matches(['该', '本']);
             let chars = t.end - t.start - (t.word.chars().count() - word.chars().count());
             // The head word first: it is rare, and the scans over `accepted` are not cheap.
+            // A head that is a common noun of its own (科技, 資本) stands for no body.
+            let head = &cx.simp[t.end - chars..t.end];
             if chars < 2
-                || !cx.lx.org_heads.contains(&cx.simp[t.end - chars..t.end])
+                || !cx.lx.org_heads.contains(head)
+                || cx
+                    .lx
+                    .org_heads
+                    .ending(head)
+                    .is_some_and(|i| cx.lx.org_suffixes[i].needs_brand && cx.lx.org_suffixes[i].len == chars)
                 || accepted.iter().any(|m| m.start < t.end && t.start < m.end)
             {
                 continue;
@@ -800,6 +833,15 @@ pub(super) fn enumerated_organizations(cx: &Ctx, sentences: &[Sentence], mention
                             continue;
                         };
                         if b - a < head.len + 2 || b - a > 12 {
+                            continue;
+                        }
+                        // A head that is a common noun too, inside a word the segmenter knows
+                        // (註冊資本, 高科技), is that word.
+                        if head.needs_brand
+                            && cx
+                                .token_over(b - head.len)
+                                .is_some_and(|t| t.known && t.start < b - head.len)
+                        {
                             continue;
                         }
                         // A common word that ends like a head word ends the item (決策|部署,

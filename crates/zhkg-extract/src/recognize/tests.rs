@@ -1093,3 +1093,22 @@ fn a_source_glued_to_according_to_starts_after_it() {
         ),
     ]);
 }
+
+#[test]
+fn a_head_that_is_a_common_noun_needs_a_brand_before_it() {
+    finds_organizations_alone(&[
+        ("據騰訊科技報道，該公司上月裁員三百人。", "騰訊科技"),
+        ("网易财经记者获悉，多家银行下调利率。", "网易财经"),
+    ]);
+    for text in [
+        "深圳金融科技發展迅速，上海科技企業數目上升。",
+        "该公司注册资本一千万元，主营高科技产品。",
+        "國防科技的發展實現了跨越。",
+    ] {
+        let orgs = names(text, Kind::Organization);
+        assert!(
+            orgs.iter().all(|o| !o.ends_with("科技") && !o.ends_with("资本")),
+            "{text}: {orgs:?}"
+        );
+    }
+}
