@@ -468,9 +468,14 @@ fn cue_frame(
     }
     // 提出質疑, 提出問題, 提出上訴: an assertion or a filing, not a proposal.
     if let Some(n) = v.word_with_role(c0, c1, Role::Assertion) {
-        if c0 + n >= c1 || matches!(v.text[c0 + n], '，' | '。' | '；' | ',') {
+        if c0 + n >= c1 || ends_phrase(v.text[c0 + n]) {
             return None;
         }
+    }
+    // 提出三點, 希望善良, 建議價格: a short object with no verb in it names no measure (封關,
+    // 要求賠付 and 請求支援 have theirs).
+    if short_without_verb(v, c0, c1) {
+        return None;
     }
     // 提出寶貴建議、給予支持, 提出明確要求。, 提出新部署, 提出離婚: the object is only the
     // noun of a cue or a filing (with words that make it one, 寶貴, 多項, 明確), which names
@@ -564,8 +569,43 @@ fn names_no_measure(v: &View, c0: usize, c1: usize) -> bool {
     nouns > 0
         && (k >= c1
             || joined
-            || matches!(v.text[k], '。' | '；')
+            // (Not at a colon: 提出要求：… proposes what follows it.)
+            || (ends_phrase(v.text[k]) && !matches!(v.text[k], '，' | ',' | '：' | ':'))
             || (modified && matches!(v.text[k], '，' | ',' | '、')))
+}
+
+/// Punctuation that ends the object of a cue, in full or half width (text from web pages
+/// and PDFs keeps both: 提出上訴; …, 提出訴訟請求：…).
+fn ends_phrase(c: char) -> bool {
+    matches!(
+        c,
+        '，' | ',' | '。' | '；' | ';' | '：' | ':' | '！' | '!' | '？' | '?'
+    )
+}
+
+/// Is the object `c0..c1` four Han characters or fewer, with no verb (nor a set phrase, which
+/// may be one) among its words? The segmenter's tags decide, and its dictionary tags some
+/// verbs otherwise (前往/t, 做空/a): measured on 6,577 articles, about one in six of the
+/// objects this drops was a measure.
+fn short_without_verb(v: &View, c0: usize, c1: usize) -> bool {
+    let han = (c0..c1).filter(|&i| crate::script::is_han(v.simp[i])).count();
+    if han == 0 || han > 4 {
+        return false;
+    }
+    let mut verb = false;
+    let mut i = c0;
+    while i < c1 {
+        match v.token_at(i).or_else(|| v.token_over(i)) {
+            Some(t) => {
+                // (A word of four characters is a set phrase, often a verb and its object
+                // whatever its tag: 採取措施/nr, 挽回損失/n.)
+                verb |= t.tag.starts_with('v') || matches!(t.tag.as_str(), "l" | "i") || t.end - t.start >= 4;
+                i = t.end.max(i + 1);
+            }
+            None => i += 1,
+        }
+    }
+    !verb
 }
 
 /// A coordinator (及, 並, 又) within a few characters before a cue at `x`, mid-clause
@@ -880,6 +920,21 @@ mod tests {
             let a = analyze(text);
             assert!(proposals(&a).iter().any(|(_, t)| t.contains("明")), "{text}: {:?}", proposals(&a));
         }
+    }
+
+    #[test]
+    fn a_short_object_without_a_verb_or_a_filing_before_half_width_punctuation_proposes_nothing() {
+        for text in [
+            "張志明在會上提出三點。",
+            "王某不服判決，提出上訴;法院駁回。",
+            "王某不服判决，提出上诉;法院驳回。",
+            "李教授建議價格。",
+        ] {
+            assert_eq!(proposals(&analyze(text)), [], "{text}");
+        }
+        // A short object with a verb is a measure.
+        let a = analyze("民主黨主席張志明昨日主張封關。");
+        assert!(proposes(&a, "張志明", "封關"), "{:?}", proposals(&a));
     }
 
     #[test]
