@@ -400,6 +400,9 @@ pub enum Role {
     /// `glued`: a preposition or verb of going that the segmenter glues to an unknown word
     /// (耿利惠到, 對宏輝): a name grown leftwards starts after it.
     Glued,
+    /// `litigant`: the court, the prosecution or the defence speaking in a judgment (本院認為,
+    /// 公訴機關, 辯護人, 辯稱): a cue after it in its sentence argues a case, not a proposal.
+    Litigant,
 }
 
 impl Role {
@@ -618,7 +621,7 @@ const STRENGTHS: [(&str, CueStrength); 5] = [
     ("possibility", CueStrength::Possibility),
 ];
 
-const ROLES: [(&str, Role); 43] = [
+const ROLES: [(&str, Role); 44] = [
     ("after_name", Role::AfterName),
     ("boundary", Role::Boundary),
     ("pronoun", Role::Pronoun),
@@ -662,6 +665,7 @@ const ROLES: [(&str, Role); 43] = [
     ("direction", Role::Direction),
     ("not_head", Role::NotHead),
     ("glued", Role::Glued),
+    ("litigant", Role::Litigant),
 ];
 
 impl Lexicon {

@@ -230,6 +230,17 @@ pub(super) fn proposals(v: &View, cl: &Clauses, antecedent: &[Option<MentionId>]
         } else if !here.is_empty() && !continued {
             list = None;
         }
+        // An argument in court (辯護人提出…, 公訴機關建議…, 本院認為…應…) is no proposal,
+        // nor is what follows it as its list.
+        let filed = |p: &Proposal| {
+            let cue = p.cue_span.0.min(p.content.0);
+            (s.start..cue).any(|i| v.word_with_role(i, cue, Role::Litigant).is_some())
+        };
+        if here.iter().any(filed) {
+            here.retain(|p| !filed(p));
+            list = None;
+            carried = None;
+        }
         let base = out.len();
         out.extend(here);
         running = out
@@ -935,6 +946,20 @@ mod tests {
         // A short object with a verb is a measure.
         let a = analyze("民主黨主席張志明昨日主張封關。");
         assert!(proposes(&a, "張志明", "封關"), "{:?}", proposals(&a));
+    }
+
+    #[test]
+    fn the_defence_and_the_court_argue_but_a_party_demands() {
+        for text in [
+            "被告人王大明的辯護人提出，被告人係初犯，請求法庭從輕處罰。",
+            "被告人王大明的辩护人提出，被告人系初犯，请求法庭从轻处罚。",
+            "公訴機關建議對被告人王大明判處有期徒刑三年。",
+            "本院認為，被告王大明應當承擔賠償責任。",
+        ] {
+            assert_eq!(proposals(&analyze(text)), [], "{text}");
+        }
+        let a = analyze("原告李小紅向法院提起訴訟，要求被告賠償損失五萬元。");
+        assert!(proposes(&a, "李小紅", "被告賠償損失"), "{:?}", proposals(&a));
     }
 
     #[test]
