@@ -230,6 +230,8 @@ pub(super) fn proposals(v: &View, cl: &Clauses, antecedent: &[Option<MentionId>]
         } else if !here.is_empty() && !continued {
             list = None;
         }
+        // A question (學校應該採取哪些措施呢？, 民警能要求你轉賬嗎?) proposes nothing.
+        here.retain(|p| !asks(v, p.cue_span.0.min(p.content.0), s.end));
         // An argument in court (辯護人提出…, 公訴機關建議…, 本院認為…應…) is no proposal,
         // nor is what follows it as its list.
         let filed = |p: &Proposal| {
@@ -256,6 +258,28 @@ pub(super) fn proposals(v: &View, cl: &Clauses, antecedent: &[Option<MentionId>]
     // 程某提出…, 打電話者建議她…) has the wrong proposer.
     out.retain(|p| !p.addressee.is_some_and(|m| same_name(v, m.0, p.proposer.0)));
     out
+}
+
+/// Is `a..b`, from a cue to the end of its sentence, a question: does it end with a question
+/// mark (closing quotes aside) that no quotation opened after the cue holds (提出另一見解：
+/// 「…點樣呢？」 reports a view)? A half-width mark counts only after a question particle
+/// (嗎, 呢): web text also uses it for characters lost in conversion.
+fn asks(v: &View, a: usize, b: usize) -> bool {
+    if a >= b || b > v.text.len() {
+        return false;
+    }
+    let mut e = b;
+    while e > a && matches!(v.text[e - 1], '」' | '”' | '』' | '"' | ' ' | '\n') {
+        e -= 1;
+    }
+    if v.text[a..e].iter().any(|c| matches!(c, '「' | '“' | '『')) {
+        return false;
+    }
+    match e.checked_sub(1).filter(|&k| k >= a).map(|k| v.text[k]) {
+        Some('？') => true,
+        Some('?') => e >= a + 2 && matches!(v.simp[e - 2], '吗' | '呢' | '么' | '吧'),
+        _ => false,
+    }
 }
 
 /// Do mentions `x` and `y` name the same one: the same text, or an organization and the
@@ -946,6 +970,19 @@ mod tests {
         // A short object with a verb is a measure.
         let a = analyze("民主黨主席張志明昨日主張封關。");
         assert!(proposes(&a, "張志明", "封關"), "{:?}", proposals(&a));
+    }
+
+    #[test]
+    fn a_question_proposes_nothing_but_a_quoted_one_after_the_cue_may() {
+        for text in [
+            "專家陳大文問，學校應該採取哪些措施呢？",
+            "专家陈大文问，学校应该采取哪些措施呢?",
+            "陳大文為何要建議政府加稅？",
+        ] {
+            assert_eq!(proposals(&analyze(text)), [], "{text}");
+        }
+        let a = analyze("議員陳大文建議政府擴建醫院，他說：「咁病人點算呢？」");
+        assert!(proposes(&a, "陳大文", "政府擴建醫院"), "{:?}", proposals(&a));
     }
 
     #[test]
