@@ -72,6 +72,9 @@ pub enum Rule {
     EnumeratedName,
     /// Another occurrence of a person's name found by a rule.
     SameName,
+    /// Another occurrence of a place's name found elsewhere in the document, where the
+    /// segmenter glued it to the word after (棉花坪村要).
+    SamePlace,
     /// A person found by the name model.
     ModelPerson,
     /// An organization found by the name model.
@@ -114,7 +117,7 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule.
-    pub const ALL: [Rule; 53] = [
+    pub const ALL: [Rule; 54] = [
         Rule::LexiconOrganization,
         Rule::LexiconPlace,
         Rule::LexiconPost,
@@ -149,6 +152,7 @@ impl Rule {
         Rule::SegmenterPerson,
         Rule::EnumeratedName,
         Rule::SameName,
+        Rule::SamePlace,
         Rule::ModelPerson,
         Rule::ModelOrganization,
         Rule::ModelPlace,
@@ -207,6 +211,7 @@ impl Rule {
             Rule::SegmenterPerson => "segmenter-person",
             Rule::EnumeratedName => "enumerated-name",
             Rule::SameName => "same-name",
+            Rule::SamePlace => "same-place",
             Rule::ModelPerson => "model-person",
             Rule::ModelOrganization => "model-organization",
             Rule::ModelPlace => "model-place",
@@ -272,6 +277,7 @@ impl Rule {
             Rule::SegmenterPerson => "a person the segmenter tagged nr, with a known surname",
             Rule::EnumeratedName => "a name in a list after a named person (張三、李四)",
             Rule::SameName => "another occurrence of a person's name found by a rule",
+            Rule::SamePlace => "another occurrence of a place's name found in the document",
             Rule::ModelPerson => "a person found by the name model",
             Rule::ModelOrganization => "an organization found by the name model",
             Rule::ModelPlace => "a place found by the name model",

@@ -70,6 +70,71 @@ pub(super) fn has_brand(cx: &Ctx, a: usize, b: usize) -> bool {
             || known.iter().any(|x| matches!(x, Term::Org(_))))
 }
 
+/// Other occurrences of a place's name the document already names (three characters or
+/// more): the rules and the model read each sentence alone, and miss a name where the
+/// segmenter glued it to the next word (棉花坪村要) or the model's context differs. An
+/// occurrence must start on a word's edge and overlap no mention; it adds no entity, only
+/// the place's other spans (a proposal's places). Organizations are left out: measured on
+/// 6,577 articles, their other spans changed proposers about as often for worse as for better.
+pub(super) fn propagate_places(cx: &Ctx, sentences: &[Sentence], accepted: &mut Vec<Mention>) {
+    // (Not a place inside a longer name, 北京市|公安局, which names no place of its own.)
+    let inside = |m: &Mention| {
+        accepted.iter().any(|o| {
+            matches!(o.kind, Kind::Organization | Kind::Place)
+                && o.start <= m.start
+                && m.end <= o.end
+                && o.end - o.start > m.end - m.start
+        })
+    };
+    // (With the source's lexicon entry, so both link to one entity.)
+    let names: BTreeSet<(Vec<char>, Kind, Option<usize>)> = accepted
+        .iter()
+        .filter(|m| {
+            m.kind == Kind::Place
+                && m.end - m.start >= 3
+                && !matches!(m.rule, Rule::HeadReference | Rule::OrganInTitle)
+                && !inside(m)
+        })
+        .map(|m| (cx.simp[m.start..m.end].to_vec(), m.kind, m.lexicon))
+        .collect();
+    if names.is_empty() {
+        return;
+    }
+    let mut covered = vec![false; cx.simp.len()];
+    for m in accepted.iter() {
+        covered[m.start..m.end].iter_mut().for_each(|c| *c = true);
+    }
+    let mut found = Vec::new();
+    for (si, s) in sentences.iter().enumerate() {
+        let mut i = s.start;
+        while i < s.end {
+            // The longest name starting here.
+            let hit = names
+                .iter()
+                .filter(|(n, _, _)| {
+                    i + n.len() <= s.end
+                        && cx.simp[i..i + n.len()] == n[..]
+                        && !covered[i..i + n.len()].contains(&true)
+                })
+                .max_by_key(|(n, _, _)| n.len());
+            match hit {
+                // It ends on a word's edge, or inside a word that starts inside it (村|要),
+                // not inside one word with it (澳大利亞人).
+                Some((n, kind, lexicon))
+                    if cx.token_at.contains_key(&i)
+                        && (cx.token_at.contains_key(&(i + n.len()))
+                            || cx.token_over(i + n.len() - 1).is_some_and(|t| t.start > i)) =>
+                {
+                    found.push(cx.mention(*kind, (i, i + n.len()), si, *lexicon, Rule::SamePlace, 0.7));
+                    i += n.len();
+                }
+                _ => i += 1,
+            }
+        }
+    }
+    accepted.extend(found);
+}
+
 /// Organizations and places by head word: the longest suffix ending a token (or ending
 /// where a post starts inside a token: 協會|會長), grown leftwards over nominal tokens until
 /// a boundary word, a verb or punctuation.

@@ -1112,3 +1112,30 @@ fn a_head_that_is_a_common_noun_needs_a_brand_before_it() {
         );
     }
 }
+
+#[test]
+fn a_place_named_once_is_found_where_the_segmenter_glued_it_to_the_next_word() {
+    for (text, place) in [
+        (
+            "謝卫強調，桐木坪鄉棉花坪村是貧困村。棉花坪村要著力改善基礎設施。",
+            "棉花坪村",
+        ),
+        (
+            "谢卫强调，桐木坪乡棉花坪村是贫困村。棉花坪村要着力改善基础设施。",
+            "棉花坪村",
+        ),
+    ] {
+        let found: Vec<(String, Rule)> = found(text, Kind::Place)
+            .into_iter()
+            .filter(|(t, _)| t == place)
+            .collect();
+        assert_eq!(found.len(), 2, "{text}: {found:?}");
+        assert!(
+            found.iter().any(|(_, r)| *r == Rule::SamePlace),
+            "{text}: {found:?}"
+        );
+    }
+    // Not inside one word with the name (澳大利亞人), nor from a place inside a body's name.
+    let found = found("澳大利亞政府昨日表示，多名澳大利亞人在當地失蹤。", Kind::Place);
+    assert!(found.iter().all(|(_, r)| *r != Rule::SamePlace), "{found:?}");
+}
