@@ -152,6 +152,11 @@ impl HeadIndex {
     pub fn contains(&self, word: &[char]) -> bool {
         self.first.contains_key(word)
     }
+
+    /// Index (in the list) of the Simplified `word` when it is a head word.
+    pub fn get(&self, word: &[char]) -> Option<usize> {
+        self.first.get(word).copied()
+    }
 }
 
 macro_rules! data {

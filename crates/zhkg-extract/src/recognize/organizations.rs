@@ -53,10 +53,7 @@ fn has_proper_name(cx: &Ctx, a: usize, b: usize, kind: Kind) -> bool {
 /// word, and a name that already ends with a body's head word is that body
 /// (中鐵一局電務公司|科技).
 pub(super) fn has_brand(cx: &Ctx, a: usize, b: usize) -> bool {
-    if b <= a
-        || cx.lx.org_heads.ending(&cx.simp[a..b]).is_some()
-        || cx.token_over(b).is_some_and(|t| t.start < b && t.known)
-    {
+    if b <= a || cx.lx.org_heads.ending(&cx.simp[a..b]).is_some() || inside_known_word(cx, b) {
         return false;
     }
     let Some(t) = cx.token_over(b - 1) else {
@@ -68,6 +65,12 @@ pub(super) fn has_brand(cx: &Ctx, a: usize, b: usize) -> bool {
         && ((!t.known && t.end - t.start >= 2)
             || matches!(t.tag.as_str(), "nr" | "nrt" | "nrfg" | "nz" | "eng")
             || known.iter().any(|x| matches!(x, Term::Org(_))))
+}
+
+/// Does a word the segmenter knows run across `at` (高|科技, 註冊|資本: a head word starting
+/// at `at` is part of that word)?
+fn inside_known_word(cx: &Ctx, at: usize) -> bool {
+    cx.token_over(at).is_some_and(|t| t.known && t.start < at)
 }
 
 /// Other occurrences of a place's name the document already names (three characters or
@@ -87,7 +90,7 @@ pub(super) fn propagate_places(cx: &Ctx, sentences: &[Sentence], accepted: &mut 
         })
     };
     // (With the source's lexicon entry, so both link to one entity.)
-    let names: BTreeSet<(Vec<char>, Kind, Option<usize>)> = accepted
+    let names: BTreeSet<(Vec<char>, Option<usize>)> = accepted
         .iter()
         .filter(|m| {
             m.kind == Kind::Place
@@ -95,7 +98,7 @@ pub(super) fn propagate_places(cx: &Ctx, sentences: &[Sentence], accepted: &mut 
                 && !matches!(m.rule, Rule::HeadReference | Rule::OrganInTitle)
                 && !inside(m)
         })
-        .map(|m| (cx.simp[m.start..m.end].to_vec(), m.kind, m.lexicon))
+        .map(|m| (cx.simp[m.start..m.end].to_vec(), m.lexicon))
         .collect();
     if names.is_empty() {
         return;
@@ -111,21 +114,21 @@ pub(super) fn propagate_places(cx: &Ctx, sentences: &[Sentence], accepted: &mut 
             // The longest name starting here.
             let hit = names
                 .iter()
-                .filter(|(n, _, _)| {
+                .filter(|(n, _)| {
                     i + n.len() <= s.end
                         && cx.simp[i..i + n.len()] == n[..]
                         && !covered[i..i + n.len()].contains(&true)
                 })
-                .max_by_key(|(n, _, _)| n.len());
+                .max_by_key(|(n, _)| n.len());
             match hit {
                 // It ends on a word's edge, or inside a word that starts inside it (村|要),
                 // not inside one word with it (澳大利亞人).
-                Some((n, kind, lexicon))
+                Some((n, lexicon))
                     if cx.token_at.contains_key(&i)
                         && (cx.token_at.contains_key(&(i + n.len()))
                             || cx.token_over(i + n.len() - 1).is_some_and(|t| t.start > i)) =>
                 {
-                    found.push(cx.mention(*kind, (i, i + n.len()), si, *lexicon, Rule::SamePlace, 0.7));
+                    found.push(cx.mention(Kind::Place, (i, i + n.len()), si, *lexicon, Rule::SamePlace, 0.7));
                     i += n.len();
                 }
                 _ => i += 1,
@@ -495,12 +498,11 @@ pub(super) fn head_references(cx: &Ctx, sentences: &[Sentence], accepted: &mut V
             // A head that is a common noun of its own (科技, 資本) stands for no body.
             let head = &cx.simp[t.end - chars..t.end];
             if chars < 2
-                || !cx.lx.org_heads.contains(head)
                 || cx
                     .lx
                     .org_heads
-                    .ending(head)
-                    .is_some_and(|i| cx.lx.org_suffixes[i].needs_brand && cx.lx.org_suffixes[i].len == chars)
+                    .get(head)
+                    .is_none_or(|i| cx.lx.org_suffixes[i].needs_brand)
                 || accepted.iter().any(|m| m.start < t.end && t.start < m.end)
             {
                 continue;
@@ -902,11 +904,7 @@ pub(super) fn enumerated_organizations(cx: &Ctx, sentences: &[Sentence], mention
                         }
                         // A head that is a common noun too, inside a word the segmenter knows
                         // (註冊資本, 高科技), is that word.
-                        if head.needs_brand
-                            && cx
-                                .token_over(b - head.len)
-                                .is_some_and(|t| t.known && t.start < b - head.len)
-                        {
+                        if head.needs_brand && inside_known_word(cx, b - head.len) {
                             continue;
                         }
                         // A common word that ends like a head word ends the item (決策|部署,

@@ -238,8 +238,9 @@ pub(super) fn proposals(v: &View, cl: &Clauses, antecedent: &[Option<MentionId>]
             let cue = p.cue_span.0.min(p.content.0);
             (s.start..cue).any(|i| v.word_with_role(i, cue, Role::Litigant).is_some())
         };
-        if here.iter().any(filed) {
-            here.retain(|p| !filed(p));
+        let before = here.len();
+        here.retain(|p| !filed(p));
+        if here.len() < before {
             list = None;
             carried = None;
         }
@@ -605,7 +606,7 @@ fn names_no_measure(v: &View, c0: usize, c1: usize) -> bool {
         && (k >= c1
             || joined
             // (Not at a colon: 提出要求：… proposes what follows it.)
-            || (ends_phrase(v.text[k]) && !matches!(v.text[k], '，' | ',' | '：' | ':'))
+            || matches!(v.text[k], '。' | '；' | ';' | '！' | '!' | '？' | '?')
             || (modified && matches!(v.text[k], '，' | ',' | '、')))
 }
 
@@ -627,20 +628,14 @@ fn short_without_verb(v: &View, c0: usize, c1: usize) -> bool {
     if han == 0 || han > 4 {
         return false;
     }
-    let mut verb = false;
-    let mut i = c0;
-    while i < c1 {
-        match v.token_at(i).or_else(|| v.token_over(i)) {
-            Some(t) => {
-                // (A word of four characters is a set phrase, often a verb and its object
-                // whatever its tag: 採取措施/nr, 挽回損失/n.)
-                verb |= t.tag.starts_with('v') || matches!(t.tag.as_str(), "l" | "i") || t.end - t.start >= 4;
-                i = t.end.max(i + 1);
-            }
-            None => i += 1,
-        }
-    }
-    !verb
+    // The words over `c0..c1`. (A word of four characters is a set phrase, often a verb and
+    // its object whatever its tag: 採取措施/nr, 挽回損失/n.)
+    let tokens = &v.doc.tokens;
+    let first = tokens.partition_point(|t| t.end <= c0);
+    !tokens[first..]
+        .iter()
+        .take_while(|t| t.start < c1)
+        .any(|t| t.tag.starts_with('v') || matches!(t.tag.as_str(), "l" | "i") || t.end - t.start >= 4)
 }
 
 /// A coordinator (及, 並, 又) within a few characters before a cue at `x`, mid-clause
