@@ -9,6 +9,7 @@ use std::collections::HashMap;
 
 use oxigraph::model::{Term, TermRef};
 use proptest::prelude::*;
+use zhkg_extract::Addressee;
 use zhkg_graph::vocab::{nif, zhkg as zv};
 
 /// One extractor for every case (building one loads jieba's dictionary).
@@ -139,8 +140,12 @@ proptest! {
         for p in &a.facts.proposals {
             prop_assert!(p.proposer_mention.index() < a.mentions.len());
             prop_assert!(p.content.0 <= p.content.1 && p.content.1 <= l.text.len());
-            for &i in p.places.iter().chain(&p.organizations).chain(p.addressee.iter()) {
+            let named = p.addressee.and_then(Addressee::mention);
+            for &i in p.places.iter().chain(&p.organizations).chain(named.as_ref()) {
                 prop_assert!(i.index() < a.mentions.len());
+            }
+            if let Some(Addressee::Group((b, e))) = p.addressee {
+                prop_assert!(p.content.0 <= b && b < e && e <= p.content.1, "{:?}", p);
             }
         }
 

@@ -119,7 +119,8 @@ def main():
     addressees = rows(conn, "MATCH (p:Proposal)-[:ADDRESSED_TO]->(x) RETURN p.iri, x.iri")
     places = rows(conn, "MATCH (p:Proposal)-[:CONCERNS_PLACE]->(x:Place) RETURN p.iri, x.iri")
     counts = {}
-    for label in ["Article", "Person", "Organization", "Place", "Event", "Proposal", "Membership", "Post"]:
+    for label in ["Article", "Person", "Organization", "Place", "Event", "Audience", "Proposal",
+                  "Membership", "Post"]:
         try:
             counts[label] = rows(conn, f"MATCH (n:{label}) RETURN count(n)")[0][0]
         except RuntimeError:

@@ -408,6 +408,10 @@ pub enum Role {
     /// `litigant`: the court, the prosecution or the defence speaking in a judgment (本院認為,
     /// 公訴機關, 辯護人, 辯稱): a cue after it in its sentence argues a case, not a proposal.
     Litigant,
+    /// `group`: the head of a common noun naming a group of people or a body that can be
+    /// asked to act (市民, 家長, 部門, 機關): a noun phrase ending in it that opens a
+    /// proposal's content before a verb (建議有關部門加強…) is the proposal's addressee.
+    Group,
 }
 
 impl Role {
@@ -626,7 +630,7 @@ const STRENGTHS: [(&str, CueStrength); 5] = [
     ("possibility", CueStrength::Possibility),
 ];
 
-const ROLES: [(&str, Role); 44] = [
+const ROLES: [(&str, Role); 45] = [
     ("after_name", Role::AfterName),
     ("boundary", Role::Boundary),
     ("pronoun", Role::Pronoun),
@@ -671,6 +675,7 @@ const ROLES: [(&str, Role); 44] = [
     ("not_head", Role::NotHead),
     ("glued", Role::Glued),
     ("litigant", Role::Litigant),
+    ("group", Role::Group),
 ];
 
 impl Lexicon {

@@ -48,7 +48,7 @@ mod sentence;
 
 pub use corpus::{discover, document_name, read, Problem};
 pub use decode::{decode, DecodeError, Decoded, DEFAULT_MAX_BYTES};
-pub use facts::{Facts, MentionId, OrgRef, Position, Proposal, Sar, Strength};
+pub use facts::{Addressee, Facts, MentionId, OrgRef, Position, Proposal, Sar, Strength};
 pub use layout::{Block, BlockKind, Layout, WordOracle};
 pub use lexicon::{
     Abbreviation, CueEntry, CueStrength, Lexicon, LexiconError, OrgEntry, PlaceEntry, PostEntry, Role,

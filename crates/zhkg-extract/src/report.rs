@@ -5,7 +5,7 @@ use std::io::Write;
 
 use serde_json::{json, Value};
 
-use crate::facts::{MentionId, OrgRef};
+use crate::facts::{Addressee, MentionId, OrgRef};
 use crate::pipeline::Analysis;
 
 fn entity_label(a: &Analysis, mention: MentionId) -> String {
@@ -13,6 +13,13 @@ fn entity_label(a: &Analysis, mention: MentionId) -> String {
         .entity(mention)
         .map(|e| e.label.clone())
         .unwrap_or_else(|| a.mentions[mention].text.clone())
+}
+
+fn addressee_label(a: &Analysis, ad: Addressee) -> String {
+    match ad {
+        Addressee::Named(m) => entity_label(a, m),
+        Addressee::Group((s, e)) => a.doc.layout.slice(s, e),
+    }
 }
 
 fn org_label(a: &Analysis, org: Option<OrgRef>) -> Option<String> {
@@ -60,7 +67,7 @@ pub fn to_json(a: &Analysis) -> Value {
             "strength": p.strength,
             "text": a.doc.layout.slice(p.content.0, p.content.1),
             "span": span(p.content.0, p.content.1),
-            "addressee": p.addressee.map(|m| entity_label(a, m)),
+            "addressee": p.addressee.map(|ad| addressee_label(a, ad)),
             "places": p.places.iter().map(|&m| entity_label(a, m)).collect::<Vec<_>>(),
             "organizations": p.organizations.iter().map(|&m| entity_label(a, m)).collect::<Vec<_>>(),
             "occasion": p.occasion.map(|m| a.mentions[m].text.clone()),
@@ -131,7 +138,7 @@ pub fn write_text(a: &Analysis, tokens: bool, out: &mut dyn Write) -> std::io::R
             p.rule,
             a.doc.layout.slice(p.content.0, p.content.1),
             p.addressee
-                .map(|m| entity_label(a, m))
+                .map(|ad| addressee_label(a, ad))
                 .unwrap_or_else(|| "-".into()),
             if places.is_empty() {
                 "-".into()

@@ -15,7 +15,7 @@ use zhkg_extract::Analysis;
 use zhkg_extract::BlockKind;
 use zhkg_extract::Kind;
 use zhkg_extract::{canonical, mint};
-use zhkg_extract::{MentionId, OrgRef, Strength};
+use zhkg_extract::{Addressee, MentionId, OrgRef, Strength};
 
 /// IRI of a document's node and named graph.
 pub fn document_iri(name: &str) -> String {
@@ -357,8 +357,28 @@ pub fn document_quads(a: &Analysis) -> Vec<Quad> {
         o.add(&iri, zhkg::RULE, Literal::new_simple_literal(p.rule.as_str()));
         o.add(&iri, zhkg::CONFIDENCE, dec(p.confidence));
         o.add(&iri, prov::WAS_DERIVED_FROM, doc.clone());
-        if let Some(ad) = p.addressee.and_then(entity_of) {
-            o.add(&iri, zhkg::ADDRESSED_TO, nn(&iri_of(ad)));
+        match p.addressee {
+            Some(Addressee::Named(m)) => {
+                if let Some(ad) = entity_of(m) {
+                    o.add(&iri, zhkg::ADDRESSED_TO, nn(&iri_of(ad)));
+                }
+            }
+            // A group named by a common noun (市民, 有關部門): a resource of this article,
+            // with the words it was read from as its mention.
+            Some(Addressee::Group((b, e))) => {
+                let label = layout.slice(b, e);
+                let g = nn(&audience_iri(&a.source.name, &label));
+                o.typ(&g, zhkg::AUDIENCE);
+                o.typ(&g, prov::AGENT);
+                o.add(&g, skos::PREF_LABEL, lang(&label, tag));
+                o.add(&g, rdfs::LABEL, lang(&label, tag));
+                o.add(&iri, zhkg::ADDRESSED_TO, g.clone());
+                let si = a.doc.sentences.partition_point(|s| s.end <= b);
+                let span = nif_span(&mut o, nif::PHRASE, b, e, sentence_iris.get(si));
+                o.add(&span, itsrdf::TA_CLASS_REF, zhkg::AUDIENCE);
+                o.add(&span, itsrdf::TA_IDENT_REF, g);
+            }
+            None => {}
         }
         for &pl in &p.places {
             if let Some(e) = entity_of(pl) {
@@ -404,6 +424,14 @@ fn post_role(a: &Analysis, mention: usize) -> String {
 
 pub fn role_iri(role: &str) -> String {
     resource_iri(&mint("role", role, &format!("role:{}", canonical(role))))
+}
+
+fn audience_iri(doc: &str, label: &str) -> String {
+    resource_iri(&mint(
+        "audience",
+        label,
+        &format!("audience:{doc}|{}", canonical(label)),
+    ))
 }
 
 fn event_iri(doc: &str, label: &str) -> String {
@@ -477,5 +505,40 @@ mod tests {
         // One proposer: the short key, as before.
         let p = proposals("民建聯昨日開記招，建議政府將口罩列入儲備商品。");
         assert_eq!(p.len(), 1, "{p:?}");
+    }
+
+    #[test]
+    fn a_group_addressee_is_an_audience_of_its_article_with_its_span() {
+        let text = "全國政協委員陳大文建議有關部門加強監管網上平台。";
+        let a = zhkg_extract::Extractor::embedded().analyze_text("t.txt", text);
+        let quads = document_quads(&a);
+        let object = |s: &str, p: NamedNodeRef<'_>| {
+            quads
+                .iter()
+                .find(|q| q.subject.to_string() == s && q.predicate == p)
+                .map(|q| q.object.to_string())
+        };
+        let to = quads
+            .iter()
+            .find(|q| q.predicate == zhkg::ADDRESSED_TO)
+            .map(|q| q.object.to_string())
+            .expect("addressed");
+        let typed = |c: NamedNodeRef<'_>| {
+            quads
+                .iter()
+                .any(|q| q.subject.to_string() == to && q.predicate == rdf::TYPE && q.object == c.into())
+        };
+        assert!(typed(zhkg::AUDIENCE) && typed(prov::AGENT), "{to}");
+        assert_eq!(
+            object(&to, skos::PREF_LABEL).as_deref(),
+            Some("\"有關部門\"@zh-hant")
+        );
+        // Its mention: the words it was read from.
+        let span = quads
+            .iter()
+            .find(|q| q.predicate == itsrdf::TA_IDENT_REF && q.object.to_string() == to)
+            .map(|q| q.subject.to_string())
+            .expect("a mention");
+        assert_eq!(object(&span, nif::ANCHOR_OF).as_deref(), Some("\"有關部門\""));
     }
 }

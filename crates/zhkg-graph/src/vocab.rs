@@ -33,6 +33,7 @@ pub mod zhkg {
     use super::*;
     terms!("zhkg", "https://w3id.org/zhkg/ontology#";
         PROPOSAL = "Proposal",
+        AUDIENCE = "Audience",
         UNNAMED_PERSON = "UnnamedPerson",
         PROPOSED_BY = "proposedBy",
         ADDRESSED_TO = "addressedTo",
@@ -129,6 +130,7 @@ pub mod prov {
     terms!("prov", "http://www.w3.org/ns/prov#";
         ENTITY = "Entity",
         ACTIVITY = "Activity",
+        AGENT = "Agent",
         SOFTWARE_AGENT = "SoftwareAgent",
         WAS_DERIVED_FROM = "wasDerivedFrom",
         WAS_GENERATED_BY = "wasGeneratedBy",

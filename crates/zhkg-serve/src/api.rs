@@ -62,6 +62,7 @@ const NODE_TYPES: &[(&str, &str)] = &[
     ("http://schema.org/Organization", "Organization"),
     ("http://schema.org/Place", "Place"),
     ("http://schema.org/Event", "Event"),
+    ("https://w3id.org/zhkg/ontology#Audience", "Audience"),
     ("https://w3id.org/zhkg/ontology#Proposal", "Proposal"),
     ("http://www.w3.org/ns/org#Membership", "Membership"),
 ];

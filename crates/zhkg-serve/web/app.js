@@ -9,6 +9,7 @@ const TYPES = {
   Organization: { color: '#1b9e77', label: '機構 Organization', shape: 'round-rectangle' },
   Place: { color: '#7570b3', label: '地點 Place', shape: 'diamond' },
   Event: { color: '#e7298a', label: '場合 Event', shape: 'hexagon' },
+  Audience: { color: '#a6761d', label: '對象 Audience', shape: 'barrel' },
   Proposal: { color: '#66a61e', label: '建議 Proposal', shape: 'round-tag' },
   Membership: { color: '#e6ab02', label: '職位 Position', shape: 'rectangle' },
 };

@@ -94,6 +94,26 @@ pub enum Strength {
     Soft,
 }
 
+/// Whom a proposal asks to act.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum Addressee {
+    /// A person or organization the document names (促請張舉能…, 向特區政府提出…).
+    Named(MentionId),
+    /// A group or body named by a common noun (建議市民…, 促請有關部門…): `start..end` of
+    /// the words, which are its name in this document only.
+    Group((usize, usize)),
+}
+
+impl Addressee {
+    /// The mention, when the addressee is named.
+    pub fn mention(self) -> Option<MentionId> {
+        match self {
+            Addressee::Named(m) => Some(m),
+            Addressee::Group(_) => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 /// One proposal: who proposed what, to whom, where, with the spans it was read from.
 pub struct Proposal {
@@ -109,8 +129,8 @@ pub struct Proposal {
     pub strength: Strength,
     /// `start..end` of the content.
     pub content: (usize, usize),
-    /// The organization or person the proposal is addressed to.
-    pub addressee: Option<MentionId>,
+    /// Whom the proposal is addressed to.
+    pub addressee: Option<Addressee>,
     /// The places the proposal concerns.
     pub places: Vec<MentionId>,
     /// The organizations the proposal concerns (other than the addressee).

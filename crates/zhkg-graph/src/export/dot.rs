@@ -108,6 +108,7 @@ fn style(kind: Kind) -> &'static str {
         Kind::Organization => r##"shape=box, style="filled,rounded", fillcolor="#ffe2b8", color="#b86e00""##,
         Kind::Place => r##"shape=hexagon, style=filled, fillcolor="#d3f0d8", color="#2e7d32""##,
         Kind::Proposal => r##"shape=note, style=filled, fillcolor="#fff8c2", color="#9c8600""##,
+        Kind::Audience => r##"shape=box, style="filled,dashed", fillcolor="#fde2e2", color="#c62828""##,
         _ => r##"shape=box, style=filled, fillcolor="#eeeeee", color="#777777""##,
     }
 }
@@ -151,12 +152,13 @@ fn title_label(title: &str) -> String {
         )
     };
     format!(
-        r##"<<table border="0" cellspacing="4" cellpadding="3"><tr><td colspan="9"><font point-size="18">{}</font></td></tr><tr>{}{}{}{}<td><font color="#8a8a8a">- - 職位 role</font></td>{}{}{}{}</tr></table>>"##,
+        r##"<<table border="0" cellspacing="4" cellpadding="3"><tr><td colspan="10"><font point-size="18">{}</font></td></tr><tr>{}{}{}{}{}<td><font color="#8a8a8a">- - 職位 role</font></td>{}{}{}{}</tr></table>>"##,
         html(title),
         cell(Kind::Person, "人物 person"),
         cell(Kind::Organization, "機構 organization"),
         cell(Kind::Place, "地方 place"),
         cell(Kind::Proposal, "建議 proposal (dashed: 期望 hope)"),
+        cell(Kind::Audience, "對象 audience"),
         edge(Rel::ProposedBy),
         edge(Rel::AddressedTo),
         edge(Rel::ConcernsPlace),

@@ -1,6 +1,6 @@
 //! The graph as a property graph: the view that diagrams, GraphML, Neo4j and Kùzu share.
 //!
-//! People, organizations, places, events, articles, proposals, memberships and posts are
+//! People, organizations, places, events, audiences, articles, proposals, memberships and posts are
 //! nodes with typed properties; facts between them are edges. Proposals and memberships
 //! stay nodes because they carry properties (text, role, confidence) and several endpoints.
 //! Mentions, sentences and roles are left out: their content is in the nodes' properties.
@@ -23,6 +23,8 @@ pub enum Kind {
     Organization,
     Place,
     Event,
+    /// A group or body a proposal is addressed to, named by a common noun (市民, 有關部門).
+    Audience,
     Proposal,
     Membership,
     Post,
@@ -63,12 +65,13 @@ const fn l(name: &'static str) -> Column {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 8] = [
+    pub const ALL: [Kind; 9] = [
         Kind::Article,
         Kind::Person,
         Kind::Organization,
         Kind::Place,
         Kind::Event,
+        Kind::Audience,
         Kind::Proposal,
         Kind::Membership,
         Kind::Post,
@@ -82,6 +85,7 @@ impl Kind {
             Kind::Organization => "Organization",
             Kind::Place => "Place",
             Kind::Event => "Event",
+            Kind::Audience => "Audience",
             Kind::Proposal => "Proposal",
             Kind::Membership => "Membership",
             Kind::Post => "Post",
@@ -110,7 +114,7 @@ impl Kind {
             Kind::Person => PERSON,
             Kind::Organization => ORGANIZATION,
             Kind::Place => PLACE,
-            Kind::Event => EVENT,
+            Kind::Event | Kind::Audience => EVENT,
             Kind::Proposal => PROPOSAL,
             Kind::Membership => MEMBERSHIP,
             Kind::Post => POST,
@@ -215,7 +219,12 @@ impl Rel {
         use Kind::*;
         match self {
             Rel::ProposedBy => &[(Proposal, Person), (Proposal, Organization)],
-            Rel::AddressedTo => &[(Proposal, Person), (Proposal, Organization), (Proposal, Place)],
+            Rel::AddressedTo => &[
+                (Proposal, Person),
+                (Proposal, Organization),
+                (Proposal, Place),
+                (Proposal, Audience),
+            ],
             Rel::ConcernsPlace => &[(Proposal, Place)],
             Rel::ConcernsOrganization => &[(Proposal, Organization)],
             Rel::ProposedAt => &[(Proposal, Event)],
@@ -369,6 +378,8 @@ fn classify(types: &BTreeSet<&str>) -> Option<Kind> {
         Kind::Article
     } else if has(zhkg::PROPOSAL) {
         Kind::Proposal
+    } else if has(zhkg::AUDIENCE) {
+        Kind::Audience
     } else if has(org::MEMBERSHIP) {
         Kind::Membership
     } else if has(org::POST) {
@@ -462,7 +473,7 @@ impl PropertyGraph {
                     let aliases = i.aliases(name.as_deref().unwrap_or_default());
                     props.insert("aliases", Value::List(aliases));
                 }
-                Kind::Event => {
+                Kind::Event | Kind::Audience => {
                     name = label;
                     put("name", name.clone());
                     put("article", articles.iter().next().cloned());
@@ -649,5 +660,29 @@ impl PropertyGraph {
             .chain(proposers)
             .map(|i| self.graph[i].iri.clone())
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_group_addressee_is_an_audience_node_of_its_article() {
+        let text = "議員黃小明呼籲市民明日參加集會。";
+        let a = zhkg_extract::Extractor::embedded().analyze_text("t.txt", text);
+        let pg = PropertyGraph::from_quads(&crate::rdf::document_quads(&a));
+        let g = &pg.graph;
+        let audience = g
+            .node_indices()
+            .find(|&i| g[i].kind == Kind::Audience)
+            .expect("an audience node");
+        assert_eq!(g[audience].name, "市民");
+        assert_eq!(g[audience].text("article"), Some("t.txt"));
+        let from = g
+            .edges_directed(audience, Direction::Incoming)
+            .find(|e| e.weight().rel == Rel::AddressedTo)
+            .map(|e| g[e.source()].kind);
+        assert_eq!(from, Some(Kind::Proposal));
     }
 }

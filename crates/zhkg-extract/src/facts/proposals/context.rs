@@ -2,6 +2,8 @@
 //! occasion it was made at (a meeting named before the cue in the passage).
 
 use super::Ctx;
+use crate::facts::view::View;
+use crate::is_han;
 use crate::lexicon::Role;
 use crate::recognize::Kind;
 
@@ -29,6 +31,41 @@ pub(super) fn addressee(cx: &Ctx, si: usize, cue: usize, c0: usize, c1: usize) -
         Kind::Pronoun => cx.agent(m),
         _ => Some(m),
     }
+}
+
+/// A group or body named by a common noun that opens a proposal's content and is asked to
+/// act there (建議市民…參加, 促請有關部門加強…, X指出，公安機關必須…): up to four words (ten
+/// characters) ending in a group head of the lexicon (市民, 部門, 機關), then a verb, an
+/// adverb, a preposition or a time word. A verb-noun (發展, 管理) does not count after it:
+/// 行業發展規劃 is a compound, not 行業 asked to develop. `start..end` of the words.
+pub(super) fn audience(v: &View, c0: usize, c1: usize) -> Option<(usize, usize)> {
+    let start = if v.simp.get(c0) == Some(&'请') {
+        c0 + 1
+    } else {
+        c0
+    };
+    let mut end = start;
+    for _ in 0..4 {
+        let t = v.token_at(end)?;
+        // Nouns and their modifiers only: no verb (加強監管部門, 陳玲到公交公司), no
+        // person's name, no adverb or time word (各黨支部認真組織, 今後政府).
+        let other = (t.tag.starts_with('v') && t.tag != "vn")
+            || t.tag == "nr"
+            || t.tag == "ad"
+            || t.tag.starts_with(['p', 'c', 'u', 'd', 'm', 't', 'w', 'x']);
+        if t.end > c1 || t.end - start > 10 || other || !v.chars(t.start, t.end).iter().all(|&c| is_han(c)) {
+            return None;
+        }
+        end = t.end;
+        let group = (2..=4.min(end - start)).any(|n| v.lx.has_role_chars(v.chars(end - n, end), Role::Group));
+        let next = v.token_at(end).filter(|n| n.end <= c1);
+        let acts = next
+            .is_some_and(|n| (n.tag.starts_with('v') && n.tag != "vn") || n.tag.starts_with(['d', 'p', 't']));
+        if group && acts {
+            return (!v.in_mention(start, end, &[Kind::Person, Kind::Pronoun])).then_some((start, end));
+        }
+    }
+    None
 }
 
 /// The occasion a proposal at `cue` was made at: the last meeting (not a document) named

@@ -25,7 +25,7 @@ mod speech;
 use super::clauses::{Clauses, Subject};
 use super::text::{has_role_in, inside, trim_end};
 use super::view::View;
-use super::{MentionId, Proposal, Strength};
+use super::{Addressee, MentionId, Proposal, Strength};
 use crate::layout::BlockKind;
 use crate::lexicon::Role;
 use crate::recognize::Kind;
@@ -79,7 +79,9 @@ impl Frame {
             cue_span: self.cue,
             strength: self.strength,
             content,
-            addressee: addressee.or(self.addressee).map(MentionId),
+            addressee: addressee
+                .or(self.addressee)
+                .map(|m| Addressee::Named(MentionId(m))),
             places: inside(v.mentions, Kind::Place, content.0, content.1),
             organizations: inside(v.mentions, Kind::Organization, content.0, content.1),
             occasion: self.occasion.map(MentionId),
@@ -257,7 +259,15 @@ pub(super) fn proposals(v: &View, cl: &Clauses, antecedent: &[Option<MentionId>]
     }
     // Nobody proposes to themselves: a proposal addressed to its own proposer (他的家人向
     // 程某提出…, 打電話者建議她…) has the wrong proposer.
-    out.retain(|p| !p.addressee.is_some_and(|m| same_name(v, m.0, p.proposer.0)));
+    out.retain(|p| {
+        !p.addressee
+            .and_then(Addressee::mention)
+            .is_some_and(|m| same_name(v, m.0, p.proposer.0))
+    });
+    // Otherwise a group named by a common noun may open the content (建議市民…).
+    for p in out.iter_mut().filter(|p| p.addressee.is_none()) {
+        p.addressee = context::audience(v, p.content.0, p.content.1).map(Addressee::Group);
+    }
     out
 }
 
@@ -896,7 +906,7 @@ fn continue_semicolons(cx: &Ctx, si: usize, out: &[Proposal], here: &mut Vec<Pro
 
 #[cfg(test)]
 mod tests {
-    use super::Strength;
+    use super::{Addressee, Strength};
     use crate::facts::testing::{analyze, proposals, proposes};
 
     #[test]
@@ -1130,12 +1140,41 @@ mod tests {
     fn addressees_of_urging_and_of_proposing_to() {
         let a = analyze("工聯會會長吳秋北昨日促請特區政府盡快推出失業援助。");
         let p = &a.facts.proposals[0];
-        let to = a.linked.entity(p.addressee.expect("addressed")).unwrap();
-        assert_eq!(to.label, "香港特別行政區政府");
+        let to = p.addressee.and_then(Addressee::mention).expect("named");
+        assert_eq!(a.linked.entity(to).unwrap().label, "香港特別行政區政府");
         let a = analyze("全国政协委员张华向国家发改委提出，加快建设西部陆海新通道。");
         let p = &a.facts.proposals[0];
-        let to = a.linked.entity(p.addressee.expect("addressed")).unwrap();
-        assert_eq!(to.label, "国家发改委");
+        let to = p.addressee.and_then(Addressee::mention).expect("named");
+        assert_eq!(a.linked.entity(to).unwrap().label, "国家发改委");
+    }
+
+    #[test]
+    fn a_group_a_common_noun_names_is_the_addressee_when_nobody_is_named() {
+        let group = |text: &str| {
+            let a = analyze(text);
+            let p = a
+                .facts
+                .proposals
+                .first()
+                .unwrap_or_else(|| panic!("no proposal in {text}"));
+            match p.addressee {
+                Some(Addressee::Group((s, e))) => Some(a.doc.slice(s, e)),
+                _ => None,
+            }
+        };
+        assert_eq!(
+            group("全國政協委員陳大文建議有關部門加強監管網上平台。").as_deref(),
+            Some("有關部門")
+        );
+        assert_eq!(
+            group("律师王强指出，公安机关必须依法处理此类案件。").as_deref(),
+            Some("公安机关")
+        );
+        assert_eq!(group("議員黃小明呼籲市民明日參加集會。").as_deref(), Some("市民"));
+        // A compound with a verb-noun is no group asked to act (行業發展規劃).
+        assert_eq!(group("全國政協委員陳大文提出行業發展規劃應以創新為本。"), None);
+        // A verb first makes it the content's verb (加強監管部門的…).
+        assert_eq!(group("全國政協委員陳大文建議加強監管部門之間的協調。"), None);
     }
 
     #[test]
