@@ -145,6 +145,14 @@ pub struct Proposal {
     pub confidence: f32,
 }
 
+impl Proposal {
+    /// Where the proposal starts in the text: its cue, or its content when that comes
+    /// first (an item of a list, a should-clause whose speaker is named after it).
+    pub fn start(&self) -> usize {
+        self.cue_span.0.min(self.content.0)
+    }
+}
+
 /// Everything the facts stage found in one document.
 #[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct Facts {

@@ -167,7 +167,7 @@ pub(super) fn proposals(v: &View, cl: &Clauses, antecedent: &[Option<MentionId>]
         // Should-clauses in reported speech.
         let taken: Vec<(usize, usize)> = here
             .iter()
-            .map(|p| (p.cue_span.0.min(p.content.0), p.content.1))
+            .map(|p| (p.start(), p.content.1))
             .collect();
         let speaker = carried.filter(|&(_, b)| b == s.block).map(|(sp, _)| sp);
         let mut modals = speech::modals(&cx, si, speaker, &taken);
@@ -233,11 +233,11 @@ pub(super) fn proposals(v: &View, cl: &Clauses, antecedent: &[Option<MentionId>]
             list = None;
         }
         // A question (學校應該採取哪些措施呢？, 民警能要求你轉賬嗎?) proposes nothing.
-        here.retain(|p| !asks(v, p.cue_span.0.min(p.content.0), s.end));
+        here.retain(|p| !asks(v, p.start(), s.end));
         // An argument in court (辯護人提出…, 公訴機關建議…, 本院認為…應…) is no proposal,
         // nor is what follows it as its list.
         let filed = |p: &Proposal| {
-            let cue = p.cue_span.0.min(p.content.0);
+            let cue = p.start();
             (s.start..cue).any(|i| v.word_with_role(i, cue, Role::Litigant).is_some())
         };
         let before = here.len();
