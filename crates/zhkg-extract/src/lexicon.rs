@@ -412,6 +412,9 @@ pub enum Role {
     /// asked to act (市民, 家長, 部門, 機關): a noun phrase ending in it that opens a
     /// proposal's content before a verb (建議有關部門加強…) is the proposal's addressee.
     Group,
+    /// `discourse`: a verb of saying or seeing that makes a should before it a discourse
+    /// marker (應該說, 需要指出, 應當看到), which asks for nothing.
+    Discourse,
 }
 
 impl Role {
@@ -630,7 +633,7 @@ const STRENGTHS: [(&str, CueStrength); 5] = [
     ("possibility", CueStrength::Possibility),
 ];
 
-const ROLES: [(&str, Role); 45] = [
+const ROLES: [(&str, Role); 46] = [
     ("after_name", Role::AfterName),
     ("boundary", Role::Boundary),
     ("pronoun", Role::Pronoun),
@@ -676,6 +679,7 @@ const ROLES: [(&str, Role); 45] = [
     ("glued", Role::Glued),
     ("litigant", Role::Litigant),
     ("group", Role::Group),
+    ("discourse", Role::Discourse),
 ];
 
 impl Lexicon {

@@ -165,10 +165,7 @@ pub(super) fn proposals(v: &View, cl: &Clauses, antecedent: &[Option<MentionId>]
             }
         }
         // Should-clauses in reported speech.
-        let taken: Vec<(usize, usize)> = here
-            .iter()
-            .map(|p| (p.start(), p.content.1))
-            .collect();
+        let taken: Vec<(usize, usize)> = here.iter().map(|p| (p.start(), p.content.1)).collect();
         let speaker = carried.filter(|&(_, b)| b == s.block).map(|(sp, _)| sp);
         let mut modals = speech::modals(&cx, si, speaker, &taken);
         // A speaker who proposes with a cue in this sentence says it there.
@@ -1244,6 +1241,15 @@ mod tests {
         // A should that foretells is not asked for.
         let a = analyze("中國人民大學教授吳小平指出，項目可能要延遲三年。");
         assert!(proposals(&a).is_empty(), "{:?}", proposals(&a));
+        // Nor one that frames what follows, asks a question or guesses.
+        for text in [
+            "中國人民大學教授吳小平指出，應該說，這種情況確實存在。",
+            "中國人民大學教授吳小平表示，售票員會問你要不要買保險。",
+            "中國人民大學教授吳小平認為，數碼電視的政策環境應該會越來越好。",
+        ] {
+            let a = analyze(text);
+            assert!(proposals(&a).is_empty(), "{text}: {:?}", proposals(&a));
+        }
     }
 
     #[test]
