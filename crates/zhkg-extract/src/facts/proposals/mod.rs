@@ -261,6 +261,8 @@ pub(super) fn proposals(v: &View, cl: &Clauses, antecedent: &[Option<MentionId>]
             .and_then(Addressee::mention)
             .is_some_and(|m| same_name(v, m.0, p.proposer.0))
     });
+    // What was done is no proposal (要求…進行了調查), nor is a should-clause telling it.
+    out.retain(|p| !reports_done(v, p.content.0, p.content.1));
     // Otherwise a group named by a common noun may open the content (建議市民…).
     for p in out.iter_mut().filter(|p| p.addressee.is_none()) {
         p.addressee = context::audience(v, p.content.0, p.content.1).map(Addressee::Group);
@@ -643,6 +645,33 @@ fn short_without_verb(v: &View, c0: usize, c1: usize) -> bool {
         .iter()
         .take_while(|t| t.start < c1)
         .any(|t| t.tag.starts_with('v') || matches!(t.tag.as_str(), "l" | "i") || t.end - t.start >= 4)
+}
+
+/// Does the first clause of `c0..c1` report something done: a verb with the perfective
+/// 了 (對…進行了調查, 簽訂了責任書, 成立了領導小組)? Then the cue before it was a noun or
+/// told what happened (按照要求，對…進行了…), and the words ask for nothing. (了 as a verb
+/// or inside a word, 了解, 除了, 為了, is another word to the segmenter.)
+fn reports_done(v: &View, c0: usize, c1: usize) -> bool {
+    let tokens = &v.doc.tokens;
+    let first = tokens.partition_point(|t| t.end <= c0);
+    let clause = tokens[first..]
+        .iter()
+        .take_while(|t| t.start < c1 && !v.text.get(t.start).copied().is_some_and(ends_phrase));
+    let mut verb = false;
+    for t in clause {
+        // (At the clause's end 了 is the particle of a change, 不要再去打工了; before 才 or 就
+        // it sets a condition, 煮熟了才能炸: both may still ask.)
+        let perfective = v
+            .text
+            .get(t.end)
+            .is_some_and(|&c| !ends_phrase(c) && !matches!(c, '才' | '就' | '再' | '」' | '”'))
+            && t.end < c1;
+        if verb && t.word == "了" && t.tag == "ul" && perfective {
+            return true;
+        }
+        verb = t.tag.starts_with('v');
+    }
+    false
 }
 
 /// A coordinator (及, 並, 又) within a few characters before a cue at `x`, mid-clause
@@ -1143,6 +1172,17 @@ mod tests {
         let p = &a.facts.proposals[0];
         let to = p.addressee.and_then(Addressee::mention).expect("named");
         assert_eq!(a.linked.entity(to).unwrap().label, "国家发改委");
+    }
+
+    #[test]
+    fn what_was_done_is_no_proposal() {
+        let a = analyze("市工商局副局長王大明要求，對市區21家商貿企業進行了一次全面調查。");
+        assert!(proposals(&a).is_empty(), "{:?}", proposals(&a));
+        // 了 ending a clause or setting a condition still asks.
+        let a = analyze("市消委會主任王大明提醒，湯圓要煮熟了才能下鍋炸。");
+        assert_eq!(proposals(&a).len(), 1, "{:?}", proposals(&a));
+        let a = analyze("村民王大明希望兒子不要再去外地打工了，留在家裏照顧母親。");
+        assert_eq!(proposals(&a).len(), 1, "{:?}", proposals(&a));
     }
 
     #[test]
