@@ -170,6 +170,9 @@ pub(super) fn proposals(v: &View, cl: &Clauses, antecedent: &[Option<MentionId>]
         let mut modals = speech::modals(&cx, si, speaker, &taken);
         // A speaker who proposes with a cue in this sentence says it there.
         modals.retain(|m| !here.iter().any(|p| p.proposer.0 == m.speaker.agent));
+        // A court's or a procuratorate's should is a ruling or a charge (被告應當承擔侵權責任,
+        // 依法應當追究刑事責任), not a proposal; what they 建議 (a judicial proposal) stays.
+        modals.retain(|m| !is_court(v, m.speaker.agent));
         for m in &modals {
             let frame = Frame {
                 subject: m.speaker.subject,
@@ -268,6 +271,18 @@ pub(super) fn proposals(v: &View, cl: &Clauses, antecedent: &[Option<MentionId>]
         p.addressee = context::audience(v, p.content.0, p.content.1).map(Addressee::Group);
     }
     out
+}
+
+/// Is mention `m` a court or a procuratorate (lexicon kind or head word `court`)?
+fn is_court(v: &View, m: usize) -> bool {
+    let m = &v.mentions[m];
+    let court = |kind: &str| kind == "court";
+    m.kind == Kind::Organization
+        && (m.lexicon.is_some_and(|li| court(&v.lx.orgs[li].kind))
+            || v.lx
+                .org_heads
+                .ending(v.chars(m.start, m.end))
+                .is_some_and(|i| court(&v.lx.org_suffixes[i].kind)))
 }
 
 /// Is `a..b`, from a cue to the end of its sentence, a question: does it end with a question
@@ -1172,6 +1187,15 @@ mod tests {
         let p = &a.facts.proposals[0];
         let to = p.addressee.and_then(Addressee::mention).expect("named");
         assert_eq!(a.linked.entity(to).unwrap().label, "国家发改委");
+    }
+
+    #[test]
+    fn a_courts_should_is_a_ruling() {
+        let a = analyze("蕭山區人民法院認為，被告應當承擔侵權責任。");
+        assert!(proposals(&a).is_empty(), "{:?}", proposals(&a));
+        // What it proposes with a cue stays (a judicial proposal).
+        let a = analyze("蕭山區人民法院建議有關部門加強對網絡平台的監管。");
+        assert_eq!(proposals(&a).len(), 1, "{:?}", proposals(&a));
     }
 
     #[test]
