@@ -44,6 +44,17 @@ pub(super) fn audience(v: &View, c0: usize, c1: usize) -> Option<(usize, usize)>
     } else {
         c0
     };
+    group_words(v, start, c1, |end| {
+        v.token_at(end)
+            .filter(|n| n.end <= c1)
+            .is_some_and(|n| (n.tag.starts_with('v') && n.tag != "vn") || n.tag.starts_with(['d', 'p', 't']))
+    })
+}
+
+/// The shortest run of up to four words (ten characters) from `start`, before `c1`, that
+/// ends in a group head of the lexicon (市民, 部門, 機關) where `then` accepts its end, and
+/// holds only nouns and their modifiers, and no person's name.
+fn group_words(v: &View, start: usize, c1: usize, then: impl Fn(usize) -> bool) -> Option<(usize, usize)> {
     let mut end = start;
     for _ in 0..4 {
         let t = v.token_at(end)?;
@@ -57,15 +68,22 @@ pub(super) fn audience(v: &View, c0: usize, c1: usize) -> Option<(usize, usize)>
             return None;
         }
         end = t.end;
-        let group = (2..=4.min(end - start)).any(|n| v.lx.has_role_chars(v.chars(end - n, end), Role::Group));
-        let next = v.token_at(end).filter(|n| n.end <= c1);
-        let acts = next
-            .is_some_and(|n| (n.tag.starts_with('v') && n.tag != "vn") || n.tag.starts_with(['d', 'p', 't']));
-        if group && acts {
+        if (2..=4.min(end - start)).any(|n| v.lx.has_role_chars(v.chars(end - n, end), Role::Group))
+            && then(end)
+        {
             return (!v.in_mention(start, end, &[Kind::Person, Kind::Pronoun])).then_some((start, end));
         }
     }
     None
+}
+
+/// A group a common noun names, to whom the cue at `cue` is addressed with 向 (向市民呼籲…,
+/// 向有關部門提出…): the words between 向 and the cue, which `group_words` accepts.
+pub(super) fn audience_asked(v: &View, cue: usize) -> Option<(usize, usize)> {
+    let at = (cue.saturating_sub(11)..cue.saturating_sub(2))
+        .rev()
+        .find(|&i| v.simp[i] == '向')?;
+    group_words(v, at + 1, cue, |end| end == cue)
 }
 
 /// The occasion a proposal at `cue` was made at: the last meeting (not a document) named

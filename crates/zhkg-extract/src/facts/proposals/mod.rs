@@ -268,7 +268,9 @@ pub(super) fn proposals(v: &View, cl: &Clauses, antecedent: &[Option<MentionId>]
     out.retain(|p| !reports_done(v, p.content.0, p.content.1));
     // Otherwise a group named by a common noun may open the content (建議市民…).
     for p in out.iter_mut().filter(|p| p.addressee.is_none()) {
-        p.addressee = context::audience(v, p.content.0, p.content.1).map(Addressee::Group);
+        p.addressee = context::audience_asked(v, p.cue_span.0)
+            .or_else(|| context::audience(v, p.content.0, p.content.1))
+            .map(Addressee::Group);
     }
     out
 }
@@ -1232,6 +1234,10 @@ mod tests {
             Some("公安机关")
         );
         assert_eq!(group("議員黃小明呼籲市民明日參加集會。").as_deref(), Some("市民"));
+        assert_eq!(
+            group("議員黃小明向有關部門提出，盡快檢討收費。").as_deref(),
+            Some("有關部門")
+        );
         // A compound with a verb-noun is no group asked to act (行業發展規劃).
         assert_eq!(group("全國政協委員陳大文提出行業發展規劃應以創新為本。"), None);
         // A verb first makes it the content's verb (加強監管部門的…).
