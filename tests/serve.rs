@@ -575,6 +575,50 @@ fn search_finds_names_in_either_script_by_pinyin_and_by_fragment() {
     );
 }
 
+#[test]
+fn a_group_addressed_is_found_and_shows_its_proposals() {
+    let dir = temp_dir("serve-audience");
+    let article = dir.join("a.txt");
+    std::fs::write(
+        &article,
+        "【本報訊】民建聯立法會議員陳大文昨日建議有關部門加強監管網上平台。\n",
+    )
+    .unwrap();
+    let store = dir.join("store");
+    run_ok(&[
+        "build",
+        "--store",
+        store.to_str().unwrap(),
+        article.to_str().unwrap(),
+    ]);
+    let server = Served::start(&store, &[]);
+    let (status, _, body) = get(&format!("{}/api/search?q={}", server.base(), enc("有關部門")), "");
+    assert_eq!(status, 200, "{body}");
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let hit = &v["results"][0];
+    assert_eq!(hit["type"], "Audience", "{v}");
+    let (status, _, body) = get(
+        &format!(
+            "{}/api/node?iri={}",
+            server.base(),
+            enc(hit["id"].as_str().unwrap())
+        ),
+        "",
+    );
+    assert_eq!(status, 200, "{body}");
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let kinds: BTreeSet<&str> = v["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["kind"].as_str().unwrap())
+        .collect();
+    assert!(
+        kinds.contains("addressedTo") && kinds.contains("proposedBy"),
+        "{v}"
+    );
+}
+
 /// The status of a GET, or why it failed.
 fn status_of(agent: &ureq::Agent, url: &str) -> Result<u16, String> {
     agent

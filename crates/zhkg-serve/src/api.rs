@@ -1,6 +1,7 @@
-//! A small JSON API for the page, where SPARQL alone is awkward: finding entities by any
-//! name in either script, by pinyin or by a fragment (`/api/search`), an entity's or a
-//! proposal's neighbourhood with per-type limits (`/api/node`), an entity's mentions
+//! A small JSON API for the page, where SPARQL alone is awkward: finding entities (and the
+//! groups proposals are addressed to: 市民, 有關部門) by any name in either script, by
+//! pinyin or by a fragment (`/api/search`), an entity's or a proposal's neighbourhood with
+//! per-type limits (`/api/node`), an entity's mentions
 //! (`/api/mentions`), the article behind a fact or mention with its evidence spans
 //! (`/api/source`), and the ready queries (`/api/queries`).
 
@@ -190,7 +191,7 @@ impl Api<'_> {
         let found = self.rows(&format!(
             "SELECT ?e (MAX(?s) AS ?score) WHERE {{
                GRAPH ?g {{ ?e a ?type ; skos:prefLabel|skos:altLabel ?n .
-                 FILTER(?type IN (schema:Person, schema:Organization, schema:Place)) }}
+                 FILTER(?type IN (schema:Person, schema:Organization, schema:Place, zhkg:Audience)) }}
                BIND(LCASE(STR(?n)) AS ?ln)
                BIND(REPLACE(REPLACE(STR(?e), \"^.*/|-[0-9a-f]{{8}}$\", \"\"), \"-\", \"\") AS ?py)
                BIND(IF({exact} || {pinyin_exact}, 3, IF({prefix}, 2, IF({inside} || {pinyin_test}, 1, 0))) AS ?s)
