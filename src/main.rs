@@ -82,8 +82,9 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
-    /// Explain why an entity is in the store: its names, every mention with the rule that
-    /// found it and its sentence, and the positions and proposals it takes part in.
+    /// Explain why an entity (or a group proposals are addressed to, 市民) is in the store:
+    /// its names, every mention with the rule that found it and its sentence, and the
+    /// positions and proposals it takes part in.
     Explain {
         /// Store folder.
         #[arg(long, default_value = "output/store")]
@@ -91,7 +92,7 @@ enum Command {
         /// List every rule of recognition and fact extraction, with what it does.
         #[arg(long, conflicts_with = "name")]
         rules: bool,
-        /// A name of the entity (any of its names, in either script).
+        /// A name of the entity or group (any of its names, in either script).
         #[arg(required_unless_present = "rules")]
         name: Option<String>,
     },
@@ -731,7 +732,7 @@ fn cmd_explain(store_dir: &Path, name: &str) -> anyhow::Result<ExitCode> {
     out.flush()?;
     if n == 0 {
         eprintln!(
-            "zhkg: no person, organization or place named {name} in {}",
+            "zhkg: no person, organization, place or addressed group named {name} in {}",
             store_dir.display()
         );
         return Ok(ExitCode::from(1));

@@ -113,11 +113,13 @@ pub enum Rule {
     SpeechModalContinued,
     /// A motion submitted by its title (提交了《關於…的建議》).
     TitledMotion,
+    /// A proposal's addressee named by a common noun (建議有關部門…, 向市民呼籲…).
+    GroupAddressee,
 }
 
 impl Rule {
     /// Every rule.
-    pub const ALL: [Rule; 54] = [
+    pub const ALL: [Rule; 55] = [
         Rule::LexiconOrganization,
         Rule::LexiconPlace,
         Rule::LexiconPost,
@@ -172,6 +174,7 @@ impl Rule {
         Rule::SpeechModal,
         Rule::SpeechModalContinued,
         Rule::TitledMotion,
+        Rule::GroupAddressee,
     ];
 
     /// The rule's name (`title-chain`), as `zhkg:rule` in the graph.
@@ -231,6 +234,7 @@ impl Rule {
             Rule::SpeechModal => "speech-modal",
             Rule::SpeechModalContinued => "speech-modal-continued",
             Rule::TitledMotion => "titled-motion",
+            Rule::GroupAddressee => "group-addressee",
         }
     }
 
@@ -307,6 +311,9 @@ impl Rule {
                 "a should opening a sentence that goes on with the speaker before (X指出…。要…；要…)"
             }
             Rule::TitledMotion => "a motion submitted by its title (提交了《關於…的建議》)",
+            Rule::GroupAddressee => {
+                "a proposal's addressee named by a common noun (建議有關部門加強…, 向市民呼籲…)"
+            }
         }
     }
 

@@ -1,4 +1,5 @@
-//! `zhkg explain NAME`: why the store holds an entity — every mention with the rule that
+//! `zhkg explain NAME`: why the store holds an entity (or a group proposals are addressed
+//! to) — every mention with the rule that
 //! found it and its source sentence, the positions and proposals it takes part in, each
 //! with its rule, confidence and evidence. Read from the store with SPARQL, so it explains
 //! what was built, not what the current code would extract.
@@ -26,7 +27,8 @@ fn rows(store: &Store, query: &str) -> Result<Vec<BTreeMap<String, String>>, Que
     crate::query::select_rows(store, &query, &RunOptions::default())
 }
 
-/// Write the explanation of every entity one of whose names is `name` (either script).
+/// Write the explanation of every entity (or audience) one of whose names is `name`
+/// (either script).
 /// Returns how many entities matched.
 pub fn explain(store: &Store, name: &str, out: &mut dyn Write) -> Result<usize, QueryError> {
     let values = script_forms(name)
@@ -41,13 +43,13 @@ pub fn explain(store: &Store, name: &str, out: &mut dyn Write) -> Result<usize, 
                VALUES ?n {{ {values} }}
                GRAPH ?g {{ ?e skos:prefLabel|skos:altLabel ?l ; a ?type }}
                FILTER(STR(?l) = ?n)
-               FILTER(?type IN (schema:Person, schema:Organization, schema:Place))
+               FILTER(?type IN (schema:Person, schema:Organization, schema:Place, zhkg:Audience))
              }} ORDER BY ?e"
         ),
     )?;
     for ent in &entities {
         let e = &ent["e"];
-        let kind = ent["type"].rsplit('/').next().unwrap_or("").to_lowercase();
+        let kind = ent["type"].rsplit(['/', '#']).next().unwrap_or("").to_lowercase();
         let names = rows(
             store,
             &format!("SELECT DISTINCT ?l WHERE {{ GRAPH ?g {{ <{e}> skos:prefLabel|skos:altLabel ?l }} }} ORDER BY ?l"),

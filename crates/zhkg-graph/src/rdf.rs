@@ -15,7 +15,7 @@ use zhkg_extract::Analysis;
 use zhkg_extract::BlockKind;
 use zhkg_extract::Kind;
 use zhkg_extract::{canonical, mint};
-use zhkg_extract::{Addressee, MentionId, OrgRef, Strength};
+use zhkg_extract::{Addressee, MentionId, OrgRef, Rule, Strength};
 
 /// IRI of a document's node and named graph.
 pub fn document_iri(name: &str) -> String {
@@ -377,6 +377,12 @@ pub fn document_quads(a: &Analysis) -> Vec<Quad> {
                 let span = nif_span(&mut o, nif::PHRASE, b, e, sentence_iris.get(si));
                 o.add(&span, itsrdf::TA_CLASS_REF, zhkg::AUDIENCE);
                 o.add(&span, itsrdf::TA_IDENT_REF, g);
+                o.add(
+                    &span,
+                    zhkg::RULE,
+                    Literal::new_simple_literal(Rule::GroupAddressee.as_str()),
+                );
+                o.add(&span, zhkg::CONFIDENCE, dec(0.6));
             }
             None => {}
         }
@@ -540,5 +546,6 @@ mod tests {
             .map(|q| q.subject.to_string())
             .expect("a mention");
         assert_eq!(object(&span, nif::ANCHOR_OF).as_deref(), Some("\"有關部門\""));
+        assert_eq!(object(&span, zhkg::RULE).as_deref(), Some("\"group-addressee\""));
     }
 }
