@@ -367,7 +367,7 @@ pub fn document_quads(a: &Analysis) -> Vec<Quad> {
             // with the words it was read from as its mention.
             Some(Addressee::Group((b, e))) => {
                 let label = layout.slice(b, e);
-                let g = nn(&audience_iri(&a.source.name, &label));
+                let g = nn(&article_local_iri("audience", &a.source.name, &label));
                 o.typ(&g, zhkg::AUDIENCE);
                 o.typ(&g, prov::AGENT);
                 o.add(&g, skos::PREF_LABEL, lang(&label, tag));
@@ -432,20 +432,14 @@ pub fn role_iri(role: &str) -> String {
     resource_iri(&mint("role", role, &format!("role:{}", canonical(role))))
 }
 
-fn audience_iri(doc: &str, label: &str) -> String {
-    resource_iri(&mint(
-        "audience",
-        label,
-        &format!("audience:{doc}|{}", canonical(label)),
-    ))
+/// The IRI of something that belongs to one article and is known by its label there
+/// (an `event`, an `audience`): the same label elsewhere is another one.
+fn article_local_iri(kind: &str, doc: &str, label: &str) -> String {
+    resource_iri(&mint(kind, label, &format!("{kind}:{doc}|{}", canonical(label))))
 }
 
 fn event_iri(doc: &str, label: &str) -> String {
-    resource_iri(&mint(
-        "event",
-        label,
-        &format!("event:{doc}|{}", canonical(label)),
-    ))
+    article_local_iri("event", doc, label)
 }
 
 fn mention_class(kind: Kind) -> Option<NamedNodeRef<'static>> {

@@ -89,6 +89,14 @@ impl<'a> View<'a> {
         tokens[..k].last().filter(|t| t.start < i && i < t.end)
     }
 
+    /// The tokens over `a..b`, in order: from the one holding `a` to the last starting
+    /// before `b`.
+    pub fn tokens_over(&self, a: usize, b: usize) -> impl Iterator<Item = &'a Token> {
+        let tokens = &self.doc.tokens;
+        let first = tokens.partition_point(|t| t.end <= a);
+        tokens[first..].iter().take_while(move |t| t.start < b)
+    }
+
     /// The token that ends at `i`.
     pub fn token_ending_at(&self, i: usize) -> Option<&'a Token> {
         self.token_end.get(&i).map(|&t| &self.doc.tokens[t])

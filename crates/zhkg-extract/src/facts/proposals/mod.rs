@@ -654,13 +654,9 @@ fn short_without_verb(v: &View, c0: usize, c1: usize) -> bool {
     if han == 0 || han > 4 {
         return false;
     }
-    // The words over `c0..c1`. (A word of four characters is a set phrase, often a verb and
-    // its object whatever its tag: 採取措施/nr, 挽回損失/n.)
-    let tokens = &v.doc.tokens;
-    let first = tokens.partition_point(|t| t.end <= c0);
-    !tokens[first..]
-        .iter()
-        .take_while(|t| t.start < c1)
+    // (A word of four characters is a set phrase, often a verb and its object whatever its
+    // tag: 採取措施/nr, 挽回損失/n.)
+    !v.tokens_over(c0, c1)
         .any(|t| t.tag.starts_with('v') || matches!(t.tag.as_str(), "l" | "i") || t.end - t.start >= 4)
 }
 
@@ -669,11 +665,9 @@ fn short_without_verb(v: &View, c0: usize, c1: usize) -> bool {
 /// told what happened (按照要求，對…進行了…), and the words ask for nothing. (了 as a verb
 /// or inside a word, 了解, 除了, 為了, is another word to the segmenter.)
 fn reports_done(v: &View, c0: usize, c1: usize) -> bool {
-    let tokens = &v.doc.tokens;
-    let first = tokens.partition_point(|t| t.end <= c0);
-    let clause = tokens[first..]
-        .iter()
-        .take_while(|t| t.start < c1 && !v.text.get(t.start).copied().is_some_and(ends_phrase));
+    let clause = v
+        .tokens_over(c0, c1)
+        .take_while(|t| !v.text.get(t.start).copied().is_some_and(ends_phrase));
     let mut verb = false;
     for t in clause {
         // (At the clause's end 了 is the particle of a change, 不要再去打工了; before 才 or 就
