@@ -415,6 +415,9 @@ pub enum Role {
     /// `discourse`: a verb of saying or seeing that makes a should before it a discourse
     /// marker (應該說, 需要指出, 應當看到), which asks for nothing.
     Discourse,
+    /// `letter`: a verb of writing to someone (去信, 致函): a cue opening the next clause
+    /// asks the letter's recipient (去信立法會主席梁君彥，要求…).
+    Letter,
 }
 
 impl Role {
@@ -633,7 +636,7 @@ const STRENGTHS: [(&str, CueStrength); 5] = [
     ("possibility", CueStrength::Possibility),
 ];
 
-const ROLES: [(&str, Role); 46] = [
+const ROLES: [(&str, Role); 47] = [
     ("after_name", Role::AfterName),
     ("boundary", Role::Boundary),
     ("pronoun", Role::Pronoun),
@@ -680,6 +683,7 @@ const ROLES: [(&str, Role); 46] = [
     ("litigant", Role::Litigant),
     ("group", Role::Group),
     ("discourse", Role::Discourse),
+    ("letter", Role::Letter),
 ];
 
 impl Lexicon {

@@ -1,5 +1,6 @@
-//! Around a proposal: whom it is addressed to (向X提出, 促請X…, 建議X…, 由X牽頭) and the
-//! occasion it was made at (a meeting named before the cue in the passage).
+//! Around a proposal: whom it is addressed to (向X提出, 促請X…, 建議X…, 由X牽頭, 建議…，
+//! 當局應…, 去信X，要求…) and the occasion it was made at (a meeting named before the cue
+//! in the passage).
 
 use super::Ctx;
 use crate::facts::view::View;
@@ -26,11 +27,85 @@ pub(super) fn addressee(cx: &Ctx, si: usize, cue: usize, c0: usize, c1: usize) -
     let from = (c0..(c0 + 2).min(c1))
         .find(|&i| !lx.has_role_chars(std::slice::from_ref(&simp[i]), Role::Preface) && simp[i] != '请')
         .unwrap_or(c0);
-    let m = v.mention_at(from, c1, &[Kind::Organization, Kind::Person, Kind::Pronoun])?;
-    match mentions[m].kind {
-        Kind::Pronoun => cx.agent(m),
-        _ => Some(m),
+    if let Some(m) = v.mention_at(from, c1, &[Kind::Organization, Kind::Person, Kind::Pronoun]) {
+        return match mentions[m].kind {
+            Kind::Pronoun => cx.agent(m),
+            _ => Some(m),
+        };
     }
+    should_subject(cx, c0, c1).or_else(|| {
+        // (Not when a group opens the content: 去信X，要求政府… asks the government.)
+        audience(v, c0, c1)
+            .is_none()
+            .then(|| letter_to(cx, si, cue))
+            .flatten()
+    })
+}
+
+/// The one told what to do in a proposal's first sentence (建議除非有健康證明，政府應禁止…):
+/// the body or person named right before its first should word.
+fn should_subject(cx: &Ctx, c0: usize, c1: usize) -> Option<usize> {
+    let v = cx.v;
+    let w0 = first_should(cx, c0, c1)?;
+    let start = clause_start(v, c0, w0);
+    // The name opens its clause (not 各級|法院要…, a group).
+    let m = (0..v.mentions.len()).rev().find(|&i| {
+        let m = &v.mentions[i];
+        m.end == w0
+            && (m.start == start || v.word_with_role(start, m.start, Role::Opener) == Some(m.start - start))
+            && matches!(m.kind, Kind::Organization | Kind::Person | Kind::Pronoun)
+    })?;
+    cx.agent(m)
+}
+
+/// Where the clause holding `i` starts, at `c0` at the earliest.
+fn clause_start(v: &View, c0: usize, i: usize) -> usize {
+    (c0..i)
+        .rev()
+        .find(|&k| matches!(v.text[k], '，' | ',' | '；' | '：'))
+        .map_or(c0, |k| k + 1)
+}
+
+/// Where the first should word of a proposal's first sentence starts.
+fn first_should(cx: &Ctx, c0: usize, c1: usize) -> Option<usize> {
+    let end = (c0..c1)
+        .find(|&i| matches!(cx.v.text[i], '。' | '！' | '？' | '；'))
+        .unwrap_or(c1);
+    super::speech::should_in(cx, c0, end).map(|w| w.0)
+}
+
+/// A group a common noun names that opens the clause of the first should word in a
+/// proposal's first sentence (建議…，當局應禁止…): the one told what to do.
+pub(super) fn should_audience(cx: &Ctx, c0: usize, c1: usize) -> Option<(usize, usize)> {
+    let v = cx.v;
+    let w0 = first_should(cx, c0, c1)?;
+    group_words(v, clause_start(v, c0, w0), w0, |end| end == w0)
+}
+
+/// The recipient of a letter when the cue opens the clause after it (去信立法會主席梁君彥，
+/// 要求…, 致函X，促請…): the last person or body named between the letter word and the
+/// comma before the cue.
+fn letter_to(cx: &Ctx, si: usize, cue: usize) -> Option<usize> {
+    let v = cx.v;
+    let start = v.doc.sentences[si].start;
+    let comma = (cue.saturating_sub(4).max(start)..cue)
+        .rev()
+        .find(|&i| matches!(v.text[i], '，' | ','))?;
+    if (comma + 1..cue).any(|i| !is_han(v.text[i])) {
+        return None;
+    }
+    let clause = (start..comma)
+        .rev()
+        .find(|&i| matches!(v.text[i], '，' | ',' | '；' | '：' | '。'))
+        .map_or(start, |i| i + 1);
+    let after = (clause..comma).find_map(|i| v.word_with_role(i, comma, Role::Letter).map(|n| i + n))?;
+    (0..v.mentions.len()).rev().find(|&i| {
+        let m = &v.mentions[i];
+        m.sentence == si
+            && matches!(m.kind, Kind::Organization | Kind::Person)
+            && m.start >= after
+            && m.end <= comma
+    })
 }
 
 /// A group or body named by a common noun that opens a proposal's content and is asked to

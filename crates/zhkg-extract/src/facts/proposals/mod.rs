@@ -270,6 +270,7 @@ pub(super) fn proposals(v: &View, cl: &Clauses, antecedent: &[Option<MentionId>]
     for p in out.iter_mut().filter(|p| p.addressee.is_none()) {
         p.addressee = context::audience_asked(v, p.cue_span.0)
             .or_else(|| context::audience(v, p.content.0, p.content.1))
+            .or_else(|| context::should_audience(&cx, p.content.0, p.content.1))
             .map(Addressee::Group);
     }
     out
@@ -1183,6 +1184,31 @@ mod tests {
         let p = &a.facts.proposals[0];
         let to = p.addressee.and_then(Addressee::mention).expect("named");
         assert_eq!(a.linked.entity(to).unwrap().label, "国家发改委");
+    }
+
+    #[test]
+    fn the_one_told_what_to_do_and_a_letters_recipient_are_addressees() {
+        let to = |text: &str| {
+            let a = analyze(text);
+            let p = a
+                .facts
+                .proposals
+                .first()
+                .unwrap_or_else(|| panic!("no proposal in {text}"));
+            match p.addressee {
+                Some(Addressee::Named(m)) => a.linked.entity(m).unwrap().label.clone(),
+                Some(Addressee::Group((s, e))) => a.doc.slice(s, e),
+                None => String::new(),
+            }
+        };
+        // The subject of the content's first should, opening its clause.
+        assert_eq!(to("陳大文建議，除非有健康證明，當局應禁止任何人入境。"), "當局");
+        assert_eq!(to("陳大文建議，如果疫情惡化，衞生署應即時停課。"), "衞生署");
+        // The recipient of a letter, when the cue opens the next clause and names nobody.
+        assert_eq!(to("李小明昨日去信行政長官林鄭月娥，要求撤回條例。"), "林鄭月娥");
+        assert_eq!(to("李小明昨日去信行政長官林鄭月娥，要求政府撤回條例。"), "政府");
+        // A name inside a group (各級|法院) is not the one told.
+        assert_ne!(to("周強要求，各級法院要保障律師的知情權。"), "最高人民法院");
     }
 
     #[test]
