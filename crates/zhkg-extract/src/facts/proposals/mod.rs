@@ -1254,6 +1254,11 @@ mod tests {
             Some("公安机关")
         );
         assert_eq!(group("議員黃小明呼籲市民明日參加集會。").as_deref(), Some("市民"));
+        // The segmenter tags some verb phrases as idioms (結合實際/l, 轉變觀念) or adjectives.
+        assert_eq!(
+            group("中共中央辦公廳要求各地區各部門結合實際認真貫徹落實。").as_deref(),
+            Some("各地區各部門")
+        );
         assert_eq!(
             group("議員黃小明向有關部門提出，盡快檢討收費。").as_deref(),
             Some("有關部門")
