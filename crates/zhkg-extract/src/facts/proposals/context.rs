@@ -145,7 +145,9 @@ fn group_words(v: &View, start: usize, c1: usize, then: impl Fn(usize) -> bool) 
             return None;
         }
         end = t.end;
-        if (2..=4.min(end - start)).any(|n| v.lx.has_role_chars(v.chars(end - n, end), Role::Group))
+        // (A plural suffix after the head: 家長們.)
+        let head = if v.simp[end - 1] == '们' { end - 1 } else { end };
+        if (2..=4.min(head - start)).any(|n| v.lx.has_role_chars(v.chars(head - n, head), Role::Group))
             && then(end)
         {
             return (!v.in_mention(start, end, &[Kind::Person, Kind::Pronoun])).then_some((start, end));

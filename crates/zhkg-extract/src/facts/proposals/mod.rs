@@ -1254,6 +1254,10 @@ mod tests {
             Some("公安机关")
         );
         assert_eq!(group("議員黃小明呼籲市民明日參加集會。").as_deref(), Some("市民"));
+        assert_eq!(
+            group("校長王大明希望家長們對家庭教育要加強學習。").as_deref(),
+            Some("家長們")
+        );
         // The segmenter tags some verb phrases as idioms (結合實際/l, 轉變觀念) or adjectives.
         assert_eq!(
             group("中共中央辦公廳要求各地區各部門結合實際認真貫徹落實。").as_deref(),
