@@ -287,12 +287,17 @@ pub(super) fn should_in(cx: &Ctx, a: usize, b: usize) -> Option<(usize, usize)> 
                     || matches!(n.word.as_str(), "待" | "视乎" | "看" | "等到" | "到")
             }));
         // Nor does a should that only frames what follows (應該說, 需要指出), one asked as
-        // a question (要不要, 應不應該), or an 應該 that guesses (應該很難, 應該會).
+        // a question (要不要, 應不應該), or an 應該 that guesses (應該很難, 應該會,
+        // 應該沒問題, 應該不會).
         let next = v.token_at(t.end);
         let framing = next.is_some_and(|n| {
             v.lx.has_role(&n.word, Role::Discourse)
                 || (t.word == "应该"
-                    && (v.lx.has_role(&n.word, Role::Foretell) || matches!(n.word.as_str(), "很" | "挺")))
+                    && (v.lx.has_role(&n.word, Role::Foretell)
+                        || matches!(
+                            n.word.as_str(),
+                            "很" | "挺" | "没" | "没有" | "没啥" | "不会" | "不至于"
+                        )))
         }) || (v.simp.get(t.end) == Some(&'不')
             && v.simp.get(t.end + 1) == v.simp.get(t.start));
         let foretold = foretold || framing;
