@@ -82,7 +82,7 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
-    /// Explain why an entity (or a group proposals are addressed to, 市民) is in the store:
+    /// Explain why an entity (or a group that proposes or is addressed, 市民) is in the store:
     /// its names, every mention with the rule that found it and its sentence, and the
     /// positions and proposals it takes part in.
     Explain {

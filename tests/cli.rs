@@ -470,3 +470,31 @@ fn people_never_named_stay_in_their_article_and_out_of_the_name_listing() {
     );
     assert_eq!(unnamed.len(), 2, "one 陳太 per article: {unnamed:?}");
 }
+
+#[test]
+fn a_group_that_proposes_is_the_proposer_in_the_store_and_explained() {
+    let dir = temp_dir("group-proposer");
+    let store = dir.join("store");
+    std::fs::write(
+        dir.join("a.txt"),
+        "【本報訊】部分媒體建議加強對線下無良醫療機構的治理。多名議員要求政府暫緩清拆行動。\n",
+    )
+    .unwrap();
+    run_ok(&["build", "--store", store.to_str().unwrap(), dir.to_str().unwrap()]);
+    let proposers: Vec<String> = select(&store, "queries/who-proposed-what.rq")
+        .into_iter()
+        .filter_map(|r| r.get("proposer").cloned())
+        .collect();
+    for who in ["部分媒體", "多名議員"] {
+        assert!(
+            proposers.iter().any(|p| p == who),
+            "{who} missing from {proposers:?}"
+        );
+    }
+    let out = run_ok(&["explain", "--store", store.to_str().unwrap(), "部分媒體"]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("group-proposer") && text.contains("proposer"),
+        "{text}"
+    );
+}

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use oxigraph::model::{Term, TermRef};
 use proptest::prelude::*;
-use zhkg_extract::Addressee;
+use zhkg_extract::{Addressee, Proposer};
 use zhkg_graph::vocab::{nif, zhkg as zv};
 
 /// One extractor for every case (building one loads jieba's dictionary).
@@ -138,7 +138,12 @@ proptest! {
             prop_assert!(p.title.0 < p.title.1 && p.title.1 <= l.text.len());
         }
         for p in &a.facts.proposals {
-            prop_assert!(p.proposer_mention.index() < a.mentions.len());
+            match p.proposer {
+                Proposer::Named { agent, mention } => {
+                    prop_assert!(agent.index() < a.mentions.len() && mention.index() < a.mentions.len());
+                }
+                Proposer::Group((b, e)) => prop_assert!(b < e && e <= p.cue_span.0, "{:?}", p),
+            }
             prop_assert!(p.content.0 <= p.content.1 && p.content.1 <= l.text.len());
             let named = p.addressee.and_then(Addressee::mention);
             for &i in p.places.iter().chain(&p.organizations).chain(named.as_ref()) {

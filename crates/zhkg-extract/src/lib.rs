@@ -14,7 +14,8 @@
 //! let people: Vec<&str> = a.mentions.iter().filter(|m| m.kind == Kind::Person).map(|m| m.text.as_str()).collect();
 //! assert_eq!(people, ["黃錦輝"]);
 //! let p = &a.facts.proposals[0];
-//! println!("{} proposed: {}", a.mentions[p.proposer_mention].text, a.doc.slice(p.content.0, p.content.1));
+//! let who = p.proposer.mention().map(|m| a.mentions[m].text.as_str());
+//! println!("{who:?} proposed: {}", a.doc.slice(p.content.0, p.content.1));
 //! ```
 //!
 //! The pipeline runs one way (see `ARCHITECTURE.md`): bytes are decoded ([`decode`]),
@@ -48,7 +49,7 @@ mod sentence;
 
 pub use corpus::{discover, document_name, read, Problem};
 pub use decode::{decode, DecodeError, Decoded, DEFAULT_MAX_BYTES};
-pub use facts::{Addressee, Facts, MentionId, OrgRef, Position, Proposal, Sar, Strength};
+pub use facts::{Addressee, Facts, MentionId, OrgRef, Position, Proposal, Proposer, Sar, Strength};
 pub use layout::{Block, BlockKind, Layout, WordOracle};
 pub use lexicon::{
     Abbreviation, CueEntry, CueStrength, Lexicon, LexiconError, OrgEntry, PlaceEntry, PostEntry, Role,

@@ -5,7 +5,7 @@ use std::io::Write;
 
 use serde_json::{json, Value};
 
-use crate::facts::{Addressee, MentionId, OrgRef};
+use crate::facts::{Addressee, MentionId, OrgRef, Proposer};
 use crate::pipeline::Analysis;
 
 fn entity_label(a: &Analysis, mention: MentionId) -> String {
@@ -13,6 +13,13 @@ fn entity_label(a: &Analysis, mention: MentionId) -> String {
         .entity(mention)
         .map(|e| e.label.clone())
         .unwrap_or_else(|| a.mentions[mention].text.clone())
+}
+
+fn proposer_label(a: &Analysis, p: Proposer) -> String {
+    match p {
+        Proposer::Named { agent, .. } => entity_label(a, agent),
+        Proposer::Group((s, e)) => a.doc.layout.slice(s, e),
+    }
 }
 
 fn addressee_label(a: &Analysis, ad: Addressee) -> String {
@@ -62,7 +69,7 @@ pub fn to_json(a: &Analysis) -> Value {
             "rule": p.rule, "confidence": p.confidence,
         })).collect::<Vec<_>>(),
         "proposals": a.facts.proposals.iter().map(|p| json!({
-            "proposer": entity_label(a, p.proposer),
+            "proposer": proposer_label(a, p.proposer),
             "cue": p.cue,
             "strength": p.strength,
             "text": a.doc.layout.slice(p.content.0, p.content.1),
@@ -132,7 +139,7 @@ pub fn write_text(a: &Analysis, tokens: bool, out: &mut dyn Write) -> std::io::R
         writeln!(
             out,
             "  {} {} ({:?}, {}): {}\n      to: {}  places: {}  at: {}",
-            entity_label(a, p.proposer),
+            proposer_label(a, p.proposer),
             p.cue,
             p.strength,
             p.rule,

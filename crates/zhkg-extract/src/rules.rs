@@ -115,11 +115,13 @@ pub enum Rule {
     TitledMotion,
     /// A proposal's addressee named by a common noun (建議有關部門…, 向市民呼籲…).
     GroupAddressee,
+    /// A proposer named by a common noun, right before its cue (部分媒體建議…, 多名議員要求…).
+    GroupProposer,
 }
 
 impl Rule {
     /// Every rule.
-    pub const ALL: [Rule; 55] = [
+    pub const ALL: [Rule; 56] = [
         Rule::LexiconOrganization,
         Rule::LexiconPlace,
         Rule::LexiconPost,
@@ -175,6 +177,7 @@ impl Rule {
         Rule::SpeechModalContinued,
         Rule::TitledMotion,
         Rule::GroupAddressee,
+        Rule::GroupProposer,
     ];
 
     /// The rule's name (`title-chain`), as `zhkg:rule` in the graph.
@@ -235,6 +238,7 @@ impl Rule {
             Rule::SpeechModalContinued => "speech-modal-continued",
             Rule::TitledMotion => "titled-motion",
             Rule::GroupAddressee => "group-addressee",
+            Rule::GroupProposer => "group-proposer",
         }
     }
 
@@ -313,6 +317,9 @@ impl Rule {
             Rule::TitledMotion => "a motion submitted by its title (提交了《關於…的建議》)",
             Rule::GroupAddressee => {
                 "a proposal's addressee named by a common noun (建議有關部門加強…, 向市民呼籲…)"
+            }
+            Rule::GroupProposer => {
+                "a proposer named by a common noun right before its cue (部分媒體建議…, 多名議員要求…)"
             }
         }
     }

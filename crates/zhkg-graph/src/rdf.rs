@@ -15,7 +15,7 @@ use zhkg_extract::Analysis;
 use zhkg_extract::BlockKind;
 use zhkg_extract::Kind;
 use zhkg_extract::{canonical, mint};
-use zhkg_extract::{Addressee, MentionId, OrgRef, Rule, Strength};
+use zhkg_extract::{Addressee, MentionId, OrgRef, Proposer, Rule, Strength};
 
 /// IRI of a document's node and named graph.
 pub fn document_iri(name: &str) -> String {
@@ -320,26 +320,54 @@ pub fn document_quads(a: &Analysis) -> Vec<Quad> {
     }
 
     // Proposals.
+    // A group named by a common noun (市民, 有關部門, 部分媒體) that proposes or is addressed:
+    // a resource of this article, with the words it was read from as its mention.
+    let audience = |o: &mut Out, (b, e): (usize, usize), rule: Rule| -> NamedNode {
+        let label = layout.slice(b, e);
+        let g = nn(&article_local_iri("audience", &a.source.name, &label));
+        o.typ(&g, zhkg::AUDIENCE);
+        o.typ(&g, prov::AGENT);
+        o.add(&g, skos::PREF_LABEL, lang(&label, tag));
+        o.add(&g, rdfs::LABEL, lang(&label, tag));
+        let si = a.doc.sentences.partition_point(|s| s.end <= b);
+        let span = nif_span(o, nif::PHRASE, b, e, sentence_iris.get(si));
+        o.add(&span, itsrdf::TA_CLASS_REF, zhkg::AUDIENCE);
+        o.add(&span, itsrdf::TA_IDENT_REF, g.clone());
+        o.add(&span, zhkg::RULE, Literal::new_simple_literal(rule.as_str()));
+        o.add(&span, zhkg::CONFIDENCE, dec(0.6));
+        g
+    };
     for p in &a.facts.proposals {
-        let Some(proposer) = entity_of(p.proposer) else {
-            continue;
+        let proposer = match p.proposer {
+            Proposer::Named { agent, .. } => match entity_of(agent) {
+                Some(e) => iri_of(e),
+                None => continue,
+            },
+            Proposer::Group((b, e)) => article_local_iri("audience", &a.source.name, &layout.slice(b, e)),
         };
         let (cb, ce) = layout.original_span(p.content.0, p.content.1);
         // Joint proposers (張大山和李小河要求…) make one proposal each, with the same words:
         // those proposals' IRIs also name their proposer (the others keep the short key).
-        let joint =
-            a.facts.proposals.iter().any(|q| {
-                q.content == p.content && entity_of(q.proposer).is_some_and(|e| e.id != proposer.id)
-            });
+        let joint = a.facts.proposals.iter().any(|q| {
+            q.content == p.content
+                && q.proposer
+                    .agent()
+                    .and_then(entity_of)
+                    .is_some_and(|e| iri_of(e) != proposer)
+        });
         let key = if joint {
-            format!("proposal:{}|{cb}|{ce}|{}", a.source.name, iri_of(proposer))
+            format!("proposal:{}|{cb}|{ce}|{proposer}", a.source.name)
         } else {
             format!("proposal:{}|{cb}|{ce}", a.source.name)
         };
         let iri = nn(&resource_iri(&mint("proposal", &p.cue, &key)));
         o.typ(&iri, zhkg::PROPOSAL);
         o.typ(&iri, prov::ENTITY);
-        o.add(&iri, zhkg::PROPOSED_BY, nn(&iri_of(proposer)));
+        let proposer = match p.proposer {
+            Proposer::Named { .. } => nn(&proposer),
+            Proposer::Group(span) => audience(&mut o, span, Rule::GroupProposer),
+        };
+        o.add(&iri, zhkg::PROPOSED_BY, proposer.clone());
         o.add(
             &iri,
             zhkg::TEXT,
@@ -363,26 +391,9 @@ pub fn document_quads(a: &Analysis) -> Vec<Quad> {
                     o.add(&iri, zhkg::ADDRESSED_TO, nn(&iri_of(ad)));
                 }
             }
-            // A group named by a common noun (市民, 有關部門): a resource of this article,
-            // with the words it was read from as its mention.
-            Some(Addressee::Group((b, e))) => {
-                let label = layout.slice(b, e);
-                let g = nn(&article_local_iri("audience", &a.source.name, &label));
-                o.typ(&g, zhkg::AUDIENCE);
-                o.typ(&g, prov::AGENT);
-                o.add(&g, skos::PREF_LABEL, lang(&label, tag));
-                o.add(&g, rdfs::LABEL, lang(&label, tag));
-                o.add(&iri, zhkg::ADDRESSED_TO, g.clone());
-                let si = a.doc.sentences.partition_point(|s| s.end <= b);
-                let span = nif_span(&mut o, nif::PHRASE, b, e, sentence_iris.get(si));
-                o.add(&span, itsrdf::TA_CLASS_REF, zhkg::AUDIENCE);
-                o.add(&span, itsrdf::TA_IDENT_REF, g);
-                o.add(
-                    &span,
-                    zhkg::RULE,
-                    Literal::new_simple_literal(Rule::GroupAddressee.as_str()),
-                );
-                o.add(&span, zhkg::CONFIDENCE, dec(0.6));
+            Some(Addressee::Group(span)) => {
+                let g = audience(&mut o, span, Rule::GroupAddressee);
+                o.add(&iri, zhkg::ADDRESSED_TO, g);
             }
             None => {}
         }
@@ -411,7 +422,9 @@ pub fn document_quads(a: &Analysis) -> Vec<Quad> {
             Some(&sentence_iris[p.sentence]),
         );
         o.add(&iri, zhkg::EVIDENCE, ev);
-        o.add(&iri, zhkg::EVIDENCE, mention_iri(p.proposer_mention.index()));
+        if let Some(m) = p.proposer.mention() {
+            o.add(&iri, zhkg::EVIDENCE, mention_iri(m.index()));
+        }
     }
     o.quads.sort_by_cached_key(|q| q.to_string());
     o.quads.dedup();
@@ -541,5 +554,28 @@ mod tests {
             .expect("a mention");
         assert_eq!(object(&span, nif::ANCHOR_OF).as_deref(), Some("\"有關部門\""));
         assert_eq!(object(&span, zhkg::RULE).as_deref(), Some("\"group-addressee\""));
+    }
+
+    #[test]
+    fn a_group_proposer_is_an_audience_of_its_article() {
+        let a = zhkg_extract::Extractor::embedded()
+            .analyze_text("t.txt", "部分媒體建議加強對無良醫療機構的治理。");
+        let quads = document_quads(&a);
+        let by = quads
+            .iter()
+            .find(|q| q.predicate == zhkg::PROPOSED_BY)
+            .map(|q| q.object.to_string())
+            .expect("a proposal with its proposer");
+        let has = |p: NamedNodeRef<'_>, o: &str| {
+            quads
+                .iter()
+                .any(|q| q.subject.to_string() == by && q.predicate == p && q.object.to_string() == o)
+        };
+        assert!(has(rdf::TYPE, &zhkg::AUDIENCE.to_string()), "{by}");
+        assert!(has(skos::PREF_LABEL, "\"部分媒體\"@zh-hant"), "{by}");
+        let rule = quads
+            .iter()
+            .any(|q| q.predicate == zhkg::RULE && q.object.to_string() == "\"group-proposer\"");
+        assert!(rule, "the group's mention names its rule");
     }
 }

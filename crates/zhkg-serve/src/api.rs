@@ -1,5 +1,5 @@
 //! A small JSON API for the page, where SPARQL alone is awkward: finding entities (and the
-//! groups proposals are addressed to: 市民, 有關部門) by any name in either script, by
+//! groups that propose or are addressed: 市民, 有關部門) by any name in either script, by
 //! pinyin or by a fragment (`/api/search`), an entity's or a proposal's neighbourhood with
 //! per-type limits (`/api/node`), an entity's mentions
 //! (`/api/mentions`), the article behind a fact or mention with its evidence spans

@@ -114,13 +114,44 @@ impl Addressee {
     }
 }
 
+/// Who made a proposal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum Proposer {
+    /// A person or organization the document names.
+    Named {
+        /// The proposer's mention (pronouns and titles resolved).
+        agent: MentionId,
+        /// The pronoun, title or name that stands for the proposer here.
+        mention: MentionId,
+    },
+    /// A group a common noun names (專家, 部分媒體, 多名議員): `start..end` of the words,
+    /// which are its name in this document only.
+    Group((usize, usize)),
+}
+
+impl Proposer {
+    /// The proposer's mention, when the proposer is named.
+    pub fn agent(self) -> Option<MentionId> {
+        match self {
+            Proposer::Named { agent, .. } => Some(agent),
+            Proposer::Group(_) => None,
+        }
+    }
+
+    /// The pronoun, title or name that stands for a named proposer here.
+    pub fn mention(self) -> Option<MentionId> {
+        match self {
+            Proposer::Named { mention, .. } => Some(mention),
+            Proposer::Group(_) => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 /// One proposal: who proposed what, to whom, where, with the spans it was read from.
 pub struct Proposal {
-    /// The proposer (a person or organization; pronouns and titles resolved).
-    pub proposer: MentionId,
-    /// The pronoun, title or name that stands for the proposer here.
-    pub proposer_mention: MentionId,
+    /// The proposer.
+    pub proposer: Proposer,
     /// The cue word as written (建議, 提出 …).
     pub cue: String,
     /// `start..end` of the cue (for a continuation: of the first clause's cue).

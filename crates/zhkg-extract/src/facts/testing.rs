@@ -13,10 +13,13 @@ pub(crate) fn proposals(a: &Analysis) -> Vec<(String, String)> {
         .proposals
         .iter()
         .map(|p| {
-            let who = a
-                .linked
-                .entity(p.proposer)
-                .map_or_else(|| a.mentions[p.proposer].text.clone(), |e| e.label.clone());
+            let who = match p.proposer {
+                super::Proposer::Named { agent, .. } => a
+                    .linked
+                    .entity(agent)
+                    .map_or_else(|| a.mentions[agent].text.clone(), |e| e.label.clone()),
+                super::Proposer::Group((s, e)) => a.doc.slice(s, e),
+            };
             (who, a.doc.slice(p.content.0, p.content.1))
         })
         .collect()

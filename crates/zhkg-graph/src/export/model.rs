@@ -218,7 +218,7 @@ impl Rel {
     pub fn pairs(self) -> &'static [(Kind, Kind)] {
         use Kind::*;
         match self {
-            Rel::ProposedBy => &[(Proposal, Person), (Proposal, Organization)],
+            Rel::ProposedBy => &[(Proposal, Person), (Proposal, Organization), (Proposal, Audience)],
             Rel::AddressedTo => &[
                 (Proposal, Person),
                 (Proposal, Organization),

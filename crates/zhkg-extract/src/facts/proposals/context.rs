@@ -131,7 +131,12 @@ pub(super) fn audience(v: &View, c0: usize, c1: usize) -> Option<(usize, usize)>
 /// The shortest run of up to four words (ten characters) from `start`, before `c1`, that
 /// ends in a group head of the lexicon (市民, 部門, 機關) where `then` accepts its end, and
 /// holds only nouns and their modifiers, and no person's name.
-fn group_words(v: &View, start: usize, c1: usize, then: impl Fn(usize) -> bool) -> Option<(usize, usize)> {
+pub(super) fn group_words(
+    v: &View,
+    start: usize,
+    c1: usize,
+    then: impl Fn(usize) -> bool,
+) -> Option<(usize, usize)> {
     let mut end = start;
     for _ in 0..4 {
         let t = v.token_at(end)?;

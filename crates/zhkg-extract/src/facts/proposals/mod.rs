@@ -25,7 +25,7 @@ mod speech;
 use super::clauses::{Clauses, Subject};
 use super::text::{has_role_in, inside, trim_end};
 use super::view::View;
-use super::{Addressee, MentionId, Proposal, Strength};
+use super::{Addressee, MentionId, Proposal, Proposer, Strength};
 use crate::layout::BlockKind;
 use crate::lexicon::Role;
 use crate::recognize::Kind;
@@ -57,10 +57,8 @@ impl Ctx<'_> {
 /// What one cue says, before it becomes one proposal per item.
 #[derive(Debug, Clone, Copy)]
 struct Frame {
-    /// The mention standing for the proposer here (a name, pronoun or title).
-    subject: usize,
-    /// The proposer.
-    proposer: usize,
+    /// The proposer, and the mention standing for it here (a name, pronoun or title).
+    who: Proposer,
     cue: (usize, usize),
     strength: Strength,
     addressee: Option<usize>,
@@ -69,12 +67,27 @@ struct Frame {
     confidence: f32,
 }
 
+/// A named proposer: `mention` stands for `agent` here.
+fn named(mention: usize, agent: usize) -> Proposer {
+    Proposer::Named {
+        agent: MentionId(agent),
+        mention: MentionId(mention),
+    }
+}
+
+/// The (mention, agent) of a named proposer.
+fn named_parts(p: Proposer) -> Option<(usize, usize)> {
+    match p {
+        Proposer::Named { agent, mention } => Some((mention.0, agent.0)),
+        Proposer::Group(_) => None,
+    }
+}
+
 impl Frame {
     fn proposal(&self, cx: &Ctx, content: (usize, usize), rule: Rule, addressee: Option<usize>) -> Proposal {
         let v = cx.v;
         Proposal {
-            proposer: MentionId(self.proposer),
-            proposer_mention: MentionId(self.subject),
+            proposer: self.who,
             cue: v.text[self.cue.0..self.cue.1].iter().collect(),
             cue_span: self.cue,
             strength: self.strength,
@@ -165,18 +178,27 @@ pub(super) fn proposals(v: &View, cl: &Clauses, antecedent: &[Option<MentionId>]
             }
         }
         // Should-clauses in reported speech.
-        let taken: Vec<(usize, usize)> = here.iter().map(|p| (p.start(), p.content.1)).collect();
+        // (A named speaker cited in a group's proposal still speaks: 部分媒體建議…，如《現代
+        // 快報》指出，…需要填補.)
+        let taken: Vec<(usize, usize)> = here
+            .iter()
+            .filter(|p| p.proposer.agent().is_some())
+            .map(|p| (p.start(), p.content.1))
+            .collect();
         let speaker = carried.filter(|&(_, b)| b == s.block).map(|(sp, _)| sp);
         let mut modals = speech::modals(&cx, si, speaker, &taken);
         // A speaker who proposes with a cue in this sentence says it there.
-        modals.retain(|m| !here.iter().any(|p| p.proposer.0 == m.speaker.agent));
+        modals.retain(|m| {
+            !here
+                .iter()
+                .any(|p| p.proposer.agent() == Some(MentionId(m.speaker.agent)))
+        });
         // A court's or a procuratorate's should is a ruling or a charge (被告應當承擔侵權責任,
         // 依法應當追究刑事責任), not a proposal; what they 建議 (a judicial proposal) stays.
         modals.retain(|m| !is_court(v, m.speaker.agent));
         for m in &modals {
             let frame = Frame {
-                subject: m.speaker.subject,
-                proposer: m.speaker.agent,
+                who: named(m.speaker.subject, m.speaker.agent),
                 cue: m.word,
                 strength: m.strength,
                 addressee: m.local,
@@ -202,15 +224,19 @@ pub(super) fn proposals(v: &View, cl: &Clauses, antecedent: &[Option<MentionId>]
             }
             frames.push((frame, its.iter().filter_map(|it| it.ordinal).max()));
         }
-        // The speaker whose words may go on in the next sentence.
+        // The speaker whose words may go on in the next sentence (a group speaks only
+        // where it is written).
         let proposer = frames
             .iter()
             .rev()
             .find(|(f, _)| f.sentence == si)
-            .map(|(f, _)| speech::Speaker {
-                subject: f.subject,
-                agent: f.proposer,
-                from: s.end,
+            .and_then(|(f, _)| match f.who {
+                Proposer::Named { agent, mention } => Some(speech::Speaker {
+                    subject: mention.0,
+                    agent: agent.0,
+                    from: s.end,
+                }),
+                Proposer::Group(_) => None,
             });
         // An interview's answer (何向紅：…) is its speaker's words until the next label.
         if let Some(last) = speech::labels(&cx, si).last() {
@@ -262,7 +288,7 @@ pub(super) fn proposals(v: &View, cl: &Clauses, antecedent: &[Option<MentionId>]
     out.retain(|p| {
         !p.addressee
             .and_then(Addressee::mention)
-            .is_some_and(|m| same_name(v, m.0, p.proposer.0))
+            .is_some_and(|m| p.proposer.agent().is_some_and(|a| same_name(v, m.0, a.0)))
     });
     // What was done is no proposal (要求…進行了調查), nor is a should-clause telling it.
     out.retain(|p| !reports_done(v, p.content.0, p.content.1));
@@ -385,8 +411,7 @@ fn cue_frame(
                 return None;
             };
             let frame = Frame {
-                subject,
-                proposer: agent,
+                who: named(subject, agent),
                 cue: (a, b),
                 strength: c.strength,
                 addressee: None,
@@ -426,8 +451,7 @@ fn cue_frame(
                 && cx.agent(m).is_some()
         })?;
         let frame = Frame {
-            subject: agent,
-            proposer: cx.agent(agent)?,
+            who: named(agent, cx.agent(agent)?),
             cue: (a, b),
             strength: c.strength,
             addressee: None,
@@ -445,44 +469,53 @@ fn cue_frame(
         return Some((frame, None));
     }
     let mut topicalized = false;
+    // 部分媒體建議…, 多名議員要求…: a group a common noun names, right before an explicit
+    // cue, proposes when nobody is named.
+    let group = (c.strength == Strength::Explicit)
+        .then(|| group_subject(cx, cs, (a, b)))
+        .flatten()
+        .map(Proposer::Group);
     // 指各界建議…, 他們要求…: a group right before the cue proposes; nobody to name.
-    if group_before(cx, clause.start, a) {
-        return None;
-    }
-    let own = proposer::of_subject(cx, &clause.subject, a);
-    let (who, from_clause) = match by_agent(cx, clause.start, a) {
-        Some((subject, agent)) => (Who::Agent { subject, agent }, None),
-        None => match name_before(cx, clause.start, a) {
-            Some((subject, agent)) if !matches!(own, Who::Agent { .. }) => {
-                (Who::Agent { subject, agent }, None)
-            }
-            _ => proposer::before(cx, si, a),
-        },
-    };
-    // A joint subject (張大山和李小河…要求…) proposes once per member.
-    let others: Vec<(usize, usize)> = from_clause
-        .map(|j| proposer::all_of_subject(cx, &cl.list[j].subject))
-        .unwrap_or_default();
-    let (subject, agent, direct) = match who {
-        Who::Agent { subject, agent } => (subject, agent, true),
-        // In a signed article a thing before the cue is its topicalized object (該條規定
-        // 建議刪除): the author proposes.
-        Who::Nobody if clause.subject == Subject::Thing && clause.predicate <= a => match cx.author {
-            Some(author) => {
-                topicalized = true;
-                (author, author, false)
-            }
-            None => return None,
-        },
-        Who::Nobody => return None,
-        Who::Elided => match carry(cx, si, a, out, here) {
-            Some((subject, agent)) => (subject, agent, false),
-            // A signed article's proposals without a subject are its author's.
-            None => {
-                let author = cx.author.filter(|_| clause.predicate == a)?;
-                (author, author, false)
-            }
-        },
+    let (who, direct, others) = if group_before(cx, clause.start, a) {
+        (group?, true, Vec::new())
+    } else {
+        let own = proposer::of_subject(cx, &clause.subject, a);
+        let (who, from_clause) = match by_agent(cx, clause.start, a) {
+            Some((subject, agent)) => (Who::Agent { subject, agent }, None),
+            None => match name_before(cx, clause.start, a) {
+                Some((subject, agent)) if !matches!(own, Who::Agent { .. }) => {
+                    (Who::Agent { subject, agent }, None)
+                }
+                _ => proposer::before(cx, si, a),
+            },
+        };
+        // A joint subject (張大山和李小河…要求…) proposes once per member.
+        let others: Vec<(usize, usize)> = from_clause
+            .map(|j| proposer::all_of_subject(cx, &cl.list[j].subject))
+            .unwrap_or_default();
+        let (who, direct) = match who {
+            Who::Agent { subject, agent } => (named(subject, agent), true),
+            _ if group.is_some() => (group?, true),
+            // In a signed article a thing before the cue is its topicalized object (該條規定
+            // 建議刪除): the author proposes.
+            Who::Nobody if clause.subject == Subject::Thing && clause.predicate <= a => match cx.author {
+                Some(author) => {
+                    topicalized = true;
+                    (named(author, author), false)
+                }
+                None => return None,
+            },
+            Who::Nobody => return None,
+            Who::Elided => match carry(cx, si, a, out, here) {
+                Some((subject, agent)) => (named(subject, agent), false),
+                // A signed article's proposals without a subject are its author's.
+                None => {
+                    let author = cx.author.filter(|_| clause.predicate == a)?;
+                    (named(author, author), false)
+                }
+            },
+        };
+        (who, direct, others)
     };
     // The next cue that opens a proposal of its own ends this one: at its clause, or at the
     // coordinator before it mid-clause.
@@ -559,8 +592,7 @@ fn cue_frame(
         return None;
     }
     let frame = Frame {
-        subject,
-        proposer: agent,
+        who,
         cue: (a, b),
         strength: c.strength,
         addressee: context::addressee(cx, si, a, c0, c1),
@@ -579,10 +611,9 @@ fn cue_frame(
             .then(|| context::addressee(cx, si, a, it.span.0, it.span.1))
             .flatten();
         here.push(frame.proposal(cx, it.span, rule, addressee));
-        for &(subject, proposer) in others.iter().filter(|&&(_, p)| p != agent) {
+        for &(subject, proposer) in others.iter().filter(|&&(_, p)| Some(MentionId(p)) != who.agent()) {
             let joint = Frame {
-                subject,
-                proposer,
+                who: named(subject, proposer),
                 ..frame
             };
             here.push(joint.proposal(cx, it.span, rule, addressee));
@@ -715,6 +746,55 @@ fn group_before(cx: &Ctx, cs: usize, a: usize) -> bool {
     false
 }
 
+/// 部分媒體建議…, 多名議員亦要求…, 專家呼籲…: the group a common noun names that opens the
+/// clause at `cs` (past openers, with a quantifier such as 多名, 部分) and ends right before
+/// the cue `a..b` (past adverbs and time words). `start..end` of its words.
+fn group_subject(cx: &Ctx, cs: usize, (a, b): (usize, usize)) -> Option<(usize, usize)> {
+    let v = cx.v;
+    let mut at = a;
+    for _ in 0..3 {
+        match v.token_ending_at(at).filter(|t| t.start >= cs) {
+            Some(t) if matches!(t.tag.as_str(), "d" | "t") => at = t.start,
+            _ => break,
+        }
+    }
+    let start = super::clauses::skip_openers(v, cs, at);
+    // (A quantifier, not a pronoun: 我們|積極響應政府號召 names nobody.)
+    let words = match v.word_with_role(start, at, Role::Unnamed) {
+        Some(n) if v.word_with_role(start, at, Role::Plural) == Some(n) => return None,
+        Some(n) => start + n,
+        None => start,
+    };
+    let (_, end) = context::group_words(v, words, at, |end| end == at)?;
+    // Nouns only (not 我們積極響應|政府, 該|當事人), and not a name's own words (工聯會議員,
+    // 民建聯立法會議員 name a body's members).
+    // A party to a case (被告保險公司, 當事人) argues it, as a litigant does.
+    let nouns = v.tokens_over(words, end).all(|t| {
+        (t.tag.starts_with('n') || matches!(t.tag.as_str(), "j" | "b"))
+            && !v.lx.has_role(&t.word, Role::Boundary)
+    });
+    // What follows is not a condition (當事人請求…的，人民法院應予支持) nor advice to one
+    // person (醫生建議他…): a group's proposal is a public one.
+    let c0 = if matches!(v.text.get(b), Some('，' | '：' | ':')) {
+        b + 1
+    } else {
+        b
+    };
+    let to_one = v.mention_at(c0, c0 + 4, &[Kind::Person, Kind::Pronoun]).is_some();
+    let clause_end = (a..v.text.len())
+        .find(|&i| matches!(v.text[i], '，' | '。' | '；' | '！' | '？'))
+        .unwrap_or(v.text.len());
+    let condition = clause_end > 0 && v.simp[clause_end - 1] == '的' && v.text.get(clause_end) == Some(&'，');
+    // (政府, 當局 alone stand for the government written about, not for a group.)
+    let body = v.lx.has_role_chars(v.chars(words, end), Role::Addressee);
+    (nouns
+        && !body
+        && !to_one
+        && !condition
+        && !v.in_mention(start, end, &[Kind::Person, Kind::Organization, Kind::Pronoun]))
+    .then_some((start, end))
+}
+
 /// 四五行動成員梁國雄則呼籲…, 代表多個團體的「民陣」昨呼籲…: a name right before the cue
 /// (past adverbs, time words and a closing quote) in a clause whose subject the clause
 /// reader could not name. Not a name after a preposition (向政府要求).
@@ -797,8 +877,9 @@ fn carry(cx: &Ctx, si: usize, a: usize, out: &[Proposal], here: &[Proposal]) -> 
         .iter()
         .all(|c| c.subject == Subject::Elided);
     let coordinated = coordinated || (opener && subjectless);
+    // (A group speaks only where it is written.)
     if let Some(p) = here.last() {
-        return Some((p.proposer_mention.0, p.proposer.0));
+        return named_parts(p.proposer);
     }
     // A sentence whose own subject, written before the cue, names nobody (多個團體昨日請願，
     // 要求…) does not go on with the proposer of the sentence before.
@@ -817,7 +898,8 @@ fn carry(cx: &Ctx, si: usize, a: usize, out: &[Proposal], here: &[Proposal]) -> 
         // A run of proposals goes on, but not from a "should" of someone cited as an
         // example (部分媒體建議…，如《現代快報》指出，…需要…): the passage is not theirs.
         if let Some(p) = out.iter().rev().find(|p| p.sentence == sj) {
-            let m = &v.mentions[p.proposer_mention.0];
+            let (mention, agent) = named_parts(p.proposer)?;
+            let m = &v.mentions[mention];
             let mut b = m.start;
             if b > 0 && matches!(v.text[b - 1], '《' | '“' | '「' | '"') {
                 b -= 1;
@@ -826,7 +908,7 @@ fn carry(cx: &Ctx, si: usize, a: usize, out: &[Proposal], here: &[Proposal]) -> 
             if cited && matches!(p.rule, Rule::SpeechModal | Rule::SpeechModalContinued) {
                 return None;
             }
-            return Some((p.proposer_mention.0, p.proposer.0));
+            return Some((mention, agent));
         }
         if !coordinated {
             return None;
@@ -1130,9 +1212,13 @@ mod tests {
         // 教協 is the topic of the clauses before the cue; 罷工 is a thing, not a proposer.
         let a = analyze("曾發起遊行的教協，下月將舉行大會，雖然工潮未完，但仍促請當局減少考試。");
         assert!(proposes(&a, "教協", "當局減少考試"), "{:?}", proposals(&a));
-        // Unnamed people before the cue propose nothing we can name.
+        // Unnamed people before the cue are not the speaker before them: they propose as
+        // a group.
         let a = analyze("立法會議員陳大文表示，多名議員要求政府撤回方案。");
-        assert!(proposals(&a).is_empty(), "{:?}", proposals(&a));
+        assert_eq!(
+            proposals(&a),
+            [("多名議員".to_string(), "政府撤回方案".to_string())]
+        );
     }
 
     #[test]
@@ -1209,6 +1295,38 @@ mod tests {
         assert_eq!(to("李小明昨日去信行政長官林鄭月娥，要求政府撤回條例。"), "政府");
         // A name inside a group (各級|法院) is not the one told.
         assert_ne!(to("周強要求，各級法院要保障律師的知情權。"), "最高人民法院");
+    }
+
+    #[test]
+    fn a_group_right_before_an_explicit_cue_proposes_when_nobody_is_named() {
+        for (text, who) in [
+            ("部分媒體建議加強對線下無良醫療機構的治理。", "部分媒體"),
+            ("多名議員要求政府暫緩清拆行動。", "多名議員"),
+            ("網民紛紛呼籲加強監管競價排名。", "網民"),
+        ] {
+            let a = analyze(text);
+            assert_eq!(proposals(&a).first().map(|p| p.0.as_str()), Some(who), "{text}");
+        }
+        // A name still wins (民建聯議員: the party's members speak for it).
+        let a = analyze("民建聯議員昨日建議政府派發口罩。");
+        assert_eq!(proposals(&a)[0].0, "民建聯");
+        // Not a pronoun, a party to a case, a condition, advice to one person, a hope, or
+        // the government written about.
+        for text in [
+            "我們積極響應政府號召，迅速簽訂合同。",
+            "被告保險公司要求減少賠償金額。",
+            "當事人請求駕駛培訓單位承擔賠償責任的，人民法院應予支持。",
+            "醫生建議他做一個檢查。",
+            "不少家長希望學校延長午膳時間。",
+            "政府又建議大老山隧道試驗假期減價。",
+        ] {
+            let a = analyze(text);
+            assert!(
+                a.facts.proposals.iter().all(|p| p.proposer.agent().is_some()),
+                "{text}: {:?}",
+                proposals(&a)
+            );
+        }
     }
 
     #[test]

@@ -50,8 +50,7 @@ pub(super) fn titled(cx: &Ctx, si: usize, here: &mut Vec<Proposal>) {
             if !taken {
                 if let Who::Agent { subject, agent } = proposer::before(cx, si, verb.0).0 {
                     let frame = Frame {
-                        subject,
-                        proposer: agent,
+                        who: super::named(subject, agent),
                         cue: verb,
                         strength: Strength::Explicit,
                         addressee: None,
