@@ -115,7 +115,7 @@ pub enum Rule {
     TitledMotion,
     /// A proposal's addressee named by a common noun (建議有關部門…, 向市民呼籲…).
     GroupAddressee,
-    /// A proposer named by a common noun, right before its cue (部分媒體建議…, 多名議員要求…).
+    /// A proposer named by a common noun, right before its cue (部分媒體建議…, 不少家長希望…).
     GroupProposer,
 }
 

@@ -469,12 +469,9 @@ fn cue_frame(
         return Some((frame, None));
     }
     let mut topicalized = false;
-    // 部分媒體建議…, 多名議員要求…: a group a common noun names, right before an explicit
-    // cue, proposes when nobody is named.
-    let group = (c.strength == Strength::Explicit)
-        .then(|| group_subject(cx, cs, (a, b)))
-        .flatten()
-        .map(Proposer::Group);
+    // 部分媒體建議…, 多名議員希望…: a group a common noun names, right before the cue,
+    // proposes when nobody is named.
+    let group = group_subject(cx, cs, (a, b)).map(Proposer::Group);
     // 指各界建議…, 他們要求…: a group right before the cue proposes; nobody to name.
     let (who, direct, others) = if group_before(cx, clause.start, a) {
         (group?, true, Vec::new())
@@ -759,6 +756,10 @@ fn group_subject(cx: &Ctx, cs: usize, (a, b): (usize, usize)) -> Option<(usize, 
         }
     }
     let start = super::clauses::skip_openers(v, cs, at);
+    // (A quantifier read as an opener belongs to the group: 不少/d 家長.)
+    let start = (start.saturating_sub(3).max(cs)..start)
+        .find(|&i| v.word_with_role(i, start, Role::Unnamed) == Some(start - i))
+        .unwrap_or(start);
     // (A quantifier, not a pronoun: 我們|積極響應政府號召 names nobody.)
     let words = match v.word_with_role(start, at, Role::Unnamed) {
         Some(n) if v.word_with_role(start, at, Role::Plural) == Some(n) => return None,
@@ -1298,8 +1299,9 @@ mod tests {
     }
 
     #[test]
-    fn a_group_right_before_an_explicit_cue_proposes_when_nobody_is_named() {
+    fn a_group_right_before_a_cue_proposes_when_nobody_is_named() {
         for (text, who) in [
+            ("不少家長希望學校延長午膳時間。", "不少家長"),
             ("部分媒體建議加強對線下無良醫療機構的治理。", "部分媒體"),
             ("多名議員要求政府暫緩清拆行動。", "多名議員"),
             ("網民紛紛呼籲加強監管競價排名。", "網民"),
@@ -1310,14 +1312,13 @@ mod tests {
         // A name still wins (民建聯議員: the party's members speak for it).
         let a = analyze("民建聯議員昨日建議政府派發口罩。");
         assert_eq!(proposals(&a)[0].0, "民建聯");
-        // Not a pronoun, a party to a case, a condition, advice to one person, a hope, or
-        // the government written about.
+        // Not a pronoun, a party to a case, a condition, advice to one person, or the
+        // government written about.
         for text in [
             "我們積極響應政府號召，迅速簽訂合同。",
             "被告保險公司要求減少賠償金額。",
             "當事人請求駕駛培訓單位承擔賠償責任的，人民法院應予支持。",
             "醫生建議他做一個檢查。",
-            "不少家長希望學校延長午膳時間。",
             "政府又建議大老山隧道試驗假期減價。",
         ] {
             let a = analyze(text);
