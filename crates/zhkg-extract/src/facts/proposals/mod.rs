@@ -761,11 +761,26 @@ fn group_subject(cx: &Ctx, cs: usize, (a, b): (usize, usize)) -> Option<(usize, 
         .find(|&i| v.word_with_role(i, start, Role::Unnamed) == Some(start - i))
         .unwrap_or(start);
     // (A quantifier, not a pronoun: 我們|積極響應政府號召 names nobody.)
-    let words = match v.word_with_role(start, at, Role::Unnamed) {
+    let mut words = match v.word_with_role(start, at, Role::Unnamed) {
         Some(n) if v.word_with_role(start, at, Role::Plural) == Some(n) => return None,
         Some(n) => start + n,
         None => start,
     };
+    // (Or a count: 逾百名居民, 九成半社工, 近44%受訪者.)
+    if v.token_at(words)
+        .is_some_and(|t| t.end == words + 1 && t.end < at)
+        && v.token_at(words + 1).is_some_and(|n| n.tag == "m")
+    {
+        words += 1;
+    }
+    for _ in 0..4 {
+        match v.token_at(words).filter(|t| t.end < at) {
+            // (一名乘客 is one person, not a group.)
+            Some(t) if t.tag == "m" && v.simp[t.start] == '一' => return None,
+            Some(t) if matches!(t.tag.as_str(), "m" | "q") || v.s(t.start, t.end) == "%" => words = t.end,
+            _ => break,
+        }
+    }
     let (_, end) = context::group_words(v, words, at, |end| end == at)?;
     // Nouns only (not 我們積極響應|政府, 該|當事人), and not a name's own words (工聯會議員,
     // 民建聯立法會議員 name a body's members).
@@ -1302,6 +1317,8 @@ mod tests {
     fn a_group_right_before_a_cue_proposes_when_nobody_is_named() {
         for (text, who) in [
             ("不少家長希望學校延長午膳時間。", "不少家長"),
+            ("九成半社工要求政府先行撤回國民教育科。", "九成半社工"),
+            ("逾百名居民昨日要求政府擱置清拆。", "逾百名居民"),
             ("部分媒體建議加強對線下無良醫療機構的治理。", "部分媒體"),
             ("多名議員要求政府暫緩清拆行動。", "多名議員"),
             ("網民紛紛呼籲加強監管競價排名。", "網民"),
@@ -1319,6 +1336,7 @@ mod tests {
             "被告保險公司要求減少賠償金額。",
             "當事人請求駕駛培訓單位承擔賠償責任的，人民法院應予支持。",
             "醫生建議他做一個檢查。",
+            "一名乘客要求司機在馬路中間停車。",
             "政府又建議大老山隧道試驗假期減價。",
         ] {
             let a = analyze(text);
