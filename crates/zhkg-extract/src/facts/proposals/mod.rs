@@ -782,9 +782,8 @@ fn group_subject(cx: &Ctx, cs: usize, (a, b): (usize, usize)) -> Option<(usize, 
         }
     }
     let (_, end) = context::group_words(v, words, at, |end| end == at)?;
-    // Nouns only (not 我們積極響應|政府, 該|當事人), and not a name's own words (工聯會議員,
-    // 民建聯立法會議員 name a body's members).
-    // A party to a case (被告保險公司, 當事人) argues it, as a litigant does.
+    // Nouns only (not 我們積極響應|政府, 該|當事人), and no party to a case (被告保險公司,
+    // 當事人: grammar role `boundary`), who argues rather than proposes.
     let nouns = v.tokens_over(words, end).all(|t| {
         (t.tag.starts_with('n') || matches!(t.tag.as_str(), "j" | "b"))
             && !v.lx.has_role(&t.word, Role::Boundary)
@@ -803,6 +802,7 @@ fn group_subject(cx: &Ctx, cs: usize, (a, b): (usize, usize)) -> Option<(usize, 
     let condition = clause_end > 0 && v.simp[clause_end - 1] == '的' && v.text.get(clause_end) == Some(&'，');
     // (政府, 當局 alone stand for the government written about, not for a group.)
     let body = v.lx.has_role_chars(v.chars(words, end), Role::Addressee);
+    // (Nor a name's own words: 工聯會議員 names a body's members, who speak for it.)
     (nouns
         && !body
         && !to_one
