@@ -338,12 +338,13 @@ pub fn document_quads(a: &Analysis) -> Vec<Quad> {
         g
     };
     for p in &a.facts.proposals {
-        let proposer = match p.proposer {
+        // The proposer's node (a group's is written here), and its entity when named.
+        let (proposer, own) = match p.proposer {
             Proposer::Named { agent, .. } => match entity_of(agent) {
-                Some(e) => iri_of(e),
+                Some(e) => (nn(&iri_of(e)), Some(e)),
                 None => continue,
             },
-            Proposer::Group((b, e)) => article_local_iri("audience", &a.source.name, &layout.slice(b, e)),
+            Proposer::Group(span) => (audience(&mut o, span, Rule::GroupProposer), None),
         };
         let (cb, ce) = layout.original_span(p.content.0, p.content.1);
         // Joint proposers (張大山和李小河要求…) make one proposal each, with the same words:
@@ -353,20 +354,16 @@ pub fn document_quads(a: &Analysis) -> Vec<Quad> {
                 && q.proposer
                     .agent()
                     .and_then(entity_of)
-                    .is_some_and(|e| iri_of(e) != proposer)
+                    .is_some_and(|e| own.is_none_or(|o| o.id != e.id))
         });
         let key = if joint {
-            format!("proposal:{}|{cb}|{ce}|{proposer}", a.source.name)
+            format!("proposal:{}|{cb}|{ce}|{}", a.source.name, proposer.as_str())
         } else {
             format!("proposal:{}|{cb}|{ce}", a.source.name)
         };
         let iri = nn(&resource_iri(&mint("proposal", &p.cue, &key)));
         o.typ(&iri, zhkg::PROPOSAL);
         o.typ(&iri, prov::ENTITY);
-        let proposer = match p.proposer {
-            Proposer::Named { .. } => nn(&proposer),
-            Proposer::Group(span) => audience(&mut o, span, Rule::GroupProposer),
-        };
         o.add(&iri, zhkg::PROPOSED_BY, proposer.clone());
         o.add(
             &iri,

@@ -62,7 +62,7 @@ fn should_subject(cx: &Ctx, c0: usize, c1: usize) -> Option<usize> {
 fn clause_start(v: &View, c0: usize, i: usize) -> usize {
     (c0..i)
         .rev()
-        .find(|&k| matches!(v.text[k], '，' | ',' | '；' | '：'))
+        .find(|&k| matches!(v.text[k], '，' | ',' | '；' | '：' | '。'))
         .map_or(c0, |k| k + 1)
 }
 
@@ -94,11 +94,8 @@ fn letter_to(cx: &Ctx, si: usize, cue: usize) -> Option<usize> {
     if (comma + 1..cue).any(|i| !is_han(v.text[i])) {
         return None;
     }
-    let clause = (start..comma)
-        .rev()
-        .find(|&i| matches!(v.text[i], '，' | ',' | '；' | '：' | '。'))
-        .map_or(start, |i| i + 1);
-    let after = (clause..comma).find_map(|i| v.word_with_role(i, comma, Role::Letter).map(|n| i + n))?;
+    let after = (clause_start(v, start, comma)..comma)
+        .find_map(|i| v.word_with_role(i, comma, Role::Letter).map(|n| i + n))?;
     (0..v.mentions.len()).rev().find(|&i| {
         let m = &v.mentions[i];
         m.sentence == si

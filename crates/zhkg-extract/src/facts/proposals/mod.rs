@@ -77,10 +77,7 @@ fn named(mention: usize, agent: usize) -> Proposer {
 
 /// The (mention, agent) of a named proposer.
 fn named_parts(p: Proposer) -> Option<(usize, usize)> {
-    match p {
-        Proposer::Named { agent, mention } => Some((mention.0, agent.0)),
-        Proposer::Group(_) => None,
-    }
+    p.mention().zip(p.agent()).map(|(m, a)| (m.0, a.0))
 }
 
 impl Frame {
