@@ -359,6 +359,9 @@ pub enum Role {
     CueHead,
     /// `assertion`: as the whole object of a cue, an assertion or a filing, not a proposal (提出質疑, 提出上訴).
     Assertion,
+    /// `self_wish`: opening what someone hopes for, the hoper's own lot (希望能…, 希望得到…,
+    /// 期望自己…): a wish that asks nothing of anyone.
+    SelfWish,
     /// `foretell`: before a should, makes it a prediction or a supposition (可能要, 難免要, 若要).
     Foretell,
     /// `short_form`: a word a body's name often leaves out (人民 in 汶川縣人民檢察院 →
@@ -636,7 +639,7 @@ const STRENGTHS: [(&str, CueStrength); 5] = [
     ("possibility", CueStrength::Possibility),
 ];
 
-const ROLES: [(&str, Role); 47] = [
+const ROLES: [(&str, Role); 48] = [
     ("after_name", Role::AfterName),
     ("boundary", Role::Boundary),
     ("pronoun", Role::Pronoun),
@@ -684,6 +687,7 @@ const ROLES: [(&str, Role); 47] = [
     ("group", Role::Group),
     ("discourse", Role::Discourse),
     ("letter", Role::Letter),
+    ("self_wish", Role::SelfWish),
 ];
 
 impl Lexicon {

@@ -940,12 +940,14 @@ pub(super) fn enumerated_organizations(cx: &Ctx, sentences: &[Sentence], mention
                             && mentions
                                 .iter()
                                 .any(|m| m.kind == Kind::Organization && t.end <= m.start && m.start < b);
-                        // Nor does a preposition, adverb, pronoun or particle stand inside one
-                        // (積極|響應|省委, 南寧糖業|多次|向|富方公司: a clause, not a name).
+                        // Nor does a preposition, adverb, pronoun, particle or the copula
+                        // stand inside one (積極|響應|省委, 南寧糖業|多次|向|富方公司,
+                        // 事件|是|藍衣社: a clause, not a name).
                         let clause_inside = cx.tokens[t0..].iter().take_while(|x| x.end <= b).any(|x| {
                             ["r", "p", "u", "ad", "l", "i"]
                                 .iter()
                                 .any(|y| x.tag.starts_with(y))
+                                || x.word == "是"
                                 || (x.tag == "d" && x.end - x.start >= 2)
                                 || (x.tag.starts_with('v')
                                     && x.tag != "vn"

@@ -1048,6 +1048,17 @@ fn mass_organizations_of_a_place() {
 }
 
 #[test]
+fn a_list_item_holding_the_copula_is_a_clause_not_a_body() {
+    for text in [
+        "日方說，天津暗殺事件是藍衣社、國民黨黨部和憲兵第三團搞的。",
+        "日方说，天津暗杀事件是蓝衣社、国民党党部和宪兵第三团搞的。",
+    ] {
+        let orgs = names(text, Kind::Organization);
+        assert!(orgs.iter().all(|o| !o.contains('是')), "{text}: {orgs:?}");
+    }
+}
+
+#[test]
 fn a_list_item_ending_with_a_common_word_or_a_region_is_no_body() {
     for text in [
         "要把國務院決策部署、市政府決策部署和省委部署落到實處。",

@@ -567,6 +567,11 @@ fn cue_frame(
     if short_without_verb(v, c0, c1) {
         return None;
     }
+    // 希望能說服他…, 希望得到關照, 期望自己…: a hope for the hoper's own lot asks nothing of
+    // anyone. (A hope that names who should act, 希望政府…, 希望港人理解…, stays.)
+    if c.strength == Strength::Soft && v.word_with_role(c0, c1, Role::SelfWish).is_some() {
+        return None;
+    }
     // 提出寶貴建議、給予支持, 提出明確要求。, 提出新部署, 提出離婚: the object is only the
     // noun of a cue or a filing (with words that make it one, 寶貴, 多項, 明確), which names
     // no measure.
@@ -1363,6 +1368,30 @@ mod tests {
         assert_eq!(proposals(&a).len(), 1, "{:?}", proposals(&a));
         let a = analyze("村民王大明希望兒子不要再去外地打工了，留在家裏照顧母親。");
         assert_eq!(proposals(&a).len(), 1, "{:?}", proposals(&a));
+    }
+
+    #[test]
+    fn a_hope_for_the_hopers_own_lot_is_no_proposal() {
+        for text in [
+            "村民王大明希望能盡快拿到賠償金，重新撐起這個家。",
+            "村民王大明希望能尽快拿到赔偿金，重新撑起这个家。",
+            "被告人王大明希望得到對方的原諒。",
+            "被告人王大明希望得到对方的原谅。",
+            "歌手王大明期望自己能夠跟隨內心，做出正確的選擇。",
+        ] {
+            assert!(
+                proposals(&analyze(text)).is_empty(),
+                "{text}: {:?}",
+                proposals(&analyze(text))
+            );
+        }
+        // A hope that names who should act stays, in both scripts.
+        for text in [
+            "村民王大明希望政府盡快修建道路。",
+            "村民王大明希望政府尽快修建道路。",
+        ] {
+            assert_eq!(proposals(&analyze(text)).len(), 1, "{text}");
+        }
     }
 
     #[test]
