@@ -362,6 +362,9 @@ pub enum Role {
     /// `self_wish`: opening what someone hopes for, the hoper's own lot (希望能…, 希望得到…,
     /// 期望自己…): a wish that asks nothing of anyone.
     SelfWish,
+    /// `intention`: a verb of deciding or intending (決定, 發誓, 打算): a should after it
+    /// is the subject's own plan (決定要幫她回家), not a proposal.
+    Intention,
     /// `foretell`: before a should, makes it a prediction or a supposition (可能要, 難免要, 若要).
     Foretell,
     /// `short_form`: a word a body's name often leaves out (人民 in 汶川縣人民檢察院 →
@@ -639,7 +642,7 @@ const STRENGTHS: [(&str, CueStrength); 5] = [
     ("possibility", CueStrength::Possibility),
 ];
 
-const ROLES: [(&str, Role); 48] = [
+const ROLES: [(&str, Role); 49] = [
     ("after_name", Role::AfterName),
     ("boundary", Role::Boundary),
     ("pronoun", Role::Pronoun),
@@ -688,6 +691,7 @@ const ROLES: [(&str, Role); 48] = [
     ("discourse", Role::Discourse),
     ("letter", Role::Letter),
     ("self_wish", Role::SelfWish),
+    ("intention", Role::Intention),
 ];
 
 impl Lexicon {

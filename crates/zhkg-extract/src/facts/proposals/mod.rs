@@ -1542,6 +1542,28 @@ mod tests {
     }
 
     #[test]
+    fn a_should_after_a_verb_of_intending_is_a_plan_not_a_proposal() {
+        for text in [
+            "村民王大明表示，他已決定要還清這筆錢。",
+            "村民王大明表示，他已决定要还清这笔钱。",
+            "村民王大明說，她下決心要搬回老家。",
+            "村民王大明说，她下决心要搬回老家。",
+        ] {
+            assert!(
+                proposals(&analyze(text)).is_empty(),
+                "{text}: {:?}",
+                proposals(&analyze(text))
+            );
+        }
+        let a = analyze("村民王大明表示，政府要盡快修建道路。");
+        assert!(
+            proposes(&a, "王大明", "政府要盡快修建道路"),
+            "{:?}",
+            proposals(&a)
+        );
+    }
+
+    #[test]
     fn a_proposal_ends_where_its_proposer_goes_on_to_say_something_else() {
         let a = analyze("縣政府其後要求六人支付搜救費用，並指他們擅闖未開放路段，另罰款六千元。");
         assert!(proposes(&a, "縣政府", "支付搜救費用"), "{:?}", proposals(&a));

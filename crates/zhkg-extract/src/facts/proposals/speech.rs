@@ -279,8 +279,11 @@ pub(super) fn should_in(cx: &Ctx, a: usize, b: usize) -> Option<(usize, usize)> 
         // A should after 可能, 難免, 若 (see grammar.tsv) foretells or supposes; 要 before a
         // time or 到/待/視乎 (要到2013年才…, 要視乎) tells when, it does not ask.
         // A denied should (不應, 不必) says what is not to be done: a view, not a proposal.
+        // A should after a verb of intending (決定要, 發誓要) is the subject's own plan.
         let foretold = v.token_ending_at(t.start).is_some_and(|p| {
-            v.lx.has_role(&p.word, Role::Foretell) || v.lx.has_role(&p.word, Role::Negation)
+            v.lx.has_role(&p.word, Role::Foretell)
+                || v.lx.has_role(&p.word, Role::Negation)
+                || v.lx.has_role(&p.word, Role::Intention)
         }) || (t.word == "要"
             && v.token_at(t.end).is_some_and(|n| {
                 matches!(n.tag.as_str(), "m" | "t")
