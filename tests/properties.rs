@@ -57,6 +57,8 @@ enum Damage {
     Spaces,
     Bullet,
     Blank,
+    /// A literal `\n`: text exported from a dataset keeps its paragraph breaks that way.
+    Escaped,
 }
 
 fn damage() -> impl Strategy<Value = Damage> {
@@ -66,6 +68,7 @@ fn damage() -> impl Strategy<Value = Damage> {
         1 => Just(Damage::Spaces),
         1 => Just(Damage::Bullet),
         1 => Just(Damage::Blank),
+        1 => Just(Damage::Escaped),
     ]
 }
 
@@ -86,6 +89,7 @@ fn article() -> impl Strategy<Value = String> {
                     Damage::Spaces => "  ",
                     Damage::Bullet => "\n● ",
                     Damage::Blank => "\n\n",
+                    Damage::Escaped => "\\n",
                 };
                 chars.splice(i..i, insert.chars());
             }
@@ -119,11 +123,20 @@ proptest! {
             prop_assert_eq!(&m.text, &l.slice(m.start, m.end));
             let (b, e) = l.original_span(m.start, m.end);
             prop_assert!(b < e && e <= original.len(), "{:?}: {}..{}", m, b, e);
+            // (An escaped line break, a literal `\n` not before a Latin letter, is layout too.)
+            let escaped = |k: usize| {
+                (original[k] == '\\'
+                    && original.get(k + 1) == Some(&'n')
+                    && !original.get(k + 2).is_some_and(|c| c.is_ascii_alphabetic()))
+                    || (k > 0 && original[k] == 'n' && original[k - 1] == '\\'
+                        && !original.get(k + 1).is_some_and(|c| c.is_ascii_alphabetic()))
+            };
             let kept: String = original[b..e]
                 .iter()
                 .enumerate()
                 .filter(|&(k, c)| {
                     !(c.is_whitespace()
+                        || escaped(b + k)
                         || (*c == '-' && original[b + k + 1..e].first().is_some_and(|n| n.is_whitespace())))
                 })
                 .map(|(_, c)| c)

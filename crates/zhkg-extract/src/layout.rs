@@ -91,6 +91,9 @@ pub trait WordOracle {
     fn ends_with_title(&self, text: &str) -> bool;
     /// Does `text` end with a title of the press (記者, 編輯, 評論員 …)?
     fn ends_with_media_title(&self, text: &str) -> bool;
+    /// Does `text` end with a verb of saying (表示, 指出 …)? A line ending so leads into
+    /// the words that follow it.
+    fn ends_with_speech(&self, text: &str) -> bool;
 }
 
 const CAPTION_MARKS: &[char] = &['●', '▲', '◀', '▶', '■', '◆', '★', '▼', '►', '◇', '□', '◎', '▸'];
@@ -103,6 +106,10 @@ struct Line {
     /// Characters with their original offsets, leading/trailing white space removed.
     chars: Vec<(char, usize)>,
     indented: bool,
+    /// Does the line follow an escaped line break (a literal `\n` in the text)? Text
+    /// exported from JSON or CSV datasets keeps its paragraph breaks that way, and those
+    /// are always the end of a paragraph, never a line wrapped by a page.
+    escaped: bool,
     /// Number of blank lines just before this one.
     blanks_before: usize,
 }
@@ -132,7 +139,8 @@ fn split_lines(original: &str) -> Vec<Line> {
     let mut lines = Vec::new();
     let mut cur: Vec<(char, usize)> = Vec::new();
     let mut blanks = 0;
-    let flush = |cur: &mut Vec<(char, usize)>, blanks: &mut usize, lines: &mut Vec<Line>| {
+    let mut escaped = false;
+    let flush = |cur: &mut Vec<(char, usize)>, blanks: &mut usize, escaped: bool, lines: &mut Vec<Line>| {
         let indented = cur.first().is_some_and(|&(c, _)| c.is_whitespace());
         let start = cur.iter().position(|&(c, _)| !c.is_whitespace());
         match start {
@@ -142,6 +150,7 @@ fn split_lines(original: &str) -> Vec<Line> {
                 lines.push(Line {
                     chars: cur[s..e].to_vec(),
                     indented,
+                    escaped,
                     blanks_before: *blanks,
                 });
                 *blanks = 0;
@@ -149,15 +158,36 @@ fn split_lines(original: &str) -> Vec<Line> {
         }
         cur.clear();
     };
-    for (i, c) in original.chars().enumerate() {
-        match c {
-            '\n' | '\u{2028}' | '\u{2029}' | '\u{c}' => flush(&mut cur, &mut blanks, &mut lines),
+    let chars: Vec<char> = original.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        match chars[i] {
+            '\n' | '\u{2028}' | '\u{2029}' | '\u{c}' => {
+                flush(&mut cur, &mut blanks, escaped, &mut lines);
+                escaped = false;
+            }
             '\r' => {}
-            _ => cur.push((c, i)),
+            // A literal `\n` (not `\new`, `C:\nas`: no Latin letter follows) is an escaped
+            // line break.
+            '\\' if chars.get(i + 1) == Some(&'n')
+                && !chars.get(i + 2).is_some_and(|c| c.is_ascii_alphabetic()) =>
+            {
+                flush(&mut cur, &mut blanks, escaped, &mut lines);
+                escaped = true;
+                i += 1;
+            }
+            c => cur.push((c, i)),
         }
+        i += 1;
     }
-    flush(&mut cur, &mut blanks, &mut lines);
+    flush(&mut cur, &mut blanks, escaped, &mut lines);
     lines
+}
+
+/// Does line `l` lead into the words after it: does it end with a colon or a verb of
+/// saying (他說：, 甘國順表示)? An escaped line break after it does not end the paragraph.
+fn leads_in(l: &Line, oracle: &dyn WordOracle) -> bool {
+    matches!(l.last(), '：' | ':') || (is_han(l.last()) && oracle.ends_with_speech(&l.text()))
 }
 
 /// Does text ending with these characters end a sentence (。, or 。」)?
@@ -368,7 +398,9 @@ pub fn repair(original: &str, oracle: &dyn WordOracle) -> Layout {
                 continue;
             }
         }
-        if is_caption_start(line) {
+        // A line that leads into the next (甘國順表示, 他說：) after an escaped line break
+        // is running text, whatever mark opens it (●南朗鎮黨委委員甘國順表示).
+        if is_caption_start(line) && !(line.escaped && leads_in(line, oracle)) {
             let kind = if is_byline(line, oracle) {
                 BlockKind::Byline
             } else {
@@ -384,6 +416,7 @@ pub fn repair(original: &str, oracle: &dyn WordOracle) -> Layout {
                 && !is_caption_start(&lines[i + 1])
                 && lines[i + 1].blanks_before == 0
                 && !lines[i + 1].indented
+                && !lines[i + 1].escaped
             {
                 i += 1;
                 b.push_line(&lines[i], &hyphen_words);
@@ -402,7 +435,8 @@ pub fn repair(original: &str, oracle: &dyn WordOracle) -> Layout {
         let prev_open = b.kind == BlockKind::Body && !b.cur.is_empty();
         let prev_chars: Vec<char> = b.cur.iter().rev().take(3).rev().map(|&(c, _)| c).collect();
         let after_sentence = !prev_open || ends_sentence(&prev_chars);
-        if after_sentence && is_headline(&lines, i, oracle) {
+        let escaped_lead_in = line.escaped && leads_in(line, oracle);
+        if after_sentence && !escaped_lead_in && is_headline(&lines, i, oracle) {
             b.open(BlockKind::Headline);
             b.push_line(line, &hyphen_words);
             b.close();
@@ -411,6 +445,7 @@ pub fn repair(original: &str, oracle: &dyn WordOracle) -> Layout {
         }
         let new_paragraph = !prev_open
             || line.indented
+            || (line.escaped && !(i > 0 && leads_in(&lines[i - 1], oracle)))
             || (after_sentence && (line.blanks_before > 0 || prev_line_short(&lines, i, width)));
         if new_paragraph {
             b.open(BlockKind::Body);
@@ -471,7 +506,7 @@ fn is_headline(lines: &[Line], i: usize, oracle: &dyn WordOracle) -> bool {
     if continues_word(line, next, oracle) {
         return false;
     }
-    let next_special = next.is_single_han() || is_caption_start(next) || next.indented;
+    let next_special = next.is_single_han() || is_caption_start(next) || next.indented || next.escaped;
     let short = line.len() + 2 <= width;
     let spaced = text.trim().contains(' ') && text.chars().filter(|c| is_han(*c)).count() >= 6;
     short || next_special || spaced
@@ -495,6 +530,9 @@ mod tests {
         }
         fn ends_with_media_title(&self, t: &str) -> bool {
             t.ends_with("記者") || t.ends_with("評論員") || t.ends_with("責編")
+        }
+        fn ends_with_speech(&self, t: &str) -> bool {
+            t.ends_with("表示") || t.ends_with("指出")
         }
     }
 
@@ -525,6 +563,36 @@ mod tests {
         let start = l.text.iter().position(|&c| c == '特').unwrap();
         let (b, e) = l.original_span(start, start + 6);
         assert_eq!(orig[b..e].iter().collect::<String>(), "特\n\n區行政長官");
+    }
+
+    #[test]
+    fn escaped_line_breaks_end_paragraphs_unless_a_line_leads_in() {
+        // Text exported from a dataset keeps its paragraph breaks as a literal `\n`.
+        let src = r"消息透露，政府會研究方案\n輿情綜述\n●南朗鎮黨委委員甘國順表示\n這些問題必須解決。他又說：\n要盡快整治。";
+        let l = repair(src, &Dict);
+        assert_eq!(
+            blocks(&l),
+            vec![
+                (BlockKind::Body, "消息透露，政府會研究方案".into()),
+                (BlockKind::Body, "輿情綜述".into()),
+                (
+                    BlockKind::Body,
+                    "●南朗鎮黨委委員甘國順表示這些問題必須解決。他又說：要盡快整治。".into()
+                ),
+            ]
+        );
+        let orig: Vec<char> = src.chars().collect();
+        for (i, &c) in l.text.iter().enumerate() {
+            if c != '\n' {
+                assert_eq!(orig[l.origin[i]], c);
+            }
+        }
+        // A backslash before a Latin word is no line break (C:\new, \newline).
+        let l = repair(r"文件存於C:\new資料夾。", &Dict);
+        assert_eq!(
+            blocks(&l),
+            vec![(BlockKind::Body, r"文件存於C:\new資料夾。".into())]
+        );
     }
 
     #[test]

@@ -12,7 +12,7 @@ use sha2::{Digest, Sha256};
 use crate::decode::Decoded;
 use crate::facts::{self, Facts};
 use crate::layout::{self, Layout, WordOracle};
-use crate::lexicon::{Lexicon, LexiconError};
+use crate::lexicon::{Lexicon, LexiconError, Role};
 use crate::link::{self, Linked};
 use crate::ner::{NerModel, NerSpan};
 use crate::recognize::{self, Mention};
@@ -375,6 +375,10 @@ impl WordOracle for Oracle<'_> {
     }
     fn ends_with_media_title(&self, text: &str) -> bool {
         self.lx.ends_with_post_of(text, "media")
+    }
+    fn ends_with_speech(&self, text: &str) -> bool {
+        let chars: Vec<char> = text.chars().collect();
+        (1..=chars.len().min(4)).any(|n| self.lx.has_role_chars(&chars[chars.len() - n..], Role::Speech))
     }
 }
 
