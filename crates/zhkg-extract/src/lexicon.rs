@@ -362,6 +362,11 @@ pub enum Role {
     /// `self_wish`: opening what someone hopes for, the hoper's own lot (希望能…, 希望得到…,
     /// 期望自己…): a wish that asks nothing of anyone.
     SelfWish,
+    /// `party`: a party to a case or the court deciding it (原告, 被告, 上訴人, 本院): an
+    /// article naming one reports a case.
+    Party,
+    /// `claim`: a cue that in a case is a party's claim (主張), not a proposal.
+    Claim,
     /// `intention`: a verb of deciding or intending (決定, 發誓, 打算): a should after it
     /// is the subject's own plan (決定要幫她回家), not a proposal.
     Intention,
@@ -642,7 +647,7 @@ const STRENGTHS: [(&str, CueStrength); 5] = [
     ("possibility", CueStrength::Possibility),
 ];
 
-const ROLES: [(&str, Role); 49] = [
+const ROLES: [(&str, Role); 51] = [
     ("after_name", Role::AfterName),
     ("boundary", Role::Boundary),
     ("pronoun", Role::Pronoun),
@@ -692,6 +697,8 @@ const ROLES: [(&str, Role); 49] = [
     ("letter", Role::Letter),
     ("self_wish", Role::SelfWish),
     ("intention", Role::Intention),
+    ("party", Role::Party),
+    ("claim", Role::Claim),
 ];
 
 impl Lexicon {

@@ -74,6 +74,8 @@ pub(super) fn find(cx: &Ctx, si: usize) -> Vec<Cue> {
         .filter(|c| v.is_word(c.a, c.b) || glued_opener(cx, c.a, c.b))
         .filter(|c| !is_noun(cx, c.a, c.b))
         .filter(|c| !denied(cx, c.a))
+        // In a case, 主張 is what a party claims (原告主張…, 其主張的費用), not a proposal.
+        .filter(|c| !(cx.case && v.lx.has_role_chars(&v.simp[c.a..c.b], Role::Claim)))
         // 向要求救援的行山人士…: after a preposition the cue is inside a noun phrase.
         .filter(|c| {
             !v.token_ending_at(c.a)

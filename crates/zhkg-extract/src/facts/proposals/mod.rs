@@ -40,6 +40,9 @@ pub(super) struct Ctx<'a> {
     /// The author of a signed article (文|陳光中), who is 我 and who proposes what the
     /// article proposes without a subject.
     pub author: Option<usize>,
+    /// Does the article report a case (it names a party: 原告, 被告, 本院)? Then 主張 is a
+    /// party's claim.
+    pub case: bool,
 }
 
 impl Ctx<'_> {
@@ -125,6 +128,7 @@ pub(super) fn proposals(v: &View, cl: &Clauses, antecedent: &[Option<MentionId>]
         cl,
         antecedent,
         author: proposer::author(v),
+        case: (0..v.simp.len()).any(|i| v.word_with_role(i, v.simp.len(), Role::Party).is_some()),
     };
     let sentences = &v.doc.sentences;
     let mut out: Vec<Proposal> = Vec::new();
@@ -1539,6 +1543,26 @@ mod tests {
         assert!(proposals(&a).is_empty(), "{:?}", proposals(&a));
         let a = analyze("卫生局局长陈大文表示，新措施不应影响自由贸易。");
         assert!(proposals(&a).is_empty(), "{:?}", proposals(&a));
+    }
+
+    #[test]
+    fn in_a_case_a_partys_claim_is_no_proposal() {
+        for text in [
+            "原告王大明訴稱，被告拖欠工程款。王大明主張實際還款截止至2012年4月，本院不予採信。",
+            "原告王大明诉称，被告拖欠工程款。王大明主张实际还款截止至2012年4月，本院不予采信。",
+        ] {
+            let a = analyze(text);
+            assert!(
+                proposals(&a)
+                    .iter()
+                    .all(|(_, t)| !t.contains("還款") && !t.contains("还款")),
+                "{text}: {:?}",
+                proposals(&a)
+            );
+        }
+        // Outside a case, 主張 advocates.
+        let a = analyze("民建聯主張盡快落實普選。");
+        assert!(proposes(&a, "民建聯", "盡快落實普選"), "{:?}", proposals(&a));
     }
 
     #[test]
