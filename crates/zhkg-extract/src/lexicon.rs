@@ -367,6 +367,11 @@ pub enum Role {
     Party,
     /// `claim`: a cue that in a case is a party's claim (主張), not a proposal.
     Claim,
+    /// `table`: a cue whose object is the thing put forward (提出), which may be a filing.
+    Table,
+    /// `filing`: a noun naming a filing (申請, 舉報, 上訴): the object of a `table` cue
+    /// ending with one (提出工傷認定申請) files it, it proposes nothing.
+    Filing,
     /// `intention`: a verb of deciding or intending (決定, 發誓, 打算): a should after it
     /// is the subject's own plan (決定要幫她回家), not a proposal.
     Intention,
@@ -647,7 +652,7 @@ const STRENGTHS: [(&str, CueStrength); 5] = [
     ("possibility", CueStrength::Possibility),
 ];
 
-const ROLES: [(&str, Role); 51] = [
+const ROLES: [(&str, Role); 53] = [
     ("after_name", Role::AfterName),
     ("boundary", Role::Boundary),
     ("pronoun", Role::Pronoun),
@@ -699,6 +704,8 @@ const ROLES: [(&str, Role); 51] = [
     ("intention", Role::Intention),
     ("party", Role::Party),
     ("claim", Role::Claim),
+    ("table", Role::Table),
+    ("filing", Role::Filing),
 ];
 
 impl Lexicon {

@@ -566,6 +566,13 @@ fn cue_frame(
             return None;
         }
     }
+    // 提出工傷認定申請, 提出關於債券上市交易的申請: what is put forward is a filing.
+    if v.lx.has_role_chars(&simp[a..b], Role::Table) {
+        let e = (c0..c1).find(|&i| ends_phrase(text[i])).unwrap_or(c1);
+        if (1..=4).any(|n| e >= c0 + n && v.word_with_role(e - n, e, Role::Filing) == Some(n)) {
+            return None;
+        }
+    }
     // 提出三點, 希望善良, 建議價格: a short object with no verb in it names no measure (封關,
     // 要求賠付 and 請求支援 have theirs).
     if short_without_verb(v, c0, c1) {
@@ -1543,6 +1550,24 @@ mod tests {
         assert!(proposals(&a).is_empty(), "{:?}", proposals(&a));
         let a = analyze("卫生局局长陈大文表示，新措施不应影响自由贸易。");
         assert!(proposals(&a).is_empty(), "{:?}", proposals(&a));
+    }
+
+    #[test]
+    fn a_filing_put_forward_is_no_proposal() {
+        for text in [
+            "工人王大明向市人社局提出工傷認定申請，該局已受理。",
+            "工人王大明向市人社局提出工伤认定申请，该局已受理。",
+            "深圳能源集團提出關於本期債券上市交易的申請。",
+        ] {
+            assert!(
+                proposals(&analyze(text)).is_empty(),
+                "{text}: {:?}",
+                proposals(&analyze(text))
+            );
+        }
+        // A measure that ends with such a noun is still proposed (要求法院駁回上訴).
+        let a = analyze("律師王大明要求法院駁回上訴。");
+        assert_eq!(proposals(&a).len(), 1, "{:?}", proposals(&a));
     }
 
     #[test]
