@@ -27,6 +27,8 @@ pub(super) fn addressee(cx: &Ctx, si: usize, cue: usize, c0: usize, c1: usize) -
     let from = (c0..(c0 + 2).min(c1))
         .find(|&i| !lx.has_role_chars(std::slice::from_ref(&simp[i]), Role::Preface) && simp[i] != '请')
         .unwrap_or(c0);
+    // 要求被告洪振快…: the party's label before the name.
+    let from = from + v.word_with_role(from, c1, Role::Party).unwrap_or(0);
     if let Some(m) = v.mention_at(from, c1, &[Kind::Organization, Kind::Person, Kind::Pronoun]) {
         return match mentions[m].kind {
             Kind::Pronoun => cx.agent(m),

@@ -1301,6 +1301,16 @@ mod tests {
         let p = &a.facts.proposals[0];
         let to = p.addressee.and_then(Addressee::mention).expect("named");
         assert_eq!(a.linked.entity(to).unwrap().label, "国家发改委");
+        // A party's label before the name asked (要求被告X…).
+        for (text, name) in [
+            ("原告王大明要求被告李小明立即停止侵權行為並公開道歉。", "李小明"),
+            ("原告王大明要求被告李小明立即停止侵权行为并公开道歉。", "李小明"),
+        ] {
+            let a = analyze(text);
+            let p = &a.facts.proposals[0];
+            let to = p.addressee.and_then(Addressee::mention).expect("named");
+            assert_eq!(a.linked.entity(to).unwrap().label, name, "{text}");
+        }
     }
 
     #[test]
