@@ -372,6 +372,9 @@ pub enum Role {
     /// `filing`: a noun naming a filing (申請, 舉報, 上訴): the object of a `table` cue
     /// ending with one (提出工傷認定申請) files it, it proposes nothing.
     Filing,
+    /// `group_modifier`: a word the segmenter tags as a verb that modifies a group's noun
+    /// (相關|部門, 涉事|企業): part of the group's name, not a verb before it.
+    GroupModifier,
     /// `intention`: a verb of deciding or intending (決定, 發誓, 打算): a should after it
     /// is the subject's own plan (決定要幫她回家), not a proposal.
     Intention,
@@ -652,7 +655,7 @@ const STRENGTHS: [(&str, CueStrength); 5] = [
     ("possibility", CueStrength::Possibility),
 ];
 
-const ROLES: [(&str, Role); 53] = [
+const ROLES: [(&str, Role); 54] = [
     ("after_name", Role::AfterName),
     ("boundary", Role::Boundary),
     ("pronoun", Role::Pronoun),
@@ -706,6 +709,7 @@ const ROLES: [(&str, Role); 53] = [
     ("claim", Role::Claim),
     ("table", Role::Table),
     ("filing", Role::Filing),
+    ("group_modifier", Role::GroupModifier),
 ];
 
 impl Lexicon {

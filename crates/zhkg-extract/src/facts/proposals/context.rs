@@ -141,7 +141,7 @@ pub(super) fn group_words(
         let t = v.token_at(end)?;
         // Nouns and their modifiers only: no verb (加強監管部門, 陳玲到公交公司), no
         // person's name, no adverb or time word (各黨支部認真組織, 今後政府).
-        let other = (t.tag.starts_with('v') && t.tag != "vn")
+        let other = (t.tag.starts_with('v') && t.tag != "vn" && !v.lx.has_role(&t.word, Role::GroupModifier))
             || t.tag == "nr"
             || t.tag == "ad"
             || t.tag.starts_with(['p', 'c', 'u', 'd', 'm', 't', 'w', 'x']);

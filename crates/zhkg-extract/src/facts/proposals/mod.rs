@@ -1440,6 +1440,15 @@ mod tests {
             Some("公安机关")
         );
         assert_eq!(group("議員黃小明呼籲市民明日參加集會。").as_deref(), Some("市民"));
+        // 相關 is tagged a verb, but modifies the group (相關|主管機構).
+        assert_eq!(
+            group("教授冯丙奇建议，相关主管机构应出台信息检索法案。").as_deref(),
+            Some("相关主管机构")
+        );
+        assert_eq!(
+            group("教授馮丙奇建議，相關主管機構應出台信息檢索法案。").as_deref(),
+            Some("相關主管機構")
+        );
         assert_eq!(
             group("校長王大明希望家長們對家庭教育要加強學習。").as_deref(),
             Some("家長們")
