@@ -123,14 +123,15 @@ proptest! {
             prop_assert_eq!(&m.text, &l.slice(m.start, m.end));
             let (b, e) = l.original_span(m.start, m.end);
             prop_assert!(b < e && e <= original.len(), "{:?}: {}..{}", m, b, e);
-            // (An escaped line break, a literal `\n` not before a Latin letter, is layout too.)
-            let escaped = |k: usize| {
-                (original[k] == '\\'
+            // (An escaped line break, a literal `\n` not before a Latin letter or after
+            // Chinese text, is layout too.)
+            let break_at = |k: usize| {
+                original[k] == '\\'
                     && original.get(k + 1) == Some(&'n')
-                    && !original.get(k + 2).is_some_and(|c| c.is_ascii_alphabetic()))
-                    || (k > 0 && original[k] == 'n' && original[k - 1] == '\\'
-                        && !original.get(k + 1).is_some_and(|c| c.is_ascii_alphabetic()))
+                    && (!original.get(k + 2).is_some_and(|c| c.is_ascii_alphabetic())
+                        || k.checked_sub(1).is_some_and(|j| !original[j].is_ascii()))
             };
+            let escaped = |k: usize| break_at(k) || (k > 0 && original[k] == 'n' && break_at(k - 1));
             let kept: String = original[b..e]
                 .iter()
                 .enumerate()

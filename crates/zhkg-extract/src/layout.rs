@@ -167,10 +167,11 @@ fn split_lines(original: &str) -> Vec<Line> {
                 escaped = false;
             }
             '\r' => {}
-            // A literal `\n` (not `\new`, `C:\nas`: no Latin letter follows) is an escaped
-            // line break.
+            // A literal `\n` is an escaped line break where no Latin letter follows or where
+            // it follows Chinese text (世家。\nwf再次…), not in `\new` or `C:\nas`.
             '\\' if chars.get(i + 1) == Some(&'n')
-                && !chars.get(i + 2).is_some_and(|c| c.is_ascii_alphabetic()) =>
+                && (!chars.get(i + 2).is_some_and(|c| c.is_ascii_alphabetic())
+                    || i.checked_sub(1).is_some_and(|k| !chars[k].is_ascii())) =>
             {
                 flush(&mut cur, &mut blanks, escaped, &mut lines);
                 escaped = true;
@@ -587,11 +588,20 @@ mod tests {
                 assert_eq!(orig[l.origin[i]], c);
             }
         }
-        // A backslash before a Latin word is no line break (C:\new, \newline).
+        // A backslash before a Latin word is no line break (C:\new, \newline), unless
+        // it follows Chinese text.
         let l = repair(r"文件存於C:\new資料夾。", &Dict);
         assert_eq!(
             blocks(&l),
             vec![(BlockKind::Body, r"文件存於C:\new資料夾。".into())]
+        );
+        let l = repair(r"歡迎關注。\nwf再次提醒大家。", &Dict);
+        assert_eq!(
+            blocks(&l),
+            vec![
+                (BlockKind::Body, "歡迎關注。".into()),
+                (BlockKind::Body, "wf再次提醒大家。".into())
+            ]
         );
     }
 
