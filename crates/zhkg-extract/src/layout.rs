@@ -185,6 +185,17 @@ fn split_lines(original: &str) -> Vec<Line> {
     lines
 }
 
+/// Does line `l` open with a dateline (【本報訊】, 【綜合訊】)? An article's body starts
+/// there, whatever the line before it (a headline that wraps, 衞署SMS籲南下港人自我隔離).
+fn opens_with_dateline(l: &Line) -> bool {
+    l.first() == '【'
+        && l.chars
+            .iter()
+            .take(10)
+            .position(|&(c, _)| c == '】')
+            .is_some_and(|k| k >= 2 && matches!(l.chars[k - 1].0, '訊' | '讯'))
+}
+
 /// Does line `l` lead into the words after it: does it end with a colon or a verb of
 /// saying (他說：, 甘國順表示)? An escaped line break after it does not end the paragraph.
 fn leads_in(l: &Line, oracle: &dyn WordOracle) -> bool {
@@ -446,6 +457,7 @@ pub fn repair(original: &str, oracle: &dyn WordOracle) -> Layout {
         }
         let new_paragraph = !prev_open
             || line.indented
+            || opens_with_dateline(line)
             || (line.escaped && !(i > 0 && leads_in(&lines[i - 1], oracle)))
             || (after_sentence && (line.blanks_before > 0 || prev_line_short(&lines, i, width)));
         if new_paragraph {
@@ -601,6 +613,22 @@ mod tests {
             vec![
                 (BlockKind::Body, "歡迎關注。".into()),
                 (BlockKind::Body, "wf再次提醒大家。".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_dateline_opens_a_paragraph() {
+        let src = "衞署SMS籲南下港人自我\n隔離\n【本報訊】衞生署昨突向全港市民\n發放手機短訊。\n";
+        let l = repair(src, &Dict);
+        assert_eq!(
+            blocks(&l),
+            vec![
+                (BlockKind::Body, "衞署SMS籲南下港人自我隔離".into()),
+                (
+                    BlockKind::Body,
+                    "【本報訊】衞生署昨突向全港市民發放手機短訊。".into()
+                ),
             ]
         );
     }
