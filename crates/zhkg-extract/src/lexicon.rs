@@ -375,6 +375,9 @@ pub enum Role {
     /// `group_modifier`: a word the segmenter tags as a verb that modifies a group's noun
     /// (相關|部門, 涉事|企業): part of the group's name, not a verb before it.
     GroupModifier,
+    /// `commentator`: the title of a commentary's author (評論員): the person named after it
+    /// says the article's unattributed "should"s.
+    Commentator,
     /// `intention`: a verb of deciding or intending (決定, 發誓, 打算): a should after it
     /// is the subject's own plan (決定要幫她回家), not a proposal.
     Intention,
@@ -655,7 +658,7 @@ const STRENGTHS: [(&str, CueStrength); 5] = [
     ("possibility", CueStrength::Possibility),
 ];
 
-const ROLES: [(&str, Role); 54] = [
+const ROLES: [(&str, Role); 55] = [
     ("after_name", Role::AfterName),
     ("boundary", Role::Boundary),
     ("pronoun", Role::Pronoun),
@@ -710,6 +713,7 @@ const ROLES: [(&str, Role); 54] = [
     ("table", Role::Table),
     ("filing", Role::Filing),
     ("group_modifier", Role::GroupModifier),
+    ("commentator", Role::Commentator),
 ];
 
 impl Lexicon {

@@ -40,6 +40,9 @@ pub(super) struct Ctx<'a> {
     /// The author of a signed article (文|陳光中), who is 我 and who proposes what the
     /// article proposes without a subject.
     pub author: Option<usize>,
+    /// The commentator who signs a commentary (香港商報評論員 蘇信): the unattributed
+    /// "should"s of the article are theirs.
+    pub commentator: Option<usize>,
     /// Does the article report a case (it names a party: 原告, 被告, 本院)? Then 主張 is a
     /// party's claim.
     pub case: bool,
@@ -128,6 +131,7 @@ pub(super) fn proposals(v: &View, cl: &Clauses, antecedent: &[Option<MentionId>]
         cl,
         antecedent,
         author: proposer::author(v),
+        commentator: proposer::commentator(v),
         case: (0..v.simp.len()).any(|i| v.word_with_role(i, v.simp.len(), Role::Party).is_some()),
     };
     let sentences = &v.doc.sentences;
@@ -1570,6 +1574,30 @@ mod tests {
         let a = analyze("食物及衞生局局長陳大文表示，新措施不應影響香港的自由貿易地位。");
         assert!(proposals(&a).is_empty(), "{:?}", proposals(&a));
         let a = analyze("卫生局局长陈大文表示，新措施不应影响自由贸易。");
+        assert!(proposals(&a).is_empty(), "{:?}", proposals(&a));
+    }
+
+    #[test]
+    fn a_commentarys_unattributed_shoulds_are_its_commentators() {
+        for (text, who) in [
+            (
+                "香港商報評論員 蘇信\n香港經濟面對挑戰。香港須進一步擴大國際聯繫。",
+                "蘇信",
+            ),
+            (
+                "半月谈评论员 郝娴宇\n短视频平台乱象频出。平台应切实维护内容生产秩序。",
+                "郝娴宇",
+            ),
+        ] {
+            let a = analyze(text);
+            assert!(
+                proposals(&a).iter().any(|(p, _)| p == who),
+                "{text}: {:?}",
+                proposals(&a)
+            );
+        }
+        // Without a commentator, such a should is nobody's.
+        let a = analyze("香港經濟面對挑戰。香港須進一步擴大國際聯繫。");
         assert!(proposals(&a).is_empty(), "{:?}", proposals(&a));
     }
 

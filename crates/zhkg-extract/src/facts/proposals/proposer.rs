@@ -114,6 +114,23 @@ pub(super) fn author(v: &crate::facts::view::View) -> Option<usize> {
     })
 }
 
+/// The person a commentary is signed by: named right after a commentator's title
+/// (評論員, grammar.tsv `commentator`) in a byline or the first lines.
+pub(super) fn commentator(v: &crate::facts::view::View) -> Option<usize> {
+    v.mentions.iter().enumerate().find_map(|(i, m)| {
+        if m.kind != Kind::Person {
+            return None;
+        }
+        let mut p = m.start;
+        while p > 0 && matches!(v.text[p - 1], ' ' | '\u{3000}') {
+            p -= 1;
+        }
+        (2..=4)
+            .any(|n| p >= n && v.lx.has_role_chars(v.chars(p - n, p), Role::Commentator))
+            .then_some(i)
+    })
+}
+
 /// A person or organization who speaks (表示, 強調, 指出, 稱 …) in one of the clauses
 /// `from..to`, not across a subheading.
 fn speaker_before(cx: &Ctx, from: usize, to: usize) -> Option<Who> {

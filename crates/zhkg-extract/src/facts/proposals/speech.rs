@@ -158,7 +158,18 @@ pub(super) fn modals(cx: &Ctx, si: usize, carried: Option<Speaker>, taken: &[(us
             (None, Some(sp)) => (sp, false),
             (None, None) if open => match carried {
                 Some(sp) => (sp, true),
-                None => continue,
+                // In a commentary, words nobody else says are its commentator's.
+                None => match cx.commentator {
+                    Some(a) => (
+                        Speaker {
+                            subject: a,
+                            agent: a,
+                            from: c.start,
+                        },
+                        true,
+                    ),
+                    None => continue,
+                },
             },
             _ => continue,
         };
