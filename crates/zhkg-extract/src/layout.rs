@@ -412,7 +412,8 @@ pub fn repair(original: &str, oracle: &dyn WordOracle) -> Layout {
         }
         // A line that leads into the next (甘國順表示, 他說：) after an escaped line break
         // is running text, whatever mark opens it (●南朗鎮黨委委員甘國順表示).
-        if is_caption_start(line) && !(line.escaped && leads_in(line, oracle)) {
+        let escaped_lead_in = line.escaped && leads_in(line, oracle);
+        if is_caption_start(line) && !escaped_lead_in {
             let kind = if is_byline(line, oracle) {
                 BlockKind::Byline
             } else {
@@ -447,7 +448,6 @@ pub fn repair(original: &str, oracle: &dyn WordOracle) -> Layout {
         let prev_open = b.kind == BlockKind::Body && !b.cur.is_empty();
         let prev_chars: Vec<char> = b.cur.iter().rev().take(3).rev().map(|&(c, _)| c).collect();
         let after_sentence = !prev_open || ends_sentence(&prev_chars);
-        let escaped_lead_in = line.escaped && leads_in(line, oracle);
         if after_sentence && !escaped_lead_in && is_headline(&lines, i, oracle) {
             b.open(BlockKind::Headline);
             b.push_line(line, &hyphen_words);

@@ -75,7 +75,7 @@ pub(super) fn find(cx: &Ctx, si: usize) -> Vec<Cue> {
         .filter(|c| !is_noun(cx, c.a, c.b))
         .filter(|c| !denied(cx, c.a))
         // In a case, 主張 is what a party claims (原告主張…, 其主張的費用), not a proposal.
-        .filter(|c| !(cx.case && v.lx.has_role_chars(&v.simp[c.a..c.b], Role::Claim)))
+        .filter(|c| !(v.lx.has_role_chars(&v.simp[c.a..c.b], Role::Claim) && reports_case(cx)))
         // 向要求救援的行山人士…: after a preposition the cue is inside a noun phrase.
         .filter(|c| {
             !v.token_ending_at(c.a)
@@ -85,6 +85,13 @@ pub(super) fn find(cx: &Ctx, si: usize) -> Vec<Cue> {
         .filter(|c| !in_title(cx, c.a, c.b))
         .filter(|c| !unnamed_agent(cx, c.a))
         .collect()
+}
+
+/// Does the article report a case: does it name a party (原告, 被告, 本院: grammar.tsv
+/// `party`)? Read only for a cue that is a claim there (主張).
+fn reports_case(cx: &Ctx) -> bool {
+    let v = cx.v;
+    (0..v.simp.len()).any(|i| v.word_with_role(i, v.simp.len(), Role::Party).is_some())
 }
 
 /// Is the cue `a..b` the end of a word that starts with a one-character time word or

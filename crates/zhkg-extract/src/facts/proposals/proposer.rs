@@ -104,30 +104,24 @@ pub(super) fn before(cx: &Ctx, si: usize, at: usize) -> (Who, Option<usize>) {
 /// The author of a signed article (文|陳光中, 作者：陳光中): the person named right after
 /// the byline word.
 pub(super) fn author(v: &crate::facts::view::View) -> Option<usize> {
+    named_after(v, Role::Byline)
+}
+
+/// The person a commentary is signed by: named right after a commentator's title
+/// (評論員, 特約評論員: grammar.tsv `commentator`).
+pub(super) fn commentator(v: &crate::facts::view::View) -> Option<usize> {
+    named_after(v, Role::Commentator)
+}
+
+/// The first person named right after a word with `role` (past spaces).
+fn named_after(v: &crate::facts::view::View, role: Role) -> Option<usize> {
     (0..v.text.len()).find_map(|i| {
-        let n = (2..=3).find(|&n| v.lx.has_role_chars(v.chars(i, i + n), Role::Byline))?;
+        let n = (2..=5).find(|&n| v.lx.has_role_chars(v.chars(i, i + n), role))?;
         let mut p = i + n;
         while p < v.text.len() && matches!(v.text[p], ' ' | '\u{3000}') {
             p += 1;
         }
         v.mention_at(p, v.text.len(), &[Kind::Person])
-    })
-}
-
-/// The person a commentary is signed by: named right after a commentator's title
-/// (評論員, grammar.tsv `commentator`) in a byline or the first lines.
-pub(super) fn commentator(v: &crate::facts::view::View) -> Option<usize> {
-    v.mentions.iter().enumerate().find_map(|(i, m)| {
-        if m.kind != Kind::Person {
-            return None;
-        }
-        let mut p = m.start;
-        while p > 0 && matches!(v.text[p - 1], ' ' | '\u{3000}') {
-            p -= 1;
-        }
-        (2..=4)
-            .any(|n| p >= n && v.lx.has_role_chars(v.chars(p - n, p), Role::Commentator))
-            .then_some(i)
     })
 }
 
