@@ -920,10 +920,14 @@ fn carry(cx: &Ctx, si: usize, a: usize, out: &[Proposal], here: &[Proposal]) -> 
     }
     let sentences = &v.doc.sentences;
     let block = sentences[si].block;
+    // Clauses after a semicolon still report what the one who spoke before them says
+    // (運房局又指，…；至於…，建議…).
+    let mut joined = true;
     for sj in (si.saturating_sub(2)..si).rev() {
         if sentences[sj].block != block {
             break;
         }
+        joined = joined && sentences[sj].semicolon;
         // A run of proposals goes on, but not from a "should" of someone cited as an
         // example (部分媒體建議…，如《現代快報》指出，…需要…): the passage is not theirs.
         if let Some(p) = out.iter().rev().find(|p| p.sentence == sj) {
@@ -940,7 +944,8 @@ fn carry(cx: &Ctx, si: usize, a: usize, out: &[Proposal], here: &[Proposal]) -> 
             return Some((mention, agent));
         }
         if !coordinated {
-            return None;
+            let speaker = speech::speakers(cx, sj).last().filter(|_| joined).copied();
+            return speaker.map(|sp| (sp.subject, sp.agent));
         }
         // Its subject: the first after the last fresh start (a byline or kicker run into the
         // sentence is another passage).
@@ -1502,6 +1507,28 @@ mod tests {
         let p = proposals(&a);
         assert_eq!(p.len(), 3, "{p:?}");
         assert!(p.iter().all(|(who, _)| who == "盧偉國"), "{p:?}");
+    }
+
+    #[test]
+    fn a_cue_after_a_semicolon_is_the_speaker_before_it() {
+        for (text, who, what) in [
+            (
+                "運輸署又指，豁免巴士隧道費每年涉款約2.8億元；至於代繳隧道費安排，建議由明年起實施。",
+                "運輸署",
+                "由明年起實施",
+            ),
+            (
+                "交通运输部又指，豁免巴士隧道费每年涉款约2.8亿元；至于代缴隧道费安排，建议由明年起实施。",
+                "交通运输部",
+                "由明年起实施",
+            ),
+        ] {
+            let a = analyze(text);
+            assert_eq!(proposals(&a), [(who.to_string(), what.to_string())], "{text}");
+        }
+        // Without a speaker the clause after the semicolon has nobody to carry.
+        let a = analyze("隧道費每年涉款約2.8億元；至於代繳隧道費安排，建議由明年起實施。");
+        assert_eq!(proposals(&a), [], "no speaker");
     }
 
     #[test]
