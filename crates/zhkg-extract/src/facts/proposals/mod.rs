@@ -698,8 +698,18 @@ fn short_without_verb(v: &View, c0: usize, c1: usize) -> bool {
     }
     // (A word of four characters is a set phrase, often a verb and its object whatever its
     // tag: 採取措施/nr, 挽回損失/n.)
-    !v.tokens_over(c0, c1)
-        .any(|t| t.tag.starts_with('v') || matches!(t.tag.as_str(), "l" | "i") || t.end - t.start >= 4)
+    // (Who is asked, then a word that is no common noun, asks them to do it whatever its tag:
+    // 市民|上街/ns; not 政府|方案.)
+    let asked = v
+        .mention_at(c0, c1, &[Kind::Organization, Kind::Person])
+        .map(|m| v.mentions[m].end)
+        .or_else(|| context::group_words(v, c0, c1, |_| true).map(|g| g.1))
+        .and_then(|end| v.token_at(end))
+        .is_some_and(|t| t.end <= c1 && !matches!(t.tag.as_str(), "n" | "vn" | "nz" | "ng" | "x"));
+    !asked
+        && !v
+            .tokens_over(c0, c1)
+            .any(|t| t.tag.starts_with('v') || matches!(t.tag.as_str(), "l" | "i") || t.end - t.start >= 4)
 }
 
 /// Does the first clause of `c0..c1` report something done: a verb with the perfective
@@ -1131,6 +1141,15 @@ mod tests {
         // A short object with a verb is a measure.
         let a = analyze("民主黨主席張志明昨日主張封關。");
         assert!(proposes(&a, "張志明", "封關"), "{:?}", proposals(&a));
+        // So is one that names who is asked and what they do, whatever the segmenter's tag
+        // (上街/ns); not one that names who and a thing (政府方案).
+        for (text, who) in [
+            ("支聯會主席司徒華呼籲市民上街。", "司徒華"),
+            ("支联会主席司徒华呼吁市民上街。", "司徒华"),
+        ] {
+            assert!(proposes(&analyze(text), who, "市民上街"), "{text}");
+        }
+        assert_eq!(proposals(&analyze("李教授提出政府方案。")), [], "政府方案");
     }
 
     #[test]
