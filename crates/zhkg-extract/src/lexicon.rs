@@ -378,6 +378,9 @@ pub enum Role {
     /// `commentator`: the title of a commentary's author (評論員): the person named after it
     /// says the article's unattributed "should"s.
     Commentator,
+    /// `manner`: an adverb of how or when to act that the segmenter's dictionary tags
+    /// otherwise (即時/c, 及時/c, 依法/n): after a group it starts what the group is asked to do.
+    Manner,
     /// `intention`: a verb of deciding or intending (決定, 發誓, 打算): a should after it
     /// is the subject's own plan (決定要幫她回家), not a proposal.
     Intention,
@@ -658,7 +661,7 @@ const STRENGTHS: [(&str, CueStrength); 5] = [
     ("possibility", CueStrength::Possibility),
 ];
 
-const ROLES: [(&str, Role); 55] = [
+const ROLES: [(&str, Role); 56] = [
     ("after_name", Role::AfterName),
     ("boundary", Role::Boundary),
     ("pronoun", Role::Pronoun),
@@ -714,6 +717,7 @@ const ROLES: [(&str, Role); 55] = [
     ("filing", Role::Filing),
     ("group_modifier", Role::GroupModifier),
     ("commentator", Role::Commentator),
+    ("manner", Role::Manner),
 ];
 
 impl Lexicon {

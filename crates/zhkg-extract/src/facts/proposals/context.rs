@@ -110,8 +110,9 @@ fn letter_to(cx: &Ctx, si: usize, cue: usize) -> Option<usize> {
 /// A group or body named by a common noun that opens a proposal's content and is asked to
 /// act there (建議市民…參加, 促請有關部門加強…, X指出，公安機關必須…): up to four words (ten
 /// characters) ending in a group head of the lexicon (市民, 部門, 機關), then a verb, an
-/// adverb, a preposition, a time word, or what the segmenter tags an idiom or a
-/// distinguishing word (結合實際/l, 主動/b). A verb-noun (發展, 管理) does not count after it:
+/// adverb (積極/ad, or one the segmenter tags otherwise: 即時/c, grammar role `manner`), a
+/// preposition, a time word, or what the segmenter tags an idiom or a distinguishing word
+/// (結合實際/l, 主動/b). A verb-noun (發展, 管理) does not count after it:
 /// 行業發展規劃 is a compound, not 行業 asked to develop. `start..end` of the words.
 pub(super) fn audience(v: &View, c0: usize, c1: usize) -> Option<(usize, usize)> {
     let start = if v.simp.get(c0) == Some(&'请') {
@@ -121,7 +122,10 @@ pub(super) fn audience(v: &View, c0: usize, c1: usize) -> Option<(usize, usize)>
     };
     let acts = |end: usize| {
         v.token_at(end).filter(|n| n.end <= c1).is_some_and(|n| {
-            (n.tag.starts_with('v') && n.tag != "vn") || n.tag.starts_with(['d', 'p', 't', 'l', 'b'])
+            (n.tag.starts_with('v') && n.tag != "vn")
+                || n.tag.starts_with(['d', 'p', 't', 'l', 'b'])
+                || n.tag == "ad"
+                || v.lx.has_role(&n.word, Role::Manner)
         })
     };
     group_words(v, start, c1, acts)

@@ -1482,6 +1482,14 @@ mod tests {
             group("議員黃小明向有關部門提出，盡快檢討收費。").as_deref(),
             Some("有關部門")
         );
+        // Adverbs the segmenter tags otherwise (即時/c, 依法/n) or as adverbial adjectives.
+        for (text, who) in [
+            ("民主黨主席胡志偉要求當局即時全面禁止非香港居民入境。", "當局"),
+            ("金融管理部门建议电信主管部门依法关闭其网站。", "电信主管部门"),
+            ("議員黃小明促請有關部門積極跟進。", "有關部門"),
+        ] {
+            assert_eq!(group(text).as_deref(), Some(who), "{text}");
+        }
         // A compound with a verb-noun is no group asked to act (行業發展規劃).
         assert_eq!(group("全國政協委員陳大文提出行業發展規劃應以創新為本。"), None);
         // A verb first makes it the content's verb (加強監管部門的…).
