@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use super::clauses::{Clauses, Subject};
 use super::view::View;
 use super::{MentionId, OrgRef, Position};
+use crate::layout::BlockKind;
 use crate::lexicon::{Lexicon, Role};
 use crate::pipeline::Document;
 use crate::recognize::{Kind, Mention};
@@ -204,6 +205,11 @@ pub(super) fn resolve_pronouns(v: &View, cl: &Clauses, out: &mut [Option<Mention
             if block - sentences[si].block > 2 {
                 break;
             }
+            // A headline or a caption is no antecedent: a page pulled out of a PDF puts them
+            // between the paragraphs of a story, which names its people again.
+            if sentences[si].kind != BlockKind::Body {
+                continue;
+            }
             // The first person subject after the last fresh start (a kicker or subheading run
             // into the sentence begins another passage).
             let mut first = None;
@@ -234,7 +240,7 @@ pub(super) fn resolve_pronouns(v: &View, cl: &Clauses, out: &mut [Option<Mention
                 if block - sentences[mj.sentence].block > 2 {
                     break;
                 }
-                if person(j, out).is_none() {
+                if person(j, out).is_none() || sentences[mj.sentence].kind != BlockKind::Body {
                     continue;
                 }
                 // The first person of that sentence.
@@ -323,6 +329,24 @@ mod tests {
             "新民主同盟議員范小強批評，胡大明的說法嚇政府。除胡大明外，內地亦有輿論批評限制，他促請議員支持修例。",
         );
         assert!(proposes(&a, "范小強", "議員支持修例"), "{:?}", proposals(&a));
+    }
+
+    #[test]
+    fn a_caption_between_paragraphs_is_no_antecedent() {
+        for (text, who) in [
+            (
+                "關注組成員梁少玲指，家長街站派出範本。\n\n●社工系學生吳珊瑤\n\n她呼籲家長保持警惕。",
+                "梁少玲",
+            ),
+            (
+                "关注组成员梁少玲指，家长街站派出范本。\n\n●社工系学生吴珊瑶\n\n她呼吁家长保持警惕。",
+                "梁少玲",
+            ),
+        ] {
+            let a = analyze(text);
+            let proposers: Vec<String> = proposals(&a).into_iter().map(|(w, _)| w).collect();
+            assert_eq!(proposers, [who], "{text}");
+        }
     }
 
     #[test]
