@@ -378,6 +378,9 @@ pub enum Role {
     /// `commentator`: the title of a commentary's author (評論員): the person named after it
     /// says the article's unattributed "should"s.
     Commentator,
+    /// `org_class`: a class of organization (企業, 銀行, 高校) after 等 closing a list of
+    /// names (甲、乙等民營企業): the names are organizations of that class.
+    OrgClass,
     /// `manner`: an adverb of how or when to act that the segmenter's dictionary tags
     /// otherwise (即時/c, 及時/c, 依法/n): after a group it starts what the group is asked to do.
     Manner,
@@ -661,7 +664,7 @@ const STRENGTHS: [(&str, CueStrength); 5] = [
     ("possibility", CueStrength::Possibility),
 ];
 
-const ROLES: [(&str, Role); 56] = [
+const ROLES: [(&str, Role); 57] = [
     ("after_name", Role::AfterName),
     ("boundary", Role::Boundary),
     ("pronoun", Role::Pronoun),
@@ -718,6 +721,7 @@ const ROLES: [(&str, Role); 56] = [
     ("group_modifier", Role::GroupModifier),
     ("commentator", Role::Commentator),
     ("manner", Role::Manner),
+    ("org_class", Role::OrgClass),
 ];
 
 impl Lexicon {

@@ -56,6 +56,8 @@ pub enum Rule {
     PartyCommittee,
     /// An organization in a list beside a named one, ending with a head word (甲小學及乙小學).
     EnumeratedOrganization,
+    /// A name listed before 等 and a class of organization (甲、乙等民營企業).
+    ListedBeforeClass,
     /// A person named right after a title (委員黃錦輝).
     TitleName,
     /// A person named right before a title (黃錦輝委員).
@@ -121,7 +123,7 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule.
-    pub const ALL: [Rule; 56] = [
+    pub const ALL: [Rule; 57] = [
         Rule::LexiconOrganization,
         Rule::LexiconPlace,
         Rule::LexiconPost,
@@ -148,6 +150,7 @@ impl Rule {
         Rule::LocalBody,
         Rule::PartyCommittee,
         Rule::EnumeratedOrganization,
+        Rule::ListedBeforeClass,
         Rule::TitleName,
         Rule::NameTitle,
         Rule::BylineName,
@@ -209,6 +212,7 @@ impl Rule {
             Rule::LocalBody => "local-body",
             Rule::PartyCommittee => "party-committee",
             Rule::EnumeratedOrganization => "enumerated-organization",
+            Rule::ListedBeforeClass => "listed-before-class",
             Rule::TitleName => "title-name",
             Rule::NameTitle => "name-title",
             Rule::BylineName => "byline-name",
@@ -276,6 +280,9 @@ impl Rule {
             }
             Rule::EnumeratedOrganization => {
                 "an organization in a list beside a named one, ending with a head word (甲小學及乙小學)"
+            }
+            Rule::ListedBeforeClass => {
+                "a name listed before 等 and a class of organization (甲、乙等民營企業), no common word, place or person"
             }
             Rule::TitleName => "a person named right after a title (委員黃錦輝)",
             Rule::NameTitle => "a person named right before a title (黃錦輝委員)",

@@ -46,8 +46,8 @@ use lexicon::{
 use model::{agree_with_model, headed_names_agree, lengthen_names, model_names};
 use organizations::{
     branches, departments, drop_class_names, enumerated_organizations, head_references, latin_companies,
-    local_bodies, mark_organs_in_titles, party_committees, propagate_places, quoted_organizations,
-    segmenter_organizations, suffix_names, trim_escapes,
+    listed_before_class, local_bodies, mark_organs_in_titles, party_committees, propagate_places,
+    quoted_organizations, segmenter_organizations, suffix_names, trim_escapes,
 };
 use overlap::{drop_posts_inside_names, merge, resolve_flat};
 use people::{
@@ -285,6 +285,7 @@ pub fn recognize(lx: &Lexicon, doc: &Document, names: &[NerSpan]) -> Vec<Mention
     local_bodies(&cx, sentences, &mut accepted);
     party_committees(&cx, &mut accepted);
     enumerated_organizations(&cx, sentences, &mut accepted);
+    listed_before_class(&cx, sentences, &mut accepted);
     mark_organs_in_titles(&mut accepted);
     branches(&cx, &mut accepted);
     head_references(&cx, sentences, &mut accepted);

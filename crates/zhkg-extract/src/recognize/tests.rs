@@ -1153,3 +1153,36 @@ fn a_place_named_once_is_found_where_the_segmenter_glued_it_to_the_next_word() {
     let found = found("澳大利亞政府昨日表示，多名澳大利亞人在當地失蹤。", Kind::Place);
     assert!(found.iter().all(|(_, r)| *r != Rule::SamePlace), "{found:?}");
 }
+
+#[test]
+fn names_listed_before_a_class_of_organization() {
+    for (text, want) in [
+        (
+            "江蘇通管局向蘇寧雲商、長城寬帶網絡、網宿科技等民營企業發放首批批文。",
+            ["蘇寧雲商", "長城寬帶網絡", "網宿科技"],
+        ),
+        (
+            "江苏通管局向苏宁云商、长城宽带网络、网宿科技等民营企业发放首批批文。",
+            ["苏宁云商", "长城宽带网络", "网宿科技"],
+        ),
+    ] {
+        let listed: Vec<String> = found(text, Kind::Organization)
+            .into_iter()
+            .filter(|(_, r)| *r == Rule::ListedBeforeClass)
+            .map(|(o, _)| o)
+            .collect();
+        assert_eq!(listed, want, "{text}");
+    }
+    // Kinds of media, trades and products listed before 等 are common words.
+    for text in [
+        "充分發揮廣播、電視、報刊等媒體作用。",
+        "都是傳媒、新能源汽車、鋰電池、通信等行業公司。",
+        "市場監管、公安、教育等部門聯合執法。",
+    ] {
+        let listed: Vec<_> = found(text, Kind::Organization)
+            .into_iter()
+            .filter(|(_, r)| *r == Rule::ListedBeforeClass)
+            .collect();
+        assert!(listed.is_empty(), "{text}: {listed:?}");
+    }
+}
