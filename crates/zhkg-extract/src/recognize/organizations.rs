@@ -1075,8 +1075,10 @@ pub(super) fn listed_before_class(cx: &Ctx, sentences: &[Sentence], mentions: &m
                 if taken || mentions.iter().any(|m| m.start == a && m.end == b) {
                     continue;
                 }
-                let words: Vec<&crate::segment::Token> =
-                    cx.tokens[cx.token_of[a]..=cx.token_of[b - 1]].iter().collect();
+                let (ta, tb) = (cx.token_of[a], cx.token_of[b - 1]);
+                let Some(words) = cx.tokens.get(ta..=tb) else {
+                    continue;
+                };
                 // One word the dictionary tags a common noun, verb or adjective (電視, 公安) or a
                 // place (蘇寧/ns alone is a brand, but most are places) names no organization.
                 let common = words.len() == 1
