@@ -930,8 +930,7 @@ fn carry(cx: &Ctx, si: usize, a: usize, out: &[Proposal], here: &[Proposal]) -> 
     }
     let sentences = &v.doc.sentences;
     let block = sentences[si].block;
-    // Clauses after a semicolon still report what the one who spoke before them says
-    // (運房局又指，…；至於…，建議…).
+    // Do only semicolons part sentence `sj` from this one?
     let mut joined = true;
     for sj in (si.saturating_sub(2)..si).rev() {
         if sentences[sj].block != block {
@@ -954,8 +953,12 @@ fn carry(cx: &Ctx, si: usize, a: usize, out: &[Proposal], here: &[Proposal]) -> 
             return Some((mention, agent));
         }
         if !coordinated {
-            let speaker = speech::speakers(cx, sj).last().filter(|_| joined).copied();
-            return speaker.map(|sp| (sp.subject, sp.agent));
+            // Clauses after a semicolon still report what the one who spoke before them
+            // says (運房局又指，…；至於…，建議…).
+            if !joined {
+                return None;
+            }
+            return speech::speakers(cx, sj).last().map(|sp| (sp.subject, sp.agent));
         }
         // Its subject: the first after the last fresh start (a byline or kicker run into the
         // sentence is another passage).
