@@ -1007,13 +1007,6 @@ pub(super) fn enumerated_organizations(cx: &Ctx, sentences: &[Sentence], mention
 /// role `org_class`) may follow one short modifier (民營, 知名, 多家).
 pub(super) fn listed_before_class(cx: &Ctx, sentences: &[Sentence], mentions: &mut Vec<Mention>) {
     let token = |at: usize| cx.token_at.get(&at).map(|&t| &cx.tokens[t]);
-    // A word that is or ends with a class (企業, 民營企業, 多家銀行).
-    let class_at = |at: usize| {
-        token(at).is_some_and(|t| {
-            (2..=5.min(t.end - t.start))
-                .any(|n| cx.lx.has_role_chars(&cx.simp[t.end - n..t.end], Role::OrgClass))
-        })
-    };
     let mut found: Vec<Mention> = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
         for k in s.start + 1..s.end {
@@ -1021,104 +1014,110 @@ pub(super) fn listed_before_class(cx: &Ctx, sentences: &[Sentence], mentions: &m
                 continue;
             }
             // (Not after a noun: 傳媒、通信等|行業|公司 lists trades.)
-            let class = class_at(k + 1)
+            let class = ends_with_class(cx, token(k + 1))
                 || token(k + 1).is_some_and(|m| {
                     m.end - m.start <= 3
                         && !m.tag.starts_with('v')
                         && !m.tag.starts_with('n')
-                        && class_at(m.end)
+                        && ends_with_class(cx, token(m.end))
                 });
             if !class {
                 continue;
             }
-            // The items, back from 等: whole runs between 、, and the first one as far left as
-            // its words are nominal (向|蘇寧雲商, 支持|貴研鉑業).
-            let name_char = |c: char| is_han(c) || c.is_ascii_alphanumeric();
-            let mut items: Vec<(usize, usize)> = Vec::new();
-            let mut b = k;
-            loop {
-                let mut a = b;
-                while a > s.start && name_char(cx.text[a - 1]) {
-                    a -= 1;
-                }
-                if a > s.start && a < b && cx.text[a - 1] == '、' {
-                    items.push((a, b));
-                    b = a - 1;
-                    continue;
-                }
-                let mut start = b;
-                while start > a {
-                    let Some(t) = cx.token_over(start - 1) else { break };
-                    if t.start < a || !nominal(&t.tag) || cx.role_at(t.start, b, Role::Introducer).is_some() {
-                        break;
-                    }
-                    start = t.start;
-                }
-                if start < b {
-                    items.push((start, b));
-                }
-                break;
-            }
+            let items = items_before(cx, s, k);
             if items.len() < 2 {
                 continue;
             }
-            for &(a, b) in &items {
-                if !(2..=10).contains(&(b - a)) || !on_token_boundaries(cx, a, b) {
-                    continue;
+            for (a, b) in items {
+                // (A name found there already, or a place or person, stays what it is.)
+                let taken = mentions
+                    .iter()
+                    .any(|m| m.start < b && a < m.end && !matches!(m.kind, Kind::Modifier | Kind::Occasion));
+                if !taken && listed_name(cx, a, b) {
+                    found.push(cx.mention(
+                        Kind::Organization,
+                        (a, b),
+                        si,
+                        None,
+                        Rule::ListedBeforeClass,
+                        0.6,
+                    ));
                 }
-                let taken = mentions.iter().any(|m| {
-                    m.start < b
-                        && a < m.end
-                        && (m.kind != Kind::Organization || m.start != a || m.end != b)
-                        && !matches!(m.kind, Kind::Modifier | Kind::Occasion)
-                });
-                if taken || mentions.iter().any(|m| m.start == a && m.end == b) {
-                    continue;
-                }
-                let (ta, tb) = (cx.token_of[a], cx.token_of[b - 1]);
-                let Some(words) = cx.tokens.get(ta..=tb) else {
-                    continue;
-                };
-                // One word the dictionary tags a common noun, verb or adjective (電視, 公安) or a
-                // place (蘇寧/ns alone is a brand, but most are places) names no organization.
-                let common = words.len() == 1
-                    && matches!(
-                        words[0].tag.as_str(),
-                        "n" | "vn"
-                            | "v"
-                            | "a"
-                            | "an"
-                            | "ad"
-                            | "d"
-                            | "l"
-                            | "i"
-                            | "ns"
-                            | "nr"
-                            | "f"
-                            | "s"
-                            | "t"
-                    );
-                let verb = words.iter().any(|t| t.tag.starts_with('v') && t.tag != "vn");
-                // A name holds a word the dictionary calls a name or does not know (網宿|科技,
-                // 蘇寧/ns|雲商); products listed before 等企業 (鋰電池、保護器) are common words.
-                let proper = words.iter().any(|t| {
-                    !t.known
-                        || matches!(
-                            t.tag.as_str(),
-                            "nr" | "nrt" | "nrfg" | "ns" | "nz" | "nt" | "j" | "eng"
-                        )
-                });
-                // An item that is a class itself (食品企業, 小額貸款公司) names none.
-                let class =
-                    (2..=5.min(b - a)).any(|n| cx.lx.has_role_chars(&cx.simp[b - n..b], Role::OrgClass));
-                if common || verb || !proper || class || words.len() > 3 {
-                    continue;
-                }
-                found.push(cx.mention(Kind::Organization, (a, b), si, None, Rule::ListedBeforeClass, 0.6));
             }
         }
     }
     add_over(mentions, found, |_| false);
+}
+
+/// Is `t` a word that is or ends with a class of organization (企業, 民營企業, 多家銀行)?
+fn ends_with_class(cx: &Ctx, t: Option<&crate::segment::Token>) -> bool {
+    t.is_some_and(|t| {
+        (2..=5.min(t.end - t.start)).any(|n| cx.lx.has_role_chars(&cx.simp[t.end - n..t.end], Role::OrgClass))
+    })
+}
+
+/// The items of a list ending at `k` (before 等): whole runs between 、, and the first one as
+/// far left as its words are nominal (向|蘇寧雲商, 支持|貴研鉑業), last item first.
+fn items_before(cx: &Ctx, s: &Sentence, k: usize) -> Vec<(usize, usize)> {
+    let name_char = |c: char| is_han(c) || c.is_ascii_alphanumeric();
+    let mut items = Vec::new();
+    let mut b = k;
+    loop {
+        let mut a = b;
+        while a > s.start && name_char(cx.text[a - 1]) {
+            a -= 1;
+        }
+        if a > s.start && a < b && cx.text[a - 1] == '、' {
+            items.push((a, b));
+            b = a - 1;
+            continue;
+        }
+        let mut start = b;
+        while start > a {
+            let Some(t) = cx.token_over(start - 1) else { break };
+            if t.start < a || !nominal(&t.tag) || cx.role_at(t.start, b, Role::Introducer).is_some() {
+                break;
+            }
+            start = t.start;
+        }
+        if start < b {
+            items.push((start, b));
+        }
+        return items;
+    }
+}
+
+/// Can the listed item `a..b` be an organization's name? Two to ten characters on word
+/// edges, one to three words (more run into the words before), no verb, not one word the
+/// dictionary tags a common noun, verb, adjective, place or person (電視, 公安; 蘇寧/ns alone is
+/// a brand, but most such words are places), holding a word the dictionary calls a name or
+/// does not know (網宿|科技, 蘇寧/ns|雲商: products listed before 等企業, 鋰電池, are common
+/// words), and not a class itself (食品企業, 小額貸款公司).
+fn listed_name(cx: &Ctx, a: usize, b: usize) -> bool {
+    if !(2..=10).contains(&(b - a)) || !on_token_boundaries(cx, a, b) {
+        return false;
+    }
+    let Some(words) = cx.tokens.get(cx.token_of[a]..=cx.token_of[b - 1]) else {
+        return false;
+    };
+    let common = |tag: &str| {
+        matches!(
+            tag,
+            "n" | "vn" | "v" | "a" | "an" | "ad" | "d" | "l" | "i" | "ns" | "nr" | "f" | "s" | "t"
+        )
+    };
+    let proper = |t: &crate::segment::Token| {
+        !t.known
+            || matches!(
+                t.tag.as_str(),
+                "nr" | "nrt" | "nrfg" | "ns" | "nz" | "nt" | "j" | "eng"
+            )
+    };
+    (1..=3).contains(&words.len())
+        && !(words.len() == 1 && common(&words[0].tag))
+        && !words.iter().any(|t| t.tag.starts_with('v') && t.tag != "vn")
+        && words.iter().any(proper)
+        && !(2..=5.min(b - a)).any(|n| cx.lx.has_role_chars(&cx.simp[b - n..b], Role::OrgClass))
 }
 
 /// Text that kept its escapes as characters (a backslash and `n` where a line break was) has
