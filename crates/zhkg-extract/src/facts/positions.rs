@@ -514,6 +514,11 @@ mod tests {
             ),
             ["全國政協委員", "提案委員會委員", "經民聯監事委員會副主席"]
         );
+        // 立會, Hong Kong's short form of 立法會, in a party's title chain.
+        assert_eq!(
+            titles_of("公民黨立會議員梁家傑指出，政府應撤回修例。", "梁家傑"),
+            ["公民黨立會議員"]
+        );
     }
 
     #[test]
