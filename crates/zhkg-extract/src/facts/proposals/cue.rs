@@ -74,6 +74,7 @@ pub(super) fn find(cx: &Ctx, si: usize) -> Vec<Cue> {
         .filter(|c| v.is_word(c.a, c.b) || glued_opener(cx, c.a, c.b))
         .filter(|c| !is_noun(cx, c.a, c.b))
         .filter(|c| !denied(cx, c.a))
+        .filter(|c| !ongoing(cx, c.b))
         // In a case, 主張 is what a party claims (原告主張…, 其主張的費用), not a proposal.
         .filter(|c| !(v.lx.has_role_chars(&v.simp[c.a..c.b], Role::Claim) && reports_case(cx)))
         // 向要求救援的行山人士…: after a preposition the cue is inside a noun phrase.
@@ -156,6 +157,14 @@ pub(super) fn is_noun(cx: &Ctx, a: usize, b: usize) -> bool {
         || copula
         || after_de
         || matches!(next, '。' | '、' | '书' | '案' | '；' | '」' | '”')
+}
+
+/// Is the cue ending at `b` followed by the durative 着 (希望着…, 期盼着…)? It tells a state
+/// of mind in a story, not a proposal made.
+fn ongoing(cx: &Ctx, b: usize) -> bool {
+    let v = cx.v;
+    v.token_at(b)
+        .is_some_and(|t| t.end == b + 1 && matches!(v.simp[b], '着' | '著'))
 }
 
 /// Is the cue at `a` denied (不會要求, 沒有提出, 並未建議)? A negation in the two words

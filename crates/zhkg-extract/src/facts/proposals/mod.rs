@@ -1656,11 +1656,26 @@ mod tests {
             "工人王大明向市人社局提出工傷認定申請，該局已受理。",
             "工人王大明向市人社局提出工伤认定申请，该局已受理。",
             "深圳能源集團提出關於本期債券上市交易的申請。",
+            "原告王大明向本院提出訴訟請求：判令被告支付貨款9700元。",
+            "原告王大明向本院提出诉讼请求：判令被告支付货款9700元。",
         ] {
             assert_eq!(proposals(&analyze(text)), [], "{text}");
         }
         // A measure that ends with such a noun is still proposed (要求法院駁回上訴).
         let a = analyze("律師王大明要求法院駁回上訴。");
+        assert_eq!(proposals(&a).len(), 1, "{:?}", proposals(&a));
+    }
+
+    #[test]
+    fn a_hope_held_in_a_story_is_no_proposal() {
+        // The durative 着 tells a state of mind (希望着, 期盼着), not a proposal made.
+        for text in [
+            "老人陳大文每天都期盼著戰火平息，生計慢慢好起來。",
+            "老人陈大文每天都期盼着战火平息，生计慢慢好起来。",
+        ] {
+            assert_eq!(proposals(&analyze(text)), [], "{text}");
+        }
+        let a = analyze("老人陈大文期盼战火早日平息。");
         assert_eq!(proposals(&a).len(), 1, "{:?}", proposals(&a));
     }
 
