@@ -1121,6 +1121,13 @@ impl Lexicon {
         self.roles.get(simplified).copied().unwrap_or(0)
     }
 
+    /// Length of the longest word with `role` that `text` (either script) ends with.
+    pub fn role_suffix(&self, text: &[char], role: Role) -> Option<usize> {
+        (1..=text.len().min(self.roles_max_len))
+            .rev()
+            .find(|&n| self.has_role_chars(&text[text.len() - n..], role))
+    }
+
     /// Length of the longest word with `role` that `text` starts with (up to 4 characters).
     pub fn role_prefix(&self, text: &[char], role: Role) -> Option<usize> {
         self.role_prefix_lengths(text, role).next()
@@ -1398,6 +1405,12 @@ mod tests {
                 let new: Vec<usize> = lx.role_prefix_lengths(rest, role).collect();
                 assert_eq!(new, old);
                 assert_eq!(lx.role_prefix(rest, role), old.first().copied());
+                // role_suffix: the longest word with the role that the text before ends with.
+                let head = &text[..a];
+                let longest = (1..=head.len())
+                    .rev()
+                    .find(|&n| lx.has_role(&head[head.len() - n..].iter().collect::<String>(), role));
+                assert_eq!(lx.role_suffix(head, role), longest);
             }
         }
         assert_eq!(lx.surname_len(&['欧', '阳', '明']), Some(2));

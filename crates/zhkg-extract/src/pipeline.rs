@@ -378,7 +378,7 @@ impl WordOracle for Oracle<'_> {
     }
     fn ends_with_speech(&self, text: &str) -> bool {
         let chars: Vec<char> = text.chars().collect();
-        (1..=chars.len().min(4)).any(|n| self.lx.has_role_chars(&chars[chars.len() - n..], Role::Speech))
+        self.lx.role_suffix(&chars, Role::Speech).is_some()
     }
 }
 

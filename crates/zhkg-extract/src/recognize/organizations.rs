@@ -1051,9 +1051,12 @@ pub(super) fn listed_before_class(cx: &Ctx, sentences: &[Sentence], mentions: &m
 
 /// Is `t` a word that is or ends with a class of organization (企業, 民營企業, 多家銀行)?
 fn ends_with_class(cx: &Ctx, t: Option<&crate::segment::Token>) -> bool {
-    t.is_some_and(|t| {
-        (2..=5.min(t.end - t.start)).any(|n| cx.lx.has_role_chars(&cx.simp[t.end - n..t.end], Role::OrgClass))
-    })
+    t.is_some_and(|t| class_ends(cx, t.start, t.end))
+}
+
+/// Does `a..b` end with a class of organization (grammar role `org_class`)?
+fn class_ends(cx: &Ctx, a: usize, b: usize) -> bool {
+    cx.lx.role_suffix(&cx.simp[a..b], Role::OrgClass).is_some()
 }
 
 /// The items of a list ending at `k` (before 等): whole runs between 、, and the first one as
@@ -1117,7 +1120,7 @@ fn listed_name(cx: &Ctx, a: usize, b: usize) -> bool {
         && !(words.len() == 1 && common(&words[0].tag))
         && !words.iter().any(|t| t.tag.starts_with('v') && t.tag != "vn")
         && words.iter().any(proper)
-        && !(2..=5.min(b - a)).any(|n| cx.lx.has_role_chars(&cx.simp[b - n..b], Role::OrgClass))
+        && !class_ends(cx, a, b)
 }
 
 /// Text that kept its escapes as characters (a backslash and `n` where a line break was) has

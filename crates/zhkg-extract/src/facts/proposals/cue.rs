@@ -89,10 +89,11 @@ pub(super) fn find(cx: &Ctx, si: usize) -> Vec<Cue> {
 }
 
 /// Does the article report a case: does it name a party (原告, 被告, 本院: grammar.tsv
-/// `party`)? Read only for a cue that is a claim there (主張).
-fn reports_case(cx: &Ctx) -> bool {
+/// `party`)? Read only for a cue that is a claim there (主張), once per article.
+pub(super) fn reports_case(cx: &Ctx) -> bool {
     let v = cx.v;
-    (0..v.simp.len()).any(|i| v.word_with_role(i, v.simp.len(), Role::Party).is_some())
+    *cx.case
+        .get_or_init(|| (0..v.simp.len()).any(|i| v.word_with_role(i, v.simp.len(), Role::Party).is_some()))
 }
 
 /// Is the cue `a..b` the end of a word that starts with a one-character time word or

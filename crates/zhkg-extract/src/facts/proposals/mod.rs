@@ -43,6 +43,8 @@ pub(super) struct Ctx<'a> {
     /// The commentator who signs a commentary (香港商報評論員 蘇信): the unattributed
     /// "should"s of the article are theirs.
     pub commentator: Option<usize>,
+    /// Whether the article reports a case (`cue::reports_case`), read when a cue first asks.
+    pub case: std::cell::OnceCell<bool>,
 }
 
 impl Ctx<'_> {
@@ -129,6 +131,7 @@ pub(super) fn proposals(v: &View, cl: &Clauses, antecedent: &[Option<MentionId>]
         antecedent,
         author: proposer::author(v),
         commentator: proposer::commentator(v),
+        case: std::cell::OnceCell::new(),
     };
     let sentences = &v.doc.sentences;
     let mut out: Vec<Proposal> = Vec::new();
@@ -698,6 +701,11 @@ fn short_without_verb(v: &View, c0: usize, c1: usize) -> bool {
     }
     // (A word of four characters is a set phrase, often a verb and its object whatever its
     // tag: 採取措施/nr, 挽回損失/n.)
+    if v.tokens_over(c0, c1)
+        .any(|t| t.tag.starts_with('v') || matches!(t.tag.as_str(), "l" | "i") || t.end - t.start >= 4)
+    {
+        return false;
+    }
     // (Who is asked, then a word that is no common noun, asks them to do it whatever its tag:
     // 市民|上街/ns; not 政府|方案.)
     let asked = v
@@ -707,9 +715,6 @@ fn short_without_verb(v: &View, c0: usize, c1: usize) -> bool {
         .and_then(|end| v.token_at(end))
         .is_some_and(|t| t.end <= c1 && !matches!(t.tag.as_str(), "n" | "vn" | "nz" | "ng" | "x"));
     !asked
-        && !v
-            .tokens_over(c0, c1)
-            .any(|t| t.tag.starts_with('v') || matches!(t.tag.as_str(), "l" | "i") || t.end - t.start >= 4)
 }
 
 /// Does the first clause of `c0..c1` report something done: a verb with the perfective
