@@ -9,6 +9,8 @@
 
 use crate::script::is_han;
 
+mod columns;
+
 /// What a block of text is, as far as the page layout tells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub enum BlockKind {
@@ -94,6 +96,19 @@ pub trait WordOracle {
     /// Does `text` end with a verb of saying (表示, 指出 …)? A line ending so leads into
     /// the words that follow it.
     fn ends_with_speech(&self, text: &str) -> bool;
+    /// Does a word run across the join of `left` and `right` (Simplified) as a reader would
+    /// cut the words there (假期减|价，: 减价)? Stricter than any dictionary word across it
+    /// (还要|领导人 holds 要领). By default, any dictionary word of two to four characters.
+    fn word_across(&self, left: &str, right: &str) -> bool {
+        let tail: Vec<char> = left.chars().rev().take(2).collect();
+        let head: Vec<char> = right.chars().take(3).collect();
+        (1..=tail.len()).any(|t| {
+            (1..=head.len()).any(|h| {
+                let s: String = tail[..t].iter().rev().chain(&head[..h]).collect();
+                self.is_word(&s)
+            })
+        })
+    }
 }
 
 const CAPTION_MARKS: &[char] = &['●', '▲', '◀', '▶', '■', '◆', '★', '▼', '►', '◇', '□', '◎', '▸'];
@@ -112,6 +127,9 @@ struct Line {
     escaped: bool,
     /// Number of blank lines just before this one.
     blanks_before: usize,
+    /// The line before it (after [`columns::untangle`]) is another column's: a paragraph
+    /// starts here.
+    column_break: bool,
 }
 
 impl Line {
@@ -152,6 +170,7 @@ fn split_lines(original: &str) -> Vec<Line> {
                     indented,
                     escaped,
                     blanks_before: *blanks,
+                    column_break: false,
                 });
                 *blanks = 0;
             }
@@ -382,7 +401,7 @@ impl Builder {
 
 /// Rebuild blocks from PDF-extracted text.
 pub fn repair(original: &str, oracle: &dyn WordOracle) -> Layout {
-    let lines = split_lines(original);
+    let lines = columns::untangle(split_lines(original), oracle);
     let width = typical_width(&lines);
     // Hyphenated Latin words written with their hyphen elsewhere in the text keep it.
     let hyphen_words = |w: &str| original.contains(w);
@@ -456,6 +475,7 @@ pub fn repair(original: &str, oracle: &dyn WordOracle) -> Layout {
             continue;
         }
         let new_paragraph = !prev_open
+            || line.column_break
             || line.indented
             || opens_with_dateline(line)
             || (line.escaped && !(i > 0 && leads_in(&lines[i - 1], oracle)))

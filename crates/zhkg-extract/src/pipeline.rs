@@ -380,6 +380,13 @@ impl WordOracle for Oracle<'_> {
         let chars: Vec<char> = text.chars().collect();
         self.lx.role_suffix(&chars, Role::Speech).is_some()
     }
+    fn word_across(&self, left: &str, right: &str) -> bool {
+        let at = left.chars().count();
+        self.seg
+            .tag(&format!("{left}{right}"))
+            .iter()
+            .any(|t| t.start < at && at < t.end && t.known)
+    }
 }
 
 /// One extractor shared by this crate's unit tests (building one takes a second).
@@ -398,6 +405,16 @@ pub(crate) fn analyze_text(name: &str, text: &str) -> Analysis {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_across_a_line_break_is_one_the_segmenter_cuts_there() {
+        let o = test_extractor().oracle();
+        assert!(o.word_across("假期减", "价收费由"));
+        assert!(o.word_across("大游", "行职工盟"));
+        // 要领 is a word, but 还要|领导人 is how the words are cut.
+        assert!(o.is_word("要领"));
+        assert!(!o.word_across("还要", "领导人"));
+    }
 
     #[test]
     fn the_id_names_the_version_and_a_digest_of_code_and_data() {
