@@ -446,6 +446,7 @@ pub fn repair(original: &str, oracle: &dyn WordOracle) -> Layout {
                 && b.cur.len() < 3 * width
                 && i + 1 < lines.len()
                 && !is_caption_start(&lines[i + 1])
+                && !opens_with_dateline(&lines[i + 1])
                 && lines[i + 1].blanks_before == 0
                 && !lines[i + 1].indented
                 && !lines[i + 1].escaped
@@ -633,6 +634,21 @@ mod tests {
             vec![
                 (BlockKind::Body, "歡迎關注。".into()),
                 (BlockKind::Body, "wf再次提醒大家。".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_caption_does_not_run_into_a_dateline() {
+        let src = "▲消防工會主席聶元風\n【本報訊】死因裁判官高偉雄勸喻行山人士\n不要冒險。\n";
+        assert_eq!(
+            blocks(&repair(src, &Dict)),
+            vec![
+                (BlockKind::Caption, "▲消防工會主席聶元風".into()),
+                (
+                    BlockKind::Body,
+                    "【本報訊】死因裁判官高偉雄勸喻行山人士不要冒險。".into()
+                ),
             ]
         );
     }

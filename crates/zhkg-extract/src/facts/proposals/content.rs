@@ -55,17 +55,28 @@ pub(super) fn span(cx: &Ctx, si: usize, cue: &Cue, next: Option<usize>) -> (usiz
 }
 
 /// 要求支付搜救費用，並指他們擅闖未開放路段，另罰款…: a clause without a subject that
-/// opens with a verb of saying (after 並, 又 …) is the proposer saying something else.
+/// opens with a verb of saying or a negated cue (after 並, 又, 惟 …) is the proposer saying
+/// something else.
 fn goes_on_saying(cx: &Ctx, start: usize, end: usize) -> bool {
     let v = cx.v;
     let mut p = start;
-    if let Some(t) = v
-        .token_at(p)
-        .filter(|t| t.end - t.start == 1 && matches!(t.tag.as_str(), "c" | "d"))
-    {
+    if let Some(t) = v.token_at(p).filter(|t| {
+        (t.end - t.start == 1 && matches!(t.tag.as_str(), "c" | "d")) || v.lx.has_role(&t.word, Role::Opener)
+    }) {
         p = t.end;
     }
-    p < end && v.word_with_role(p, end, Role::Speech).is_some()
+    if p < end && v.word_with_role(p, end, Role::Speech).is_some() {
+        return true;
+    }
+    // …，惟不建議消防員…: what the proposer does not propose is not part of the proposal.
+    p < end
+        && v.text[p] == '不'
+        && v.token_at(p + 1).is_some_and(|t| {
+            matches!(
+                v.cue_strength(t.start, t.end),
+                Some(CueStrength::Explicit | CueStrength::Soft)
+            )
+        })
 }
 
 /// Does a clause with this subject start someone's statement (蔣麗芸更指…, 如《南方日報》

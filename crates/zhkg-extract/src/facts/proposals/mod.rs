@@ -1745,6 +1745,32 @@ mod tests {
     }
 
     #[test]
+    fn what_the_proposer_does_not_propose_is_no_part_of_the_proposal() {
+        for (text, who) in [
+            (
+                "裁判官高偉雄建議消防處購置專用攀山鞋，惟不建議消防員何時使用裝備。",
+                "高偉雄",
+            ),
+            (
+                "裁判官高伟雄建议消防处购置专用攀山鞋，但不建议消防员何时使用装备。",
+                "高伟雄",
+            ),
+        ] {
+            let a = analyze(text);
+            let p = proposals(&a);
+            assert!(
+                p.iter().any(|(w, t)| w == who && t.ends_with("攀山鞋")),
+                "{text}: {p:?}"
+            );
+            assert!(
+                p.iter()
+                    .all(|(_, t)| !t.contains("使用裝備") && !t.contains("使用装备")),
+                "{text}: {p:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_cue_inside_the_object_of_another_verb_proposes_nothing() {
         let a = analyze("民建聯則表示尊重北京決定，並會修改主張○七、○八年普選的黨綱。");
         assert!(proposals(&a).is_empty(), "{:?}", proposals(&a));
@@ -1794,6 +1820,14 @@ mod tests {
         let p = proposals(&a);
         assert_eq!(p.len(), 1, "{p:?}");
         assert_eq!(p[0].0, "苏长荣");
+        assert_eq!(a.facts.proposals[0].strength, Strength::Soft);
+        // Hong Kong's officials advise (勸喻) the public.
+        let a = analyze("【本報訊】衞生署昨日勸喻市民避免前往湖北省。");
+        assert!(
+            proposes(&a, "衞生署", "市民避免前往湖北省"),
+            "{:?}",
+            proposals(&a)
+        );
         assert_eq!(a.facts.proposals[0].strength, Strength::Soft);
     }
 
