@@ -384,6 +384,9 @@ pub enum Role {
     /// `manner`: an adverb of how or when to act that the segmenter's dictionary tags
     /// otherwise (即時/c, 及時/c, 依法/n): after a group it starts what the group is asked to do.
     Manner,
+    /// `besides`: a preposition of addition (除, 除了): a cue after it is still the subject's
+    /// (王大明除建議…外，還建議…), unlike a cue after other prepositions, inside a noun phrase.
+    Besides,
     /// `intention`: a verb of deciding or intending (決定, 發誓, 打算): a should after it
     /// is the subject's own plan (決定要幫她回家), not a proposal.
     Intention,
@@ -664,7 +667,7 @@ const STRENGTHS: [(&str, CueStrength); 5] = [
     ("possibility", CueStrength::Possibility),
 ];
 
-const ROLES: [(&str, Role); 57] = [
+const ROLES: [(&str, Role); 58] = [
     ("after_name", Role::AfterName),
     ("boundary", Role::Boundary),
     ("pronoun", Role::Pronoun),
@@ -722,6 +725,7 @@ const ROLES: [(&str, Role); 57] = [
     ("commentator", Role::Commentator),
     ("manner", Role::Manner),
     ("org_class", Role::OrgClass),
+    ("besides", Role::Besides),
 ];
 
 impl Lexicon {

@@ -77,10 +77,11 @@ pub(super) fn find(cx: &Ctx, si: usize) -> Vec<Cue> {
         .filter(|c| !ongoing(cx, c.b))
         // In a case, 主張 is what a party claims (原告主張…, 其主張的費用), not a proposal.
         .filter(|c| !(v.lx.has_role_chars(&v.simp[c.a..c.b], Role::Claim) && reports_case(cx)))
-        // 向要求救援的行山人士…: after a preposition the cue is inside a noun phrase.
+        // 向要求救援的行山人士…: after a preposition the cue is inside a noun phrase (not
+        // after 由, nor after 除: 王大明除建議…外，還建議…).
         .filter(|c| {
             !v.token_ending_at(c.a)
-                .is_some_and(|t| t.tag == "p" && t.word != "由")
+                .is_some_and(|t| t.tag == "p" && t.word != "由" && !v.lx.has_role(&t.word, Role::Besides))
         })
         .filter(|c| !cx.cl.quoted(c.a))
         .filter(|c| !in_title(cx, c.a, c.b))

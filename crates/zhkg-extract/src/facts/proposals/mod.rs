@@ -1745,6 +1745,34 @@ mod tests {
     }
 
     #[test]
+    fn besides_one_proposal_the_proposer_makes_another() {
+        for (text, who, first, second) in [
+            (
+                "【本報訊】民主黨主席胡志偉除要求政府全面封關外，亦要求當局儲備物資。",
+                "胡志偉",
+                "政府全面封關",
+                "當局儲備物資",
+            ),
+            (
+                "市政协委员王大明除了建议加快建设地铁之外，还建议增加公交线路。",
+                "王大明",
+                "加快建设地铁",
+                "增加公交线路",
+            ),
+        ] {
+            let p = proposals(&analyze(text));
+            assert!(p.contains(&(who.to_string(), first.to_string())), "{text}: {p:?}");
+            assert!(
+                p.contains(&(who.to_string(), second.to_string())),
+                "{text}: {p:?}"
+            );
+        }
+        // After another preposition a cue is inside a noun phrase.
+        let p = proposals(&analyze("梁念豪建議向要求救援的行山人士收取費用。"));
+        assert!(p.iter().all(|(_, t)| !t.starts_with("救援的")), "{p:?}");
+    }
+
+    #[test]
     fn what_the_proposer_does_not_propose_is_no_part_of_the_proposal() {
         for (text, who) in [
             (
