@@ -98,6 +98,10 @@ pub(super) fn new_speaker(cx: &Ctx, subject: Subject, predicate: usize, end: usi
         return false;
     }
     let mut p = predicate;
+    // Past the closing mark of a quoted name (如《廣西日報》稱).
+    while p < end && matches!(v.text[p], '》' | '」' | '”' | '』' | '"') {
+        p += 1;
+    }
     // Past adverbs and time words (蔣麗芸[更]指, 陳文敏[昨在電台節目]指 is too far).
     for _ in 0..3 {
         if p >= end {

@@ -86,7 +86,47 @@ pub(super) fn find(cx: &Ctx, si: usize) -> Vec<Cue> {
         .filter(|c| !cx.cl.quoted(c.a))
         .filter(|c| !in_title(cx, c.a, c.b))
         .filter(|c| !unnamed_agent(cx, c.a))
+        .filter(|c| !thing_subject(cx, c.a, c.b))
         .collect()
+}
+
+/// Does the cue at `a` follow a noun that a relative clause ends in (百度將醫療廣告遷移至
+/// 移動端的做法|提醒監管部門, 喻虹的上訴|請求)? Its subject is that noun phrase, a thing,
+/// not the name the relative clause opens with; a group of people (的受訪者|希望) or a
+/// post asks for itself. Only a cue with its object after it: 蘇莉的上訴請求：… heads a list.
+fn thing_subject(cx: &Ctx, a: usize, b: usize) -> bool {
+    let v = cx.v;
+    // A cue before a colon names a list (蘇莉的上訴請求：1、…), whoever's it is.
+    if v.text.get(b).is_none_or(|&c| !crate::script::is_han(c)) {
+        return false;
+    }
+    let Some(t) = v.token_ending_at(a) else {
+        return false;
+    };
+    t.start > 0
+        && v.simp[t.start - 1] == '的'
+        && !matches!(t.tag.chars().next(), Some('d' | 'p' | 'c' | 'u' | 'r'))
+        && t.end - t.start >= 2
+        && !v.in_mention(
+            t.start,
+            t.end,
+            &[
+                Kind::Organization,
+                Kind::Person,
+                Kind::Place,
+                Kind::Post,
+                Kind::Pronoun,
+            ],
+        )
+        && !v.lx.has_role(&t.word, Role::Group)
+        // 穆登克以各大城市市長的名義|要求…: the noun ends a preposition's object.
+        && !(t.start.saturating_sub(16)..t.start - 1)
+            .rev()
+            .take_while(|&i| crate::script::is_han(v.text[i]))
+            .any(|i| {
+                // 以 as a word, or glued to a name the segmenter does not know (穆登克以).
+                v.simp[i] == '以' && v.token_over(i).is_some_and(|p| p.word == "以" || !p.known)
+            })
 }
 
 /// Does the article report a case: does it name a party (原告, 被告, 本院: grammar.tsv

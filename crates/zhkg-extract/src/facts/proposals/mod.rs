@@ -1745,6 +1745,55 @@ mod tests {
     }
 
     #[test]
+    fn a_thing_a_relative_clause_ends_in_proposes_nothing() {
+        for text in [
+            "如《廣西日報》稱，百度將醫療廣告遷移至移動端的做法提醒監管部門，要採取全平台監管模式。",
+            "如《广西日报》称，百度将医疗广告迁移至移动端的做法提醒监管部门，要采取全平台监管模式。",
+        ] {
+            let p = proposals(&analyze(text));
+            assert!(p.iter().all(|(w, _)| w != "百度"), "{text}: {p:?}");
+        }
+        // A noun that ends a preposition's object, or heads a list, is no such thing.
+        for (text, who) in [
+            (
+                "穆登克以各大城市市長的名義要求國家負擔公物被破壞的費用。",
+                "穆登克",
+            ),
+            (
+                "穆登克以各大城市市长的名义要求国家负担公物被破坏的费用。",
+                "穆登克",
+            ),
+            (
+                "蘇莉的上訴請求：1、撤銷一審判決第六項；2、訴訟費由被上訴人負擔。",
+                "蘇莉",
+            ),
+        ] {
+            let p = proposals(&analyze(text));
+            assert!(p.iter().any(|(w, _)| w == who), "{text}: {p:?}");
+        }
+    }
+
+    #[test]
+    fn a_source_cited_with_its_quoted_name_starts_other_words() {
+        for (text, who) in [
+            (
+                "部分媒體建議從立法上確定懲罰力度，如《現代快報》指出，懲治手段有待豐富。",
+                "部分媒體",
+            ),
+            (
+                "部分媒体建议从立法上确定惩罚力度，如《现代快报》指出，惩治手段有待丰富。",
+                "部分媒体",
+            ),
+        ] {
+            let p = proposals(&analyze(text));
+            assert!(
+                p.iter().any(|(w, t)| w == who && t.ends_with("力度")),
+                "{text}: {p:?}"
+            );
+        }
+    }
+
+    #[test]
     fn besides_one_proposal_the_proposer_makes_another() {
         for (text, who, first, second) in [
             (
