@@ -98,7 +98,8 @@ pub trait WordOracle {
     fn ends_with_speech(&self, text: &str) -> bool;
     /// Does a word run across the join of `left` and `right` (Simplified) as a reader would
     /// cut the words there (假期减|价，: 减价)? Stricter than any dictionary word across it
-    /// (还要|领导人 holds 要领). By default, any dictionary word of two to four characters.
+    /// (还要|领导人 holds 要领). By default, any dictionary word made of the last one or two
+    /// characters of `left` and the first one to three of `right`.
     fn word_across(&self, left: &str, right: &str) -> bool {
         let tail: Vec<char> = left.chars().rev().take(2).collect();
         let head: Vec<char> = right.chars().take(3).collect();

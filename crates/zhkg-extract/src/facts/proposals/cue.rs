@@ -91,7 +91,7 @@ pub(super) fn find(cx: &Ctx, si: usize) -> Vec<Cue> {
 }
 
 /// Does the cue at `a` follow a noun that a relative clause ends in (百度將醫療廣告遷移至
-/// 移動端的做法|提醒監管部門, 喻虹的上訴|請求)? Its subject is that noun phrase, a thing,
+/// 移動端的做法|提醒監管部門)? Its subject is that noun phrase, a thing,
 /// not the name the relative clause opens with; a group of people (的受訪者|希望) or a
 /// post asks for itself. Only a cue with its object after it: 蘇莉的上訴請求：… heads a list.
 fn thing_subject(cx: &Ctx, a: usize, b: usize) -> bool {
