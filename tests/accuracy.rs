@@ -22,11 +22,11 @@ const FLOORS: &[(&str, &str, f64)] = &[
     ("dev-hk", "proposals", 0.84),
     ("dev-pdf", "entities (micro)", 0.88),
     ("dev-pdf", "positions", 0.93),
-    ("dev-pdf", "proposals", 0.70),
+    ("dev-pdf", "proposals", 0.73),
     ("all", "entities (micro)", 0.89),
     ("all", "people", 0.975),
     ("all", "positions", 0.95),
-    ("all", "proposals", 0.81),
+    ("all", "proposals", 0.82),
     ("all", "proposal places", 0.80),
 ];
 
