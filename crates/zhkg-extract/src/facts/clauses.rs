@@ -579,7 +579,16 @@ fn predicate_follows(v: &View, at: usize, b: usize) -> bool {
 /// The subject of the clause `a..b`, where its predicate starts, and the relative clause
 /// before the subject if there is one.
 fn subject(v: &View, a: usize, b: usize) -> (Subject, usize, Option<(usize, usize)>) {
-    let p = skip_openers(v, a, b);
+    let mut p = skip_openers(v, a, b);
+    // 您與薛彥飛兩位委員提出的…: a reply's reader, then a person or body it names (not
+    // 你和她…).
+    if matches!(v.simp.get(p), Some('您' | '你'))
+        && matches!(v.simp.get(p + 1), Some('与' | '和' | '及' | '、'))
+        && v.mention_at(p + 2, b, &[Kind::Person, Kind::Organization])
+            .is_some()
+    {
+        p += 2;
+    }
     if p >= b {
         return (Subject::Elided, p, None);
     }
@@ -724,6 +733,10 @@ mod tests {
             subjects("邱少云烈士的弟弟邱少华向法院提起诉讼，要求被告道歉。")[0],
             "邱少华"
         );
+        // A reply letter's reader, then the person named with them; not 你和她.
+        assert_eq!(subjects("您與薛彥飛兩位委員提出的建議收悉。")[0], "薛彥飛");
+        assert_eq!(subjects("您与薛彦飞两位委员提出的建议收悉。")[0], "薛彦飞");
+        assert_ne!(subjects("你和她搶道，陳大文說。")[0], "她");
         // Unnamed people; a dropped space starts a subheading (fresh).
         assert_eq!(subjects("多名議員批評政府。"), ["Unnamed"]);
         let x = test_extractor();
