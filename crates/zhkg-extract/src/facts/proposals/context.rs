@@ -126,6 +126,8 @@ pub(super) fn audience(v: &View, c0: usize, c1: usize) -> Option<(usize, usize)>
                 || n.tag.starts_with(['d', 'p', 't', 'l', 'b'])
                 || n.tag == "ad"
                 || v.lx.has_role(&n.word, Role::Manner)
+                // 呼籲市民上街: a verb jieba's dictionary tags a place, and no place named here.
+                || (n.tag == "ns" && !v.in_mention(n.start, n.end, &[Kind::Place]))
         })
     };
     group_words(v, start, c1, acts)

@@ -1155,7 +1155,15 @@ mod tests {
             ("支聯會主席司徒華呼籲市民上街。", "司徒華"),
             ("支联会主席司徒华呼吁市民上街。", "司徒华"),
         ] {
-            assert!(proposes(&analyze(text), who, "市民上街"), "{text}");
+            let a = analyze(text);
+            assert!(proposes(&a, who, "市民上街"), "{text}");
+            // …and the group is who is asked.
+            let p = &a.facts.proposals[0];
+            let to = match p.addressee {
+                Some(Addressee::Group((s, e))) => a.doc.slice(s, e),
+                _ => String::new(),
+            };
+            assert_eq!(to, "市民", "{text}");
         }
         assert_eq!(proposals(&analyze("李教授提出政府方案。")), [], "政府方案");
     }
