@@ -99,16 +99,11 @@ pub trait WordOracle {
     /// Does a word run across the join of `left` and `right` (Simplified) as a reader would
     /// cut the words there (假期减|价，: 减价)? Stricter than any dictionary word across it
     /// (还要|领导人 holds 要领). By default, any dictionary word made of the last one or two
-    /// characters of `left` and the first one to three of `right`.
+    /// characters of `left` and the first one to three of `right`, as for a word broken
+    /// across lines.
     fn word_across(&self, left: &str, right: &str) -> bool {
-        let tail: Vec<char> = left.chars().rev().take(2).collect();
-        let head: Vec<char> = right.chars().take(3).collect();
-        (1..=tail.len()).any(|t| {
-            (1..=head.len()).any(|h| {
-                let s: String = tail[..t].iter().rev().chain(&head[..h]).collect();
-                self.is_word(&s)
-            })
-        })
+        let (left, right): (Vec<char>, Vec<char>) = (left.chars().collect(), right.chars().collect());
+        dictionary_word_across(self, &left, &right)
     }
 }
 
@@ -148,6 +143,10 @@ impl Line {
     }
     fn is_single_han(&self) -> bool {
         self.chars.len() == 1 && is_han(self.chars[0].0)
+    }
+    /// Does the line end a sentence (。, or 。」)?
+    fn ends_sentence(&self) -> bool {
+        ends_sentence(&self.chars.iter().map(|&(c, _)| c).collect::<Vec<_>>())
     }
     fn has_inner_punct(&self) -> bool {
         self.chars.iter().any(|(c, _)| INNER_PUNCT.contains(c))
@@ -251,20 +250,22 @@ fn typical_width(lines: &[Line]) -> usize {
 
 /// Does the break between `a` and `b` fall inside a word (効|應 → 效應)?
 fn continues_word(a: &Line, b: &Line, oracle: &dyn WordOracle) -> bool {
-    let tail: Vec<char> = a.chars.iter().rev().take(3).map(|&(c, _)| c).collect();
-    let head: Vec<char> = b.chars.iter().take(3).map(|&(c, _)| c).collect();
-    for t in 1..=tail.len().min(2) {
-        for h in 1..=head.len().min(3) {
-            if t + h < 2 {
-                continue;
-            }
-            let s: String = tail[..t].iter().rev().chain(head[..h].iter()).copied().collect();
-            if s.chars().all(is_han) && oracle.is_word(&crate::script::to_simplified(&s)) {
-                return true;
-            }
-        }
-    }
-    false
+    let left: Vec<char> = a.chars.iter().map(|&(c, _)| c).collect();
+    let right: Vec<char> = b.chars.iter().map(|&(c, _)| c).collect();
+    dictionary_word_across(oracle, &left, &right)
+}
+
+/// Is a dictionary word made of the last one or two characters of `left` and the first one
+/// to three of `right`, all Chinese?
+fn dictionary_word_across<O: WordOracle + ?Sized>(oracle: &O, left: &[char], right: &[char]) -> bool {
+    let tail: Vec<char> = left.iter().rev().take(2).copied().collect();
+    let head = &right[..right.len().min(3)];
+    (1..=tail.len()).any(|t| {
+        (1..=head.len()).any(|h| {
+            let s: String = tail[..t].iter().rev().chain(&head[..h]).collect();
+            s.chars().all(is_han) && oracle.is_word(&crate::script::to_simplified(&s))
+        })
+    })
 }
 
 fn is_caption_start(l: &Line) -> bool {
@@ -524,7 +525,7 @@ fn is_headline(lines: &[Line], i: usize, oracle: &dyn WordOracle) -> bool {
     let line = &lines[i];
     let text = line.text();
     let width = local_width(lines, i);
-    if line.has_inner_punct() || ends_sentence(&text.chars().collect::<Vec<_>>()) || line.len() > width + 4 {
+    if line.has_inner_punct() || line.ends_sentence() || line.len() > width + 4 {
         return false;
     }
     // A dateline (香港文匯報訊 …) or a line ending inside a number or word runs on.

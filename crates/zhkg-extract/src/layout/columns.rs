@@ -9,7 +9,7 @@
 //! stretches (a small dynamic programme over which stream each line continues) and puts
 //! each column's lines back together.
 
-use super::{ends_sentence, local_width, Line, WordOracle};
+use super::{local_width, Line, WordOracle};
 use crate::script::{is_han, to_simplified};
 
 /// How many lines back the other column's last line may be: the columns alternate, and a
@@ -105,7 +105,7 @@ fn in_column(lines: &[Line], i: usize) -> bool {
     (10..=40).contains(&width)
         && han >= 4
         && line.len() <= width + 4
-        && (line.len() + 4 >= width || ends_sentence(&line.chars.iter().map(|c| c.0).collect::<Vec<_>>()))
+        && (line.len() + 4 >= width || line.ends_sentence())
 }
 
 /// A line about twice the column's width with one gap of white space inside holds the
@@ -200,10 +200,7 @@ fn reorder(run: Vec<Piece>, oracle: &dyn WordOracle) -> Vec<Piece> {
         if outgoing == incoming {
             // The running column goes on after the stretch: the other one waits for the
             // end of its sentence.
-            let open = |out: &Vec<Piece>| {
-                out.last()
-                    .is_some_and(|p| !ends_sentence(&p.line.chars.iter().map(|c| c.0).collect::<Vec<_>>()))
-            };
+            let open = |out: &Vec<Piece>| out.last().is_some_and(|p| !p.line.ends_sentence());
             while next < n && !streams[next].1 && open(&out) {
                 take(&mut slots, next, &mut out, false);
                 next += 1;
