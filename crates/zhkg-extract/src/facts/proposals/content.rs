@@ -53,10 +53,7 @@ pub(super) fn span(cx: &Ctx, si: usize, cue: &Cue, next: Option<usize>) -> (usiz
     }
     let mut c1 = trim_end(text, c0, c1);
     // 除建議加快建設地鐵外，…: the 外 closing "besides" is not proposed.
-    let besides =
-        v.lx.role_suffix(&v.simp[cue.a.saturating_sub(2)..cue.a], Role::Besides)
-            .is_some();
-    if besides && c1 > c0 + 1 && text[c1 - 1] == '外' {
+    if super::cue::after_besides(cx, cue.a) && c1 > c0 + 1 && text[c1 - 1] == '外' {
         c1 -= 1;
         if c1 > c0 + 1 && matches!(text[c1 - 1], '之' | '以') {
             c1 -= 1;

@@ -81,13 +81,21 @@ pub(super) fn find(cx: &Ctx, si: usize) -> Vec<Cue> {
         // after 由, nor after 除: 王大明除建議…外，還建議…).
         .filter(|c| {
             !v.token_ending_at(c.a)
-                .is_some_and(|t| t.tag == "p" && t.word != "由" && !v.lx.has_role(&t.word, Role::Besides))
+                .is_some_and(|t| t.tag == "p" && t.word != "由" && !after_besides(cx, c.a))
         })
         .filter(|c| !cx.cl.quoted(c.a))
         .filter(|c| !in_title(cx, c.a, c.b))
         .filter(|c| !unnamed_agent(cx, c.a))
         .filter(|c| !thing_subject(cx, c.a, c.b))
         .collect()
+}
+
+/// Does the cue at `a` follow a preposition of addition (除, 除了: grammar role `besides`),
+/// even one the segmenter glued to the name before it (胡志偉除|要求…外)?
+pub(super) fn after_besides(cx: &Ctx, a: usize) -> bool {
+    let v = cx.v;
+    v.lx.role_suffix(&v.simp[a.saturating_sub(2)..a], Role::Besides)
+        .is_some()
 }
 
 /// Does the cue at `a` follow a noun that a relative clause ends in (百度將醫療廣告遷移至
