@@ -5,7 +5,7 @@
 use super::Ctx;
 use crate::facts::view::View;
 use crate::is_han;
-use crate::lexicon::Role;
+use crate::lexicon::{CueStrength, Role};
 use crate::recognize::Kind;
 
 /// Who a proposal is addressed to: 向X提出 (before the cue), or the organization or person
@@ -112,7 +112,8 @@ fn letter_to(cx: &Ctx, si: usize, cue: usize) -> Option<usize> {
 /// characters) ending in a group head of the lexicon (市民, 部門, 機關), then a verb, an
 /// adverb (積極/ad, or one the segmenter tags otherwise: 即時/c, grammar role `manner`), a
 /// preposition, a time word, or what the segmenter tags an idiom or a distinguishing word
-/// (結合實際/l, 主動/b). A verb-noun (發展, 管理) does not count after it:
+/// (結合實際/l, 主動/b), or a quote (要求運營商“提速降費”); failing that, the same after a
+/// relative clause that opens the content (see `relative_clause`). A verb-noun (發展, 管理) does not count after it:
 /// 行業發展規劃 is a compound, not 行業 asked to develop. `start..end` of the words.
 pub(super) fn audience(v: &View, c0: usize, c1: usize) -> Option<(usize, usize)> {
     let start = if v.simp.get(c0) == Some(&'请') {
@@ -120,17 +121,56 @@ pub(super) fn audience(v: &View, c0: usize, c1: usize) -> Option<(usize, usize)>
     } else {
         c0
     };
+    // 要求運營商“提速降費”: what the group is asked, quoted.
+    let quoted = |end: usize| end < c1 && matches!(v.text.get(end), Some('“' | '「' | '『'));
     let acts = |end: usize| {
-        v.token_at(end).filter(|n| n.end <= c1).is_some_and(|n| {
-            (n.tag.starts_with('v') && n.tag != "vn")
+        quoted(end)
+            || v.token_at(end).filter(|n| n.end <= c1).is_some_and(|n| {
+                (n.tag.starts_with('v') && n.tag != "vn")
                 || n.tag.starts_with(['d', 'p', 't', 'l', 'b'])
                 || n.tag == "ad"
                 || v.lx.has_role(&n.word, Role::Manner)
                 // 呼籲市民上街: a verb jieba's dictionary tags a place, and no place named here.
                 || (n.tag == "ns" && !v.in_mention(n.start, n.end, &[Kind::Place]))
-        })
+            })
     };
-    group_words(v, start, c1, acts)
+    group_words(v, start, c1, acts).or_else(|| {
+        // 呼籲14天內曾到湖北省的市民主動聯絡…: the group after what distinguishes it.
+        // Only where it is then told what to do, by a should or an adverb: a verb after it
+        // may have it as its object's owner (去上海的醫院|探望, 承保…的保險公司|稱).
+        let de = relative_clause(v, start, c1)?;
+        let told = |end: usize| {
+            quoted(end)
+                || v.token_at(end).filter(|n| n.end <= c1).is_some_and(|n| {
+                    matches!(n.tag.as_str(), "d" | "ad" | "b")
+                        || v.cue_strength(n.start, n.end) == Some(CueStrength::Modal)
+                })
+        };
+        group_words(v, de + 1, c1, told)
+    })
+}
+
+/// Where the 的 ends a relative clause that opens a proposal's content (呼籲|曾到湖北省的|
+/// 市民…): within twelve characters, in one clause, with no preposition (建議|向有需要的|
+/// 市民派發…: the group is who receives), conjunction or name of a person before it.
+fn relative_clause(v: &View, start: usize, c1: usize) -> Option<usize> {
+    let de = (start + 2..(start + 13).min(c1)).find(|&i| v.simp[i] == '的')?;
+    let mut i = start;
+    while i < de {
+        let t = v.token_at(i)?;
+        if t.end > de
+            || t.tag.starts_with(['p', 'c', 'w', 'x'])
+            || t.tag == "nr"
+            || !v
+                .chars(t.start, t.end)
+                .iter()
+                .all(|&c| is_han(c) || c.is_ascii_digit())
+        {
+            return None;
+        }
+        i = t.end;
+    }
+    Some(de)
 }
 
 /// The shortest run of up to four words (ten characters) from `start`, before `c1`, that

@@ -1376,6 +1376,16 @@ mod tests {
         assert_eq!(to("李小明昨日去信行政長官林鄭月娥，要求政府撤回條例。"), "政府");
         // A name inside a group (各級|法院) is not the one told.
         assert_ne!(to("周強要求，各級法院要保障律師的知情權。"), "最高人民法院");
+        // A group asked with its words quoted, or after what distinguishes it, when it is
+        // then told what to do.
+        assert_eq!(to("工信部再次要求運營商“提速降費”。"), "運營商");
+        assert_eq!(to("工信部再次要求运营商“提速降费”。"), "运营商");
+        assert_eq!(to("衞生署呼籲14天內曾到湖北省的市民主動聯絡衞生署。"), "市民");
+        assert_eq!(to("卫生局呼吁14天内曾到湖北省的市民主动联络卫生局。"), "市民");
+        assert_eq!(to("陳大文建議，積分不高的家長要提前了解招生信息。"), "家長");
+        // Not when a verb follows it (the group is whose), nor after a preposition.
+        assert_eq!(to("陳大文建議，去上海的醫院探望父親。"), "");
+        assert_eq!(to("陈大文建议向有需要的市民派发口罩。"), "");
     }
 
     #[test]
