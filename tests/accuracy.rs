@@ -22,7 +22,7 @@ const FLOORS: &[(&str, &str, f64)] = &[
     ("dev-hk", "proposals", 0.84),
     ("dev-pdf", "entities (micro)", 0.88),
     ("dev-pdf", "positions", 0.93),
-    ("dev-pdf", "proposals", 0.73),
+    ("dev-pdf", "proposals", 0.75),
     ("all", "entities (micro)", 0.89),
     ("all", "people", 0.975),
     ("all", "positions", 0.95),

@@ -531,16 +531,17 @@ fn surname_reference(v: &View, p: usize, b: usize) -> Option<usize> {
         return None;
     }
     // The surname is a word of its own, or the first character of one that goes on with a
-    // verb or adverb (梁又, 湯更): not the start of a longer name or word.
-    let alone = v.token_at(p).is_some_and(|t| t.end == p + 1)
-        || v.token_at(p).is_some_and(|t| {
-            t.end == p + 2
-                && matches!(
-                    v.simp[p + 1],
-                    '又' | '更' | '则' | '亦' | '续' | '也' | '再' | '并'
-                )
-        });
-    if !alone || !predicate_follows(v, p + 1, b) {
+    // verb or adverb (梁又, 湯更, 邱曾): not the start of a longer name or word.
+    let word = v.token_at(p).is_some_and(|t| t.end == p + 1);
+    let glued = v.token_at(p).is_some_and(|t| {
+        t.end == p + 2
+            && matches!(
+                v.simp[p + 1],
+                '又' | '更' | '则' | '亦' | '续' | '也' | '再' | '并' | '曾'
+            )
+    });
+    // (Glued, the adverb itself starts the predicate.)
+    if !(glued || word && predicate_follows(v, p + 1, b)) {
         return None;
     }
     let sentences = &v.doc.sentences;

@@ -213,6 +213,8 @@ pub(super) fn resolve_pronouns(v: &View, cl: &Clauses, out: &mut [Option<Mention
             // The first person subject after the last fresh start (a kicker or subheading run
             // into the sentence begins another passage).
             let mut first = None;
+            // The person subject of the clause right before the pronoun's.
+            let mut last = None;
             for c in &cl.list[cl.of_sentence[si].clone()] {
                 if c.start >= m.start {
                     break;
@@ -220,6 +222,12 @@ pub(super) fn resolve_pronouns(v: &View, cl: &Clauses, out: &mut [Option<Mention
                 if c.fresh {
                     first = None;
                 }
+                last = match &c.subject {
+                    Subject::Named(ms) if !c.quoted && c.end < m.start => {
+                        ms.iter().find_map(|&x| person(x, out))
+                    }
+                    _ => None,
+                };
                 if c.quoted || first.is_some() {
                     continue;
                 }
@@ -228,6 +236,14 @@ pub(super) fn resolve_pronouns(v: &View, cl: &Clauses, out: &mut [Option<Mention
                 } else if c.subject == Subject::Elided {
                     first = speaking_name(v, c.start, c.end.min(m.start));
                 }
+            }
+            // X指，Y曾…，他亦…: a pronoun that is its clause's subject, right after a clause
+            // with another person as subject, in what the first one reports, is that person.
+            let subject_here = cl
+                .at(m.start)
+                .is_some_and(|k| matches!(&cl.list[k].subject, Subject::Named(ms) if ms.contains(&i)));
+            if si == m.sentence && first.is_some() && subject_here && last.is_some() && last != first {
+                first = last;
             }
             if first.is_some() {
                 found = first;
@@ -396,6 +412,22 @@ mod tests {
     fn a_surname_alone_refers_to_the_person_named_last() {
         let a = analyze("攀山教練梁志豪認為警告牌有用。梁建議當局應加強宣傳。");
         assert!(proposes(&a, "梁志豪", "加強宣傳"), "{:?}", proposals(&a));
+    }
+
+    #[test]
+    fn a_pronoun_after_another_persons_clause_in_reported_speech_is_that_person() {
+        // 裁判官指，黃曾…，他亦建議…: 他 is 黃, the subject of the clause before it, not the
+        // one who reports.
+        for (text, who, what) in [
+            ("死因裁判官陳嘉明昨日作出裁決。死者黃志強生前為潛水隊隊員。裁判官指，黃曾接受潛水訓練，他亦自行建議帶隊下水。", "黃志強", "帶隊下水"),
+            ("死因裁判官陈嘉明昨日作出裁决。死者黄志强生前为潜水队队员。裁判官指，黄曾接受潜水训练，他亦自行建议带队下水。", "黄志强", "带队下水"),
+        ] {
+            let a = analyze(text);
+            assert!(proposes(&a, who, what), "{text}: {:?}", proposals(&a));
+        }
+        // With nobody else's clause between, the one who speaks.
+        let a = analyze("死因裁判官陳嘉明昨日作出裁決。裁判官指，他建議水警購置救生設備。");
+        assert!(proposes(&a, "陳嘉明", "水警購置救生設備"), "{:?}", proposals(&a));
     }
 
     #[test]
