@@ -5,6 +5,10 @@ use super::*;
 /// Minimum probability of a model name to be kept.
 const MODEL_MIN_SCORE: f32 = 0.5;
 
+/// Minimum probability of a place made of the segmenter's short place words for the model
+/// alone to name it.
+const SURE_PLACE: f32 = 0.6;
+
 /// Minimum probability of a chain of places (see [`chain_parts`]): its shape is evidence.
 const CHAIN_MIN_SCORE: f32 = 0.2;
 
@@ -199,10 +203,26 @@ pub(super) fn model_names(cx: &Ctx, sentences: &[Sentence], names: &[NerSpan]) -
                     // the model reads 國防科技 and 小學科技 as names as well.
                     let brandless = head.is_some_and(|x| x.needs_brand)
                         && !super::organizations::has_brand(cx, n.start, head_start);
+                    // A short word the segmenter's dictionary tags as a place is doubtful
+                    // alone (上市/ns; the model is as sure of 太陽 as of 通州), not right after
+                    // a known place that contains it (北京|通州, 河北|燕郊; but 中國|西北 is a
+                    // direction).
+                    let in_known_place = n.start > 0
+                        && cx.token_over(n.start - 1).is_some_and(|p| {
+                            p.end == n.start
+                                && cx.lx.lookup(&p.word).iter().any(|x| matches!(x, Term::Place(_)))
+                        });
+                    let sure_place = |t: &&Token| {
+                        n.label == NerLabel::Loc
+                            && n.score >= SURE_PLACE
+                            && t.tag == "ns"
+                            && in_known_place
+                            && !cx.simp[t.start..t.end].iter().all(|c| "东南西北中".contains(*c))
+                    };
                     let body_names = toks
                         .iter()
                         .filter(|t| t.end <= head_start || t.start < head_start)
-                        .all(name_like);
+                        .all(|t| name_like(t) || sure_place(t));
                     // Verbs, cues, posts and boundary words are not inside names (建議港鐵公司,
                     // 冀建港, 香港文匯報訊立法會…).
                     // A verb inside a name is normal before a head word (港澳協調工作小組,

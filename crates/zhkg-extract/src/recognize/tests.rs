@@ -144,6 +144,27 @@ fn organizations_by_lexicon_and_suffix() {
 }
 
 #[test]
+fn a_short_place_word_after_the_place_that_holds_it_is_a_place() {
+    for (text, place) in [
+        ("家住河北涿州的王先生昨日報案。", "涿州"),
+        ("家住河北涿州的王先生昨日报案。", "涿州"),
+        ("在陝西彬縣打工的李先生昨日報案。", "彬縣"),
+        ("在陕西彬县打工的李先生昨日报案。", "彬县"),
+    ] {
+        let places = names(text, Kind::Place);
+        assert!(places.iter().any(|p| p == place), "{text}: {places:?}");
+    }
+    // A word the model reads as a place with no place around it stays out.
+    for text in [
+        "今日太陽猛烈，市民外出要注意防曬。",
+        "今日太阳猛烈，市民外出要注意防晒。",
+    ] {
+        let places = names(text, Kind::Place);
+        assert!(places.iter().all(|p| !p.starts_with('太')), "{text}: {places:?}");
+    }
+}
+
+#[test]
 fn places_with_parents_and_abbreviations() {
     let p = names(
         "推動香港北部都會區與深圳前海合作，又建議香港應更主動與美、英、歐盟等國家建立關係。",
