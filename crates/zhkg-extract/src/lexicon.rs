@@ -428,7 +428,8 @@ pub enum Role {
     /// `former`: a word of tenure (原, 前任) that opens a phrase naming what a body or a
     /// holder was: never the first word of an organization's name (原|杭州市人民政府).
     Former,
-    /// `direction`: a part of a region (東部, 中西部): ends like a body (部) but names none.
+    /// `direction`: a part of a region (東部, 中西部, 西北): ends like a body (部) but names
+    /// none, and is no place after the place it is part of (中國|西北).
     Direction,
     /// `not_head`: a common word ending with a body's head word (幹部, 部署, 主辦, 全部):
     /// a list item ending with it is no name (國務院決策部署, 長治電視台主辦).

@@ -217,7 +217,7 @@ pub(super) fn model_names(cx: &Ctx, sentences: &[Sentence], names: &[NerSpan]) -
                             && n.score >= SURE_PLACE
                             && t.tag == "ns"
                             && in_known_place
-                            && !cx.simp[t.start..t.end].iter().all(|c| "东南西北中".contains(*c))
+                            && !cx.lx.has_role(&t.word, Role::Direction)
                     };
                     let body_names = toks
                         .iter()
