@@ -458,7 +458,13 @@ pub(super) fn headed_names_agree(cx: &Ctx, names: &[NerSpan], outer: &mut Vec<Me
                                 && !cx.lx.is_org_or_place(&t.word)
                         })
             });
-        model_agrees || known_before_head || known_at_start || object_name
+        // 東部|地區: a region by its direction (see `direction_region`).
+        let region = m.kind == Kind::Place
+            && heads
+                .iter()
+                .filter(|h| h.len < m.end - m.start && cx.s_is(m.end - h.len, m.end, &h.simp))
+                .any(|h| super::organizations::direction_region(cx, m.start, m.end - h.len, &h.simp));
+        model_agrees || known_before_head || known_at_start || object_name || region
     });
 }
 

@@ -375,6 +375,7 @@ pub(super) fn suffix_names(cx: &Ctx, si: usize, s: &Sentence, posts: &[usize], o
                 continue;
             }
             let anchored = after_parent
+                || (kind == Kind::Place && direction_region(cx, start, suf_start, &suf.simp))
                 || if suf.needs_place {
                     cx.lx
                         .find_terms(&cx.simp[start..suf_start])
@@ -405,6 +406,12 @@ pub(super) fn suffix_names(cx: &Ctx, si: usize, s: &Sentence, posts: &[usize], o
             break;
         }
     }
+}
+
+/// A part of the country named by its direction and 地區 (東部|地區, 中西部|地區, 西北|地區):
+/// a region, as 華南地區 is, without a proper name before the head word.
+pub(super) fn direction_region(cx: &Ctx, a: usize, head: usize, head_word: &str) -> bool {
+    head_word == "地区" && head > a && cx.lx.has_role_chars(&cx.simp[a..head], Role::Direction)
 }
 
 /// A name whose words include a verb (中國|虛擬|運營商產業聯盟, 香港|可|持續|發展公民議會,

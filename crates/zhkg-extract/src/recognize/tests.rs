@@ -165,6 +165,23 @@ fn a_short_place_word_after_the_place_that_holds_it_is_a_place() {
 }
 
 #[test]
+fn a_region_named_by_its_direction_is_a_place() {
+    for (text, want) in [
+        ("今年西北地區和東北地區的投資增速放緩。", ["西北地區", "東北地區"]),
+        ("今年西北地区和东北地区的投资增速放缓。", ["西北地区", "东北地区"]),
+        (
+            "要引導中西部地區農民就地城鎮化，東部地區則要加快轉型。",
+            ["中西部地區", "東部地區"],
+        ),
+    ] {
+        let places = names(text, Kind::Place);
+        for w in want {
+            assert!(places.iter().any(|p| p == w), "{text}: {places:?}");
+        }
+    }
+}
+
+#[test]
 fn places_with_parents_and_abbreviations() {
     let p = names(
         "推動香港北部都會區與深圳前海合作，又建議香港應更主動與美、英、歐盟等國家建立關係。",
