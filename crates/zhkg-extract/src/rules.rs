@@ -52,6 +52,8 @@ pub enum Rule {
     OrganizationBranch,
     /// A local body written with the level of its place only (市人大常委會, 省政府).
     LocalBody,
+    /// The body of a place the rules or the model found, named after it (石門鎮人民政府).
+    PlaceBody,
     /// The party committee of a place, written as the place and 委 (仙桃市委, 碧江區委政法委).
     PartyCommittee,
     /// An organization in a list beside a named one, ending with a head word (甲小學及乙小學).
@@ -123,7 +125,7 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule.
-    pub const ALL: [Rule; 57] = [
+    pub const ALL: [Rule; 58] = [
         Rule::LexiconOrganization,
         Rule::LexiconPlace,
         Rule::LexiconPost,
@@ -148,6 +150,7 @@ impl Rule {
         Rule::OrganInTitle,
         Rule::OrganizationBranch,
         Rule::LocalBody,
+        Rule::PlaceBody,
         Rule::PartyCommittee,
         Rule::EnumeratedOrganization,
         Rule::ListedBeforeClass,
@@ -210,6 +213,7 @@ impl Rule {
             Rule::OrganInTitle => "organ-in-title",
             Rule::OrganizationBranch => "organization-branch",
             Rule::LocalBody => "local-body",
+            Rule::PlaceBody => "place-body",
             Rule::PartyCommittee => "party-committee",
             Rule::EnumeratedOrganization => "enumerated-organization",
             Rule::ListedBeforeClass => "listed-before-class",
@@ -275,6 +279,7 @@ impl Rule {
             Rule::OrganInTitle => "an organization named inside a title, part of the title",
             Rule::OrganizationBranch => "a branch or sub-unit written after its organization",
             Rule::LocalBody => "a local body named by the level of its place alone (市人大常委會, 省政府)",
+            Rule::PlaceBody => "the body of a place found in the text, named after it (石門鎮人民政府)",
             Rule::PartyCommittee => {
                 "the party committee of a place: the place and 委 (仙桃市委), with a department of it after (碧江區委政法委)"
             }

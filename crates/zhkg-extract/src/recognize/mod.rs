@@ -46,8 +46,8 @@ use lexicon::{
 use model::{agree_with_model, headed_names_agree, lengthen_names, model_names};
 use organizations::{
     branches, departments, drop_class_names, enumerated_organizations, head_references, latin_companies,
-    listed_before_class, local_bodies, mark_organs_in_titles, party_committees, propagate_places,
-    quoted_organizations, segmenter_organizations, suffix_names, trim_escapes,
+    listed_before_class, local_bodies, mark_organs_in_titles, party_committees, place_bodies,
+    propagate_places, quoted_organizations, segmenter_organizations, suffix_names, trim_escapes,
 };
 use overlap::{drop_posts_inside_names, merge, resolve_flat};
 use people::{
@@ -294,6 +294,7 @@ pub fn recognize(lx: &Lexicon, doc: &Document, names: &[NerSpan]) -> Vec<Mention
     drop_surname_references(&cx, &mut accepted);
     propagate_names(&cx, sentences, &mut accepted);
     propagate_places(&cx, sentences, &mut accepted);
+    place_bodies(&cx, &mut accepted);
     departments(&cx, &mut accepted);
     accepted.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     accepted

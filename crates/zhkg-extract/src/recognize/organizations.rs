@@ -414,6 +414,55 @@ pub(super) fn direction_region(cx: &Ctx, a: usize, head: usize, head_word: &str)
     head_word == "地区" && head > a && cx.lx.has_role_chars(&cx.simp[a..head], Role::Direction)
 }
 
+/// The body every town, township, county or village has, named after a place the lexicons
+/// do not know but the rules or the model found (石門鎮|人民政府, 桐木坪鄉|黨委): the place's
+/// own government, as after a known place (杭州市人民政府, by its head word).
+pub(super) fn place_bodies(cx: &Ctx, mentions: &mut Vec<Mention>) {
+    let level = |c: char| matches!(c, '县' | '区' | '乡' | '镇' | '村' | '市' | '州' | '旗');
+    let mut found = Vec::new();
+    for m in mentions
+        .iter()
+        .filter(|m| m.kind == Kind::Place && m.lexicon.is_none())
+    {
+        let a = m.end;
+        if m.end - m.start < 2 || !level(cx.simp[a - 1]) || !cx.token_at.contains_key(&a) {
+            continue;
+        }
+        // The longest body word, ending where a token ends (鎮|政府|大樓 yes, 鎮|委託 no).
+        let Some(body) = (1..=LOCAL_BODY_MAX.min(cx.simp.len() - a)).rev().find(|&n| {
+            cx.lx.has_role_chars(&cx.simp[a..a + n], Role::LocalBody)
+                && (a + n >= cx.simp.len() || cx.token_at.contains_key(&(a + n)))
+        }) else {
+            continue;
+        };
+        // One character (委) only where the segmenter keeps it apart (not 鎮|委託).
+        if body == 1 {
+            continue;
+        }
+        found.push(cx.mention(
+            Kind::Organization,
+            (m.start, a + body),
+            m.sentence,
+            None,
+            Rule::PlaceBody,
+            0.7,
+        ));
+    }
+    // The place stays a place of its own inside the body's name; the body word alone, read
+    // as a reference to a body named before (人民政府), is this body.
+    for f in found {
+        let inside = |m: &Mention| f.start <= m.start && m.end <= f.end;
+        mentions.retain(|m| !(m.rule == Rule::HeadReference && inside(m)));
+        if !mentions
+            .iter()
+            .any(|m| m.kind != Kind::Place && m.start < f.end && f.start < m.end)
+        {
+            mentions.push(f);
+        }
+    }
+    mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+}
+
 /// A name whose words include a verb (中國|虛擬|運營商產業聯盟, 香港|可|持續|發展公民議會,
 /// 海港計劃|檢討|小組委員會): where growing the name leftwards stops at up to three verbs at
 /// `k`, and a place right before them opens the phrase (nothing nominal before it),

@@ -182,6 +182,25 @@ fn a_region_named_by_its_direction_is_a_place() {
 }
 
 #[test]
+fn the_government_of_a_town_found_in_the_text_is_a_body() {
+    for (text, body) in [
+        ("村民昨日到石門鎮人民政府反映情況。", "石門鎮人民政府"),
+        ("村民昨日到石门镇人民政府反映情况。", "石门镇人民政府"),
+        ("記者致電黃花鎮政府查詢。", "黃花鎮政府"),
+        ("记者致电黄花镇政府查询。", "黄花镇政府"),
+    ] {
+        let orgs = found(text, Kind::Organization);
+        assert!(
+            orgs.contains(&(body.to_string(), Rule::PlaceBody)),
+            "{text}: {orgs:?}"
+        );
+    }
+    // Not a word that opens with a body's word (鎮|委託).
+    let orgs = found("石門鎮委託顧問公司研究。", Kind::Organization);
+    assert!(orgs.iter().all(|(_, r)| *r != Rule::PlaceBody), "{orgs:?}");
+}
+
+#[test]
 fn places_with_parents_and_abbreviations() {
     let p = names(
         "推動香港北部都會區與深圳前海合作，又建議香港應更主動與美、英、歐盟等國家建立關係。",
