@@ -235,6 +235,9 @@ pub struct Suffix {
     /// That proper name must be a brand, not a place or a body (騰訊|科技, 紅杉|資本, but not
     /// 上海|科技 or 中鐵一局電務公司|科技): the head is a common noun of its own.
     pub needs_brand: bool,
+    /// The head word alone is evidence of a body (…署, …聯誼會): a name grown from it needs
+    /// no confirmation by the name model (column `evidence`: `head`; default `model`).
+    pub head_evidence: bool,
 }
 
 /// A proposal cue (建議, 希望 …) and how strong a proposal it signals.
@@ -607,6 +610,7 @@ impl Tables {
             "surnames.tsv" | "not_names.tsv" => 1,
             "occasions.tsv" | "title_modifiers.tsv" | "grammar.tsv" => 2,
             "cues.tsv" | "abbreviations.tsv" => 3,
+            "org_suffixes.tsv" | "place_suffixes.tsv" => 5,
             _ => 4,
         };
         let out = self.rows.entry(name).or_default();
@@ -840,6 +844,12 @@ impl Lexicon {
                         )?,
                         needs_place: r.col(3) == "place",
                         needs_brand: r.col(3) == "brand",
+                        head_evidence: one_of(
+                            r,
+                            4,
+                            "evidence",
+                            &[("", false), ("model", false), ("head", true)],
+                        )?,
                     })
                 })
                 .collect::<Result<Vec<_>, LexiconError>>()?;
@@ -1499,6 +1509,12 @@ mod tests {
                 "學會\tassociation\ttwo\tname\n",
                 1,
                 "is not a number",
+            ),
+            (
+                "org_suffixes.tsv",
+                "學會\tassociation\t2\tname\talone\n",
+                1,
+                "unknown evidence `alone`",
             ),
             ("abbreviations.tsv", "渝\t火星\tsequence\n", 1, "not a place"),
             ("posts.tsv", "\tmember\tprofession\n", 1, "first column is empty"),

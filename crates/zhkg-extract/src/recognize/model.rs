@@ -464,7 +464,12 @@ pub(super) fn headed_names_agree(cx: &Ctx, names: &[NerSpan], outer: &mut Vec<Me
                 .iter()
                 .filter(|h| h.len < m.end - m.start && cx.s_is(m.end - h.len, m.end, &h.simp))
                 .any(|h| super::organizations::direction_region(cx, m.start, m.end - h.len, &h.simp));
-        model_agrees || known_before_head || known_at_start || object_name || region
+        // A head word that is evidence of a body by itself (…署).
+        let head_evidence = heads
+            .iter()
+            .find(|h| h.len < m.end - m.start && cx.s_is(m.end - h.len, m.end, &h.simp))
+            .is_some_and(|h| h.head_evidence);
+        model_agrees || known_before_head || known_at_start || object_name || region || head_evidence
     });
 }
 

@@ -201,6 +201,15 @@ fn the_government_of_a_town_found_in_the_text_is_a_body() {
 }
 
 #[test]
+fn a_head_word_that_is_evidence_alone_needs_no_model() {
+    // The model gives 海巡署 little weight here; …署 names a body by itself.
+    for text in ["海巡署昨日派船到場搜索。", "海巡署昨日派船到场搜索。"] {
+        let orgs = names(text, Kind::Organization);
+        assert!(orgs.iter().any(|o| o == "海巡署"), "{text}: {orgs:?}");
+    }
+}
+
+#[test]
 fn places_with_parents_and_abbreviations() {
     let p = names(
         "推動香港北部都會區與深圳前海合作，又建議香港應更主動與美、英、歐盟等國家建立關係。",
