@@ -277,9 +277,18 @@ pub(super) fn model_names(cx: &Ctx, sentences: &[Sentence], names: &[NerSpan]) -
                             && (t.tag == "p" || (t.tag == "v" && kind == Kind::Organization))
                             && !known_name(t)
                     });
+                    // Two known names joined by a conjunction (民建聯|及|工聯會) are two.
+                    let coordinated = toks.iter().any(|t| {
+                        t.tag == "c"
+                            && t.start > n.start
+                            && t.end < n.end
+                            && cx.lx.is_org_or_place_chars(&cx.simp[n.start..t.start])
+                            && cx.lx.is_org_or_place_chars(&cx.simp[t.end..n.end])
+                    });
                     !latin
                         && aligned
                         && !parts(kind)
+                        && !coordinated
                         && !clause_words
                         && !opens_clause
                         && !generic

@@ -210,6 +210,19 @@ fn a_head_word_that_is_evidence_alone_needs_no_model() {
 }
 
 #[test]
+fn two_known_bodies_joined_by_a_conjunction_are_two() {
+    let orgs = names(
+        "民建聯及工聯會昨日發表聯合聲明，要求當局盡快落實。",
+        Kind::Organization,
+    );
+    assert!(
+        orgs.contains(&"民建聯".to_string()) && orgs.contains(&"工聯會".to_string()),
+        "{orgs:?}"
+    );
+    assert!(!orgs.iter().any(|o| o.contains('及')), "{orgs:?}");
+}
+
+#[test]
 fn places_with_parents_and_abbreviations() {
     let p = names(
         "推動香港北部都會區與深圳前海合作，又建議香港應更主動與美、英、歐盟等國家建立關係。",
