@@ -581,7 +581,7 @@ fn cue_frame(
     if short_without_verb(v, c0, c1) {
         return None;
     }
-    // 希望能說服他…, 希望得到關照, 期望自己…: a hope for the hoper's own lot asks nothing of
+    // 希望能說服他…, 希望得到關照, 希望領取…, 期望自己…: a hope for the hoper's own lot asks nothing of
     // anyone. (A hope that names who should act, 希望政府…, 希望港人理解…, stays.)
     if c.strength == Strength::Soft && v.word_with_role(c0, c1, Role::SelfWish).is_some() {
         return None;
@@ -1451,6 +1451,8 @@ mod tests {
             "被告人王大明希望得到對方的原諒。",
             "被告人王大明希望得到对方的原谅。",
             "歌手王大明期望自己能夠跟隨內心，做出正確的選擇。",
+            "退休教師王大明一直希望領取高齡津貼。",
+            "退休教师王大明一直希望领取高龄津贴。",
         ] {
             assert_eq!(proposals(&analyze(text)), [], "{text}");
         }
