@@ -287,8 +287,9 @@ pub(super) fn abbreviated_places(cx: &Ctx, sentences: &[Sentence], accepted: &mu
 
 /// Hong Kong's and Macao's own bodies are named in articles about them. In a Simplified
 /// article (the SARs' press writes Traditional and rarely names its own city) that never
-/// names the SAR (香港, 本港, 港府 …), a body of the SAR's in the lexicon found by a bare
-/// generic form (教育局, 民政局, 警方) is a mainland body of that kind, not the SAR's.
+/// names the SAR (香港, 本港, 港府 …), a body of the SAR's in the lexicon is dropped: its
+/// generic forms (教育局, 民政局, 警方) name a mainland body of that kind there. Distinctive
+/// names (民建聯) go too; the lexicon does not say which forms are generic.
 pub(super) fn out_of_scope(cx: &Ctx, script: Script, mentions: &mut Vec<Mention>) {
     if script != Script::Simplified {
         return;
