@@ -435,7 +435,7 @@ pub(super) fn place_bodies(cx: &Ctx, mentions: &mut Vec<Mention>) {
         }) else {
             continue;
         };
-        // One character (委) only where the segmenter keeps it apart (not 鎮|委託).
+        // One character (委) is too weak a sign after a place no list knows.
         if body == 1 {
             continue;
         }
@@ -451,12 +451,12 @@ pub(super) fn place_bodies(cx: &Ctx, mentions: &mut Vec<Mention>) {
     // The place stays a place of its own inside the body's name; the body word alone, read
     // as a reference to a body named before (人民政府), is this body.
     for f in found {
-        let inside = |m: &Mention| f.start <= m.start && m.end <= f.end;
-        mentions.retain(|m| !(m.rule == Rule::HeadReference && inside(m)));
-        if !mentions
+        let reference = |m: &Mention| m.rule == Rule::HeadReference && f.start <= m.start && m.end <= f.end;
+        let taken = mentions
             .iter()
-            .any(|m| m.kind != Kind::Place && m.start < f.end && f.start < m.end)
-        {
+            .any(|m| m.kind != Kind::Place && !reference(m) && m.start < f.end && f.start < m.end);
+        if !taken {
+            mentions.retain(|m| !reference(m));
             mentions.push(f);
         }
     }
