@@ -9,7 +9,7 @@
 
 use super::Ctx;
 use crate::facts::text::{has_role_in, trim_end};
-use crate::lexicon::Role;
+use crate::lexicon::{CueStrength, Role};
 
 /// One item of a content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -278,6 +278,22 @@ fn split_clauses(cx: &Ctx, c0: usize, c1: usize, measures: bool) -> Vec<(usize, 
         let framing = ["时", "时候", "同时", "后", "之后", "前", "之前", "中", "下", "上"]
             .iter()
             .any(|w| v.s(clause, k).ends_with(w));
+        // 如果…，則要… (a should or another cue asking for something) opens a further demand;
+        // 如果…，就可以… (a possibility) gives the last one's benefit.
+        let conditional = item_word.is_some_and(|n| {
+            let w = &simp[next..next + n];
+            (n >= 2 && lx.has_role_chars(w, Role::Foretell)) || (w.len() == 2 && w[0] == '若')
+        });
+        let asks = || {
+            let e = (next..c1).find(|&i| matches!(text[i], '。' | '；')).unwrap_or(c1);
+            v.tokens_over(next, e).any(|t| {
+                matches!(
+                    v.cue_strength(t.start, t.end),
+                    Some(CueStrength::Explicit | CueStrength::Soft | CueStrength::Modal)
+                )
+            })
+        };
+        let item_word = item_word.filter(|_| !conditional || asks());
         let opens = !framing && (item_word.is_some() || (action && !purpose && !preface));
         if opens && k > start + 1 {
             let includes = v.s(k + 1, k + 3) == "包括";

@@ -1536,6 +1536,33 @@ mod tests {
         assert_eq!(texts, ["局長徹查事件", "公開會議紀錄", "及向受影響市民道歉"]);
         let a = analyze("测量师刘伟建议，政府可降低土地拍卖底价，或增加开发商利润。");
         assert_eq!(proposals(&a).len(), 2, "{:?}", proposals(&a));
+        // A condition opens a further demand when it asks for something (則要…), not when it
+        // gives the benefit of the one before (就可以…), in both scripts.
+        for (text, n) in [
+            (
+                "議員陳大文建議政府加強檢疫；若是港人由內地返港，則要接受14日家居隔離。",
+                2,
+            ),
+            (
+                "议员陈大文建议政府加强检疫；若是港人由内地返港，则要接受14日家居隔离。",
+                2,
+            ),
+            (
+                "主席王大明認為政府應將舊公屋用地作為公屋發展，如果重建公屋，就可以解決用地問題。",
+                1,
+            ),
+            (
+                "主席王大明认为政府应将旧公屋用地作为公屋发展，如果重建公屋，就可以解决用地问题。",
+                1,
+            ),
+        ] {
+            assert_eq!(
+                proposals(&analyze(text)).len(),
+                n,
+                "{text}: {:?}",
+                proposals(&analyze(text))
+            );
+        }
     }
 
     #[test]
