@@ -365,6 +365,9 @@ pub enum Role {
     /// `self_wish`: opening what someone hopes for, the hoper's own lot (希望能…, 希望得到…,
     /// 期望自己…): a wish that asks nothing of anyone.
     SelfWish,
+    /// `difficulty`: ending what a should opens, says it is hard (要收緊並不容易, 要做到這點很難):
+    /// the should is "to", and nothing is asked.
+    Difficulty,
     /// `party`: a party to a case or the court deciding it (原告, 被告, 上訴人, 本院): an
     /// article naming one reports a case.
     Party,
@@ -672,7 +675,7 @@ const STRENGTHS: [(&str, CueStrength); 5] = [
     ("possibility", CueStrength::Possibility),
 ];
 
-const ROLES: [(&str, Role); 58] = [
+const ROLES: [(&str, Role); 59] = [
     ("after_name", Role::AfterName),
     ("boundary", Role::Boundary),
     ("pronoun", Role::Pronoun),
@@ -721,6 +724,7 @@ const ROLES: [(&str, Role); 58] = [
     ("discourse", Role::Discourse),
     ("letter", Role::Letter),
     ("self_wish", Role::SelfWish),
+    ("difficulty", Role::Difficulty),
     ("intention", Role::Intention),
     ("party", Role::Party),
     ("claim", Role::Claim),

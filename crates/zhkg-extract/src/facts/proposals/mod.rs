@@ -216,6 +216,16 @@ pub(super) fn proposals(v: &View, cl: &Clauses, antecedent: &[Option<MentionId>]
                 strength: m.strength,
             };
             let (c0, c1) = content::span(&cx, si, &pseudo, None);
+            // 要收緊「並不容易」: what the should opens is said to be hard in the same clause,
+            // not asked for.
+            let mut e = c1;
+            while e > c0 && !crate::is_han(v.text[e - 1]) {
+                e -= 1;
+            }
+            let one_clause = !v.text[c0..e].iter().any(|c| matches!(c, '，' | '；' | ','));
+            if one_clause && v.lx.role_suffix(&v.simp[c0..e], Role::Difficulty).is_some() {
+                continue;
+            }
             let rule = if m.continued {
                 Rule::SpeechModalContinued
             } else {
@@ -1440,6 +1450,20 @@ mod tests {
         let a = analyze("市消委會主任王大明提醒，湯圓要煮熟了才能下鍋炸。");
         assert_eq!(proposals(&a).len(), 1, "{:?}", proposals(&a));
         let a = analyze("村民王大明希望兒子不要再去外地打工了，留在家裏照顧母親。");
+        assert_eq!(proposals(&a).len(), 1, "{:?}", proposals(&a));
+    }
+
+    #[test]
+    fn a_should_said_to_be_hard_asks_for_nothing() {
+        for text in [
+            "特首陳大文昨日表示，要收緊自由行「並不容易」。",
+            "特首陈大文昨日表示，要收紧自由行「并不容易」。",
+            "行長王大明表示，全部要回來可能會比較困難。",
+        ] {
+            assert_eq!(proposals(&analyze(text)), [], "{text}");
+        }
+        // The should of a clause of its own stays, though a later clause says something is hard.
+        let a = analyze("律師王大明表示，平台要承擔責任，但追討欠款會比較困難。");
         assert_eq!(proposals(&a).len(), 1, "{:?}", proposals(&a));
     }
 
