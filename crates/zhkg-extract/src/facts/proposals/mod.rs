@@ -226,6 +226,15 @@ pub(super) fn proposals(v: &View, cl: &Clauses, antecedent: &[Option<MentionId>]
             if one_clause && v.lx.role_suffix(&v.simp[c0..e], Role::Difficulty).is_some() {
                 continue;
             }
+            // 《基本法》訂明本港政制應循序漸進: a should a law or a rule states, earlier in its
+            // clause, is a requirement quoted, not the speaker's proposal.
+            let w = m.word.0;
+            let stated = cx.cl.at(w).is_some_and(|k| {
+                (cx.cl.list[k].start..w).any(|i| v.word_with_role(i, w, Role::According).is_some())
+            });
+            if stated {
+                continue;
+            }
             let rule = if m.continued {
                 Rule::SpeechModalContinued
             } else {
@@ -1464,6 +1473,20 @@ mod tests {
         }
         // The should of a clause of its own stays, though a later clause says something is hard.
         let a = analyze("律師王大明表示，平台要承擔責任，但追討欠款會比較困難。");
+        assert_eq!(proposals(&a).len(), 1, "{:?}", proposals(&a));
+    }
+
+    #[test]
+    fn a_should_a_law_states_is_a_requirement_quoted() {
+        for text in [
+            "議員陳大文指出，《基本法》訂明本港政制應循序漸進。",
+            "议员陈大文指出，《基本法》订明本港政制应循序渐进。",
+            "律師王大明表示，條例規定僱主必須為僱員購買保險。",
+        ] {
+            assert_eq!(proposals(&analyze(text)), [], "{text}");
+        }
+        // A should about a rule, after it, stays.
+        let a = analyze("議員陳大文指出，政府應修改有關規定。");
         assert_eq!(proposals(&a).len(), 1, "{:?}", proposals(&a));
     }
 
