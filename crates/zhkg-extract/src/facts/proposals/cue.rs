@@ -74,6 +74,8 @@ pub(super) fn find(cx: &Ctx, si: usize) -> Vec<Cue> {
         .filter(|c| v.is_word(c.a, c.b) || glued_opener(cx, c.a, c.b))
         .filter(|c| !is_noun(cx, c.a, c.b))
         .filter(|c| !denied(cx, c.a))
+        // 是希望借…: a hope after the copula is a motive someone explains, not a proposal.
+        .filter(|c| !(c.strength == Strength::Soft && v.token_ending_at(c.a).is_some_and(|t| t.word == "是")))
         .filter(|c| !ongoing(cx, c.b))
         // In a case, 主張 is what a party claims (原告主張…, 其主張的費用), not a proposal.
         .filter(|c| !(v.lx.has_role_chars(&v.simp[c.a..c.b], Role::Claim) && reports_case(cx)))

@@ -1491,6 +1491,16 @@ mod tests {
     }
 
     #[test]
+    fn a_hope_after_the_copula_is_a_motive_explained() {
+        for text in [
+            "議員陳大文指局長王小明不斷引用民調，是希望借市民的心態對抗反對派。",
+            "议员陈大文指局长王小明不断引用民调，是希望借市民的心态对抗反对派。",
+        ] {
+            assert_eq!(proposals(&analyze(text)), [], "{text}");
+        }
+    }
+
+    #[test]
     fn a_hope_for_the_hopers_own_lot_is_no_proposal() {
         for text in [
             "村民王大明希望能盡快拿到賠償金，重新撐起這個家。",
