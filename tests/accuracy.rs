@@ -19,14 +19,14 @@ const FLOORS: &[(&str, &str, f64)] = &[
     ("dev-cn", "proposals", 0.81),
     ("dev-hk", "entities (micro)", 0.91),
     ("dev-hk", "positions", 0.93),
-    ("dev-hk", "proposals", 0.84),
+    ("dev-hk", "proposals", 0.88),
     ("dev-pdf", "entities (micro)", 0.88),
     ("dev-pdf", "positions", 0.93),
-    ("dev-pdf", "proposals", 0.75),
+    ("dev-pdf", "proposals", 0.76),
     ("all", "entities (micro)", 0.90),
     ("all", "people", 0.975),
     ("all", "positions", 0.95),
-    ("all", "proposals", 0.82),
+    ("all", "proposals", 0.83),
     ("all", "proposal places", 0.80),
 ];
 
