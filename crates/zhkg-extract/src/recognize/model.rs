@@ -467,17 +467,16 @@ pub(super) fn headed_names_agree(cx: &Ctx, names: &[NerSpan], outer: &mut Vec<Me
                                 && !cx.lx.is_org_or_place(&t.word)
                         })
             });
+        // The name's head word (the longest: heads are sorted longest first).
+        let head = heads
+            .iter()
+            .find(|h| h.len < m.end - m.start && cx.s_is(m.end - h.len, m.end, &h.simp));
         // 東部|地區: a region by its direction (see `direction_region`).
         let region = m.kind == Kind::Place
-            && heads
-                .iter()
-                .filter(|h| h.len < m.end - m.start && cx.s_is(m.end - h.len, m.end, &h.simp))
-                .any(|h| super::organizations::direction_region(cx, m.start, m.end - h.len, &h.simp));
+            && head
+                .is_some_and(|h| super::organizations::direction_region(cx, m.start, m.end - h.len, &h.simp));
         // A head word that is evidence of a body by itself (…署).
-        let head_evidence = heads
-            .iter()
-            .find(|h| h.len < m.end - m.start && cx.s_is(m.end - h.len, m.end, &h.simp))
-            .is_some_and(|h| h.head_evidence);
+        let head_evidence = head.is_some_and(|h| h.head_evidence);
         model_agrees || known_before_head || known_at_start || object_name || region || head_evidence
     });
 }

@@ -185,16 +185,21 @@ fn in_title(cx: &Ctx, a: usize, b: usize) -> bool {
             .any(|&c| c == '》')
 }
 
+/// Is there a word of the `according` role (按照, 根據; what a law states: 訂明, 規定) before
+/// `a` in its clause? Then what follows names a requirement, not a proposal.
+pub(super) fn after_according(cx: &Ctx, a: usize) -> bool {
+    cx.cl.at(a).is_some_and(|k| {
+        (cx.cl.list[k].start..a).any(|i| cx.v.word_with_role(i, a, Role::According).is_some())
+    })
+}
+
 /// Is the cue at `a..b` used as a noun (多項建議, 寶貴建議, 所提建議的, 建議書)?
 pub(super) fn is_noun(cx: &Ctx, a: usize, b: usize) -> bool {
     let v = cx.v;
     let before_marker = (1..=a.min(3)).any(|n| v.lx.has_role_chars(v.chars(a - n, a), Role::NounMarker));
     let next = v.simp.get(b).copied().unwrap_or('。');
     // 按照省人大要求，…: after "according to" in its clause the cue names a requirement.
-    let according = cx.cl.at(a).is_some_and(|k| {
-        let start = cx.cl.list[k].start;
-        (start..a).any(|i| v.word_with_role(i, a, Role::According).is_some())
-    });
+    let according = after_according(cx, a);
     // 重要指示精神, 建議內容: a noun after the cue is what it qualifies.
     let head = v
         .word_with_role(b, (b + 2).min(v.simp.len()), Role::CueHead)

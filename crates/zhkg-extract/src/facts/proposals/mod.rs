@@ -228,11 +228,7 @@ pub(super) fn proposals(v: &View, cl: &Clauses, antecedent: &[Option<MentionId>]
             }
             // 《基本法》訂明本港政制應循序漸進: a should a law or a rule states, earlier in its
             // clause, is a requirement quoted, not the speaker's proposal.
-            let w = m.word.0;
-            let stated = cx.cl.at(w).is_some_and(|k| {
-                (cx.cl.list[k].start..w).any(|i| v.word_with_role(i, w, Role::According).is_some())
-            });
-            if stated {
+            if cue::after_according(&cx, m.word.0) {
                 continue;
             }
             let rule = if m.continued {
