@@ -186,10 +186,27 @@ fn in_title(cx: &Ctx, a: usize, b: usize) -> bool {
 }
 
 /// Is there a word of the `according` role (按照, 根據; what a law states: 訂明, 規定) before
-/// `a` in its clause? Then what follows names a requirement, not a proposal.
+/// `a` in its clause, or one before a colon earlier in its sentence (刑訴法規定：證人…，應當
+/// 給予補助: the rule is quoted to the sentence's end)? Then what follows names a
+/// requirement, not a proposal.
 pub(super) fn after_according(cx: &Ctx, a: usize) -> bool {
-    cx.cl.at(a).is_some_and(|k| {
-        (cx.cl.list[k].start..a).any(|i| cx.v.word_with_role(i, a, Role::According).is_some())
+    let v = cx.v;
+    let Some(k) = cx.cl.at(a) else {
+        return false;
+    };
+    let start = cx.cl.list[k].start;
+    if (start..a).any(|i| v.word_with_role(i, a, Role::According).is_some()) {
+        return true;
+    }
+    let sentence_start = cx
+        .cl
+        .of_sentence
+        .iter()
+        .find(|r| r.contains(&k))
+        .map_or(start, |r| cx.cl.list[r.start].start);
+    (sentence_start..start).any(|i| {
+        v.word_with_role(i, start, Role::According)
+            .is_some_and(|n| matches!(v.text.get(i + n), Some('：' | ':')))
     })
 }
 

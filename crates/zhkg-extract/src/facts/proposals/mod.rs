@@ -1487,6 +1487,38 @@ mod tests {
     }
 
     #[test]
+    fn a_rule_quoted_after_a_colon_runs_to_the_sentence_end() {
+        for text in [
+            "律師王大明說，新刑訴法僅規定：證人因作證而支出的交通費用，應當給予補助。",
+            "律师王大明说，新刑诉法仅规定:证人因作证而支出的交通费用，应当给予补助。",
+        ] {
+            assert_eq!(proposals(&analyze(text)), [], "{text}");
+        }
+        // The speaker's own should in the next sentence stays.
+        let a = analyze("律師王大明說，條例規定：僱主須購買保險。他認為，政府應加強執法。");
+        assert_eq!(proposals(&a).len(), 1, "{:?}", proposals(&a));
+    }
+
+    #[test]
+    fn yao_before_bu_or_xiang_is_a_conjunction() {
+        for text in [
+            "王大明說，要不你就開車，要不你就編程序。",
+            "王大明说，要想读者喜欢读，关键在于作者本人。",
+            "王大明說，要不一放炮的時候，也聽不清楚。",
+        ] {
+            assert_eq!(proposals(&analyze(text)), [], "{text}");
+        }
+        // 要想辦法 (find a way to) asks.
+        for text in [
+            "王大明表示，政府要想办法解决停车难问题。",
+            "王大明表示，政府要想辦法解決停車難問題。",
+        ] {
+            let a = analyze(text);
+            assert_eq!(proposals(&a).len(), 1, "{text}: {:?}", proposals(&a));
+        }
+    }
+
+    #[test]
     fn a_hope_after_the_copula_is_a_motive_explained() {
         for text in [
             "議員陳大文指局長王小明不斷引用民調，是希望借市民的心態對抗反對派。",

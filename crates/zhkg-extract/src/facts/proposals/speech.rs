@@ -285,10 +285,9 @@ pub(super) fn should_in(cx: &Ctx, a: usize, b: usize) -> Option<(usize, usize)> 
             continue;
         };
         let end = t.end;
-        // 要 after 可能/將/會/才 or before a duration (也要3到5年, 要待, 要視乎) foretells, it
-        // does not ask.
         // A should after 可能, 難免, 若 (see grammar.tsv) foretells or supposes; 要 before a
-        // time or 到/待/視乎 (要到2013年才…, 要視乎) tells when, it does not ask.
+        // time or 到/待/視乎 (要到2013年才…, 要視乎) tells when, it does not ask; 要 before 不
+        // or 想 as words of their own is a conjunction (要不你就…, 要不然; 要想…，就…).
         // A denied should (不應, 不必) says what is not to be done: a view, not a proposal.
         // A should after a verb of intending (決定要, 發誓要) is the subject's own plan.
         let foretold = v.token_ending_at(t.start).is_some_and(|p| {
@@ -298,7 +297,9 @@ pub(super) fn should_in(cx: &Ctx, a: usize, b: usize) -> Option<(usize, usize)> 
         }) || (t.word == "要"
             && v.token_at(t.end).is_some_and(|n| {
                 matches!(n.tag.as_str(), "m" | "t")
-                    || matches!(n.word.as_str(), "待" | "视乎" | "看" | "等到" | "到")
+                    || matches!(n.word.as_str(), "待" | "视乎" | "看" | "等到" | "到" | "不")
+                    // (想|办法 is one phrase the segmenter splits: 要想辦法解決 asks.)
+                    || (n.word == "想" && v.token_at(n.end).is_none_or(|x| x.word != "办法"))
             }));
         // Nor does a should that only frames what follows (應該說, 需要指出), one asked as
         // a question (要不要, 應不應該), or an 應該 that guesses (應該很難, 應該會,
