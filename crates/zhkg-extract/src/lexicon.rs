@@ -368,6 +368,15 @@ pub enum Role {
     /// `difficulty`: ending what a should opens, says it is hard (要收緊並不容易, 要做到這點很難):
     /// the should is "to", and nothing is asked.
     Difficulty,
+    /// `proposal_noun`: a noun for proposals (建議, 意見, 訴求): a short determined phrase
+    /// ending in it names proposals (一些實質性建議) rather than stating one.
+    ProposalNoun,
+    /// `measure_noun`: a noun for measures or plans (措施, 方案): a short phrase ending in it
+    /// or in a proposal noun announces a list (多項措施) rather than being an item.
+    MeasureNoun,
+    /// `proposal_determiner`: a determiner or quantifier (一些, 相關, 若干) that, before a
+    /// proposal noun, makes the phrase name proposals rather than state one.
+    ProposalDeterminer,
     /// `party`: a party to a case or the court deciding it (原告, 被告, 上訴人, 本院): an
     /// article naming one reports a case.
     Party,
@@ -675,7 +684,7 @@ const STRENGTHS: [(&str, CueStrength); 5] = [
     ("possibility", CueStrength::Possibility),
 ];
 
-const ROLES: [(&str, Role); 59] = [
+const ROLES: [(&str, Role); 62] = [
     ("after_name", Role::AfterName),
     ("boundary", Role::Boundary),
     ("pronoun", Role::Pronoun),
@@ -725,6 +734,9 @@ const ROLES: [(&str, Role); 59] = [
     ("letter", Role::Letter),
     ("self_wish", Role::SelfWish),
     ("difficulty", Role::Difficulty),
+    ("proposal_noun", Role::ProposalNoun),
+    ("measure_noun", Role::MeasureNoun),
+    ("proposal_determiner", Role::ProposalDeterminer),
     ("intention", Role::Intention),
     ("party", Role::Party),
     ("claim", Role::Claim),

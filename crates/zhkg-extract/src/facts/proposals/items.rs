@@ -99,12 +99,18 @@ fn is_header(cx: &Ctx, a: usize, b: usize) -> bool {
     // A count at its start (四項…, 以6招…), not an article number (將第三十四條…修改為).
     let counted = count(cx, a, (a + 7).min(b)).is_some() && !t.starts_with(['将', '把', '第']);
     b - a <= 16
-        && (counted
-            || t.starts_with("多项")
-            || t.starts_with("以下")
-            || ["建议", "要求", "意见", "措施", "方案", "举措", "诉求", "主张"]
-                .iter()
-                .any(|w| t.trim_end_matches(['」', '”']).ends_with(w)))
+        && (counted || t.starts_with("多项") || t.starts_with("以下") || ends_with_proposal_noun(cx, a, b))
+}
+
+/// Does `a..b`, past closing quotes, end with a noun for proposals (建議, 措施: grammar role
+/// `proposal_noun`)?
+fn ends_with_proposal_noun(cx: &Ctx, a: usize, mut b: usize) -> bool {
+    while b > a && matches!(cx.v.text[b - 1], '」' | '”') {
+        b -= 1;
+    }
+    cx.v.lx
+        .role_suffix(&cx.v.simp[a..b], Role::ProposalNoun)
+        .is_some()
 }
 
 /// Split the content `c0..c1` into items.
@@ -216,29 +222,12 @@ pub(super) fn split_with(cx: &Ctx, c0: usize, c1: usize, measures: bool) -> Vec<
 /// 相關 …, or with 的), of a word for proposals.
 fn names_proposals(cx: &Ctx, a: usize, b: usize) -> bool {
     let e = (a..b).find(|&i| matches!(cx.v.text[i], '，' | ',')).unwrap_or(b);
-    let t = cx.v.s(a, e);
-    let determined = [
-        "一些",
-        "一系列",
-        "相关",
-        "有关",
-        "具体",
-        "多项",
-        "多个",
-        "若干",
-        "几点",
-        "以下",
-        "这些",
-        "一份",
-    ]
-    .iter()
-    .any(|w| t.starts_with(w))
-        || t.contains('的');
-    e - a <= 16
-        && determined
-        && ["建议", "意见", "要求", "诉求", "主张", "举措"]
-            .iter()
-            .any(|w| t.trim_end_matches(['」', '”']).ends_with(w))
+    let v = cx.v;
+    let determined =
+        v.lx.role_prefix(&v.simp[a..e], Role::ProposalDeterminer)
+            .is_some()
+            || v.simp[a..e].contains(&'的');
+    e - a <= 16 && determined && ends_with_proposal_noun(cx, a, e)
 }
 
 /// Cut a piece at clauses that open the next item (…，又…, …，或…) or a further measure

@@ -449,8 +449,9 @@ fn cue_frame(
     // 民建聯在倡議書提出的政策: a relative clause with its own subject reports its proposal;
     // the sentence states it.
     if relative_after {
-        let head = v.s(b + 1, b + 3);
-        if ["建议", "意见", "要求", "提案", "议案", "报告", "方案"].contains(&head.as_str()) {
+        // (…提出的建議, 的方案: the clause names what the subject made.)
+        let head = v.chars(b + 1, (b + 3).min(v.simp.len()));
+        if v.lx.has_role_chars(head, Role::ProposalNoun) || v.lx.has_role_chars(head, Role::MeasureNoun) {
             return None;
         }
         // Its proposer is named right before the cue, or before a place (民建聯在倡議書提出).
