@@ -684,6 +684,9 @@ const STRENGTHS: [(&str, CueStrength); 5] = [
     ("possibility", CueStrength::Possibility),
 ];
 
+// Roles are bits of a u64 ([`Role::bit`]): a 65th needs a wider set.
+const _: () = assert!(ROLES.len() <= 64);
+
 const ROLES: [(&str, Role); 62] = [
     ("after_name", Role::AfterName),
     ("boundary", Role::Boundary),
