@@ -381,11 +381,22 @@ pub(super) fn trim_names(cx: &Ctx, mentions: &mut [Mention]) {
         .filter(|m| m.kind == Kind::Person && m.end - m.start >= 3)
     {
         let name = &cx.simp[m.start..m.end];
+        // A four-character name whose first three, a surname and a given name, are a name
+        // found elsewhere and written elsewhere without the fourth (鄒正宇作|等級醫院評審報告
+        // beside 鄒正宇院長): the segmenter glued a verb to it.
+        let glued_verb = |k: &Vec<char>| {
+            name.len() == 4
+                && k.len() == 3
+                && name.iter().all(|&c| is_han(c))
+                && cx.lx.surname_len(name) == Some(1)
+                && cx.simp.windows(4).any(|w| w[..3] == k[..] && w[3] != name[3])
+        };
         if let Some(k) = all.iter().find(|k| {
             k.len() >= 2
                 && k.len() < name.len()
                 && name.starts_with(k)
-                && cx.role_at(m.start + k.len(), m.end, Role::AfterName) == Some(name.len() - k.len())
+                && (glued_verb(k)
+                    || cx.role_at(m.start + k.len(), m.end, Role::AfterName) == Some(name.len() - k.len()))
         }) {
             m.end = m.start + k.len();
             m.text = cx.t(m.start, m.end);

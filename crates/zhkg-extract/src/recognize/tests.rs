@@ -810,6 +810,20 @@ fn a_name_runs_into_no_word_that_follows_names() {
 }
 
 #[test]
+fn a_verb_glued_to_a_name_written_elsewhere_without_it_is_cut_off() {
+    for text in [
+        "會上，院長邹正宇作等級醫院評審再動員報告。最後，邹正宇院長提出四點要求。",
+        "会上，院长邹正宇作等级医院评审再动员报告。最后，邹正宇院长提出四点要求。",
+    ] {
+        let people = names(text, Kind::Person);
+        assert!(people.iter().all(|p| p == "邹正宇"), "{text}: {people:?}");
+    }
+    // A name of four written nowhere else with three stays whole.
+    let people = names("球員丁彥雨航昨日表示，丁彥雨航會繼續努力。", Kind::Person);
+    assert!(people.iter().all(|p| p == "丁彥雨航"), "{people:?}");
+}
+
+#[test]
 fn a_person_may_open_a_quotation_but_not_be_all_of_it() {
     for (text, name) in [
         ("網民在微博發表言論，“陳志強活該被罵”，引起公憤。", "陳志強"),
