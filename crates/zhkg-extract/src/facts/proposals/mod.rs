@@ -1490,6 +1490,19 @@ mod tests {
     }
 
     #[test]
+    fn a_call_answered_is_no_proposal() {
+        for text in [
+            "今年，碧桂園響應鄉村振興號召，將扶貧工作確立為雙主業之一。",
+            "今年，碧桂园响应乡村振兴号召，将扶贫工作确立为双主业之一。",
+        ] {
+            assert_eq!(proposals(&analyze(text)), [], "{text}");
+        }
+        // The call itself is a proposal.
+        let a = analyze("國務院號召全國青年積極投身鄉村振興。");
+        assert_eq!(proposals(&a).len(), 1, "{:?}", proposals(&a));
+    }
+
+    #[test]
     fn a_rule_quoted_after_a_colon_runs_to_the_sentence_end() {
         for text in [
             "律師王大明說，新刑訴法僅規定：證人因作證而支出的交通費用，應當給予補助。",
