@@ -99,18 +99,20 @@ fn is_header(cx: &Ctx, a: usize, b: usize) -> bool {
     // A count at its start (四項…, 以6招…), not an article number (將第三十四條…修改為).
     let counted = count(cx, a, (a + 7).min(b)).is_some() && !t.starts_with(['将', '把', '第']);
     b - a <= 16
-        && (counted || t.starts_with("多项") || t.starts_with("以下") || ends_with_proposal_noun(cx, a, b))
+        && (counted
+            || t.starts_with("多项")
+            || t.starts_with("以下")
+            || ends_with_noun(cx, a, b, Role::ProposalNoun)
+            || ends_with_noun(cx, a, b, Role::MeasureNoun))
 }
 
-/// Does `a..b`, past closing quotes, end with a noun for proposals (建議, 措施: grammar role
-/// `proposal_noun`)?
-fn ends_with_proposal_noun(cx: &Ctx, a: usize, mut b: usize) -> bool {
+/// Does `a..b`, past closing quotes, end with a noun of `role` (建議: `proposal_noun`, 措施:
+/// `measure_noun`)?
+fn ends_with_noun(cx: &Ctx, a: usize, mut b: usize, role: Role) -> bool {
     while b > a && matches!(cx.v.text[b - 1], '」' | '”') {
         b -= 1;
     }
-    cx.v.lx
-        .role_suffix(&cx.v.simp[a..b], Role::ProposalNoun)
-        .is_some()
+    cx.v.lx.role_suffix(&cx.v.simp[a..b], role).is_some()
 }
 
 /// Split the content `c0..c1` into items.
@@ -227,7 +229,7 @@ fn names_proposals(cx: &Ctx, a: usize, b: usize) -> bool {
         v.lx.role_prefix(&v.simp[a..e], Role::ProposalDeterminer)
             .is_some()
             || v.simp[a..e].contains(&'的');
-    e - a <= 16 && determined && ends_with_proposal_noun(cx, a, e)
+    e - a <= 16 && determined && ends_with_noun(cx, a, e, Role::ProposalNoun)
 }
 
 /// Cut a piece at clauses that open the next item (…，又…, …，或…) or a further measure
