@@ -377,6 +377,9 @@ pub enum Role {
     /// `proposal_determiner`: a determiner or quantifier (一些, 相關, 若干) that, before a
     /// proposal noun, makes the phrase name proposals rather than state one.
     ProposalDeterminer,
+    /// `credit`: a word closing a photo credit right after a name (吳濤攝): not part of the
+    /// name, even of a name of three characters.
+    Credit,
     /// `party`: a party to a case or the court deciding it (原告, 被告, 上訴人, 本院): an
     /// article naming one reports a case.
     Party,
@@ -687,7 +690,7 @@ const STRENGTHS: [(&str, CueStrength); 5] = [
 // Roles are bits of a u64 ([`Role::bit`]): a 65th needs a wider set.
 const _: () = assert!(ROLES.len() <= 64);
 
-const ROLES: [(&str, Role); 62] = [
+const ROLES: [(&str, Role); 63] = [
     ("after_name", Role::AfterName),
     ("boundary", Role::Boundary),
     ("pronoun", Role::Pronoun),
@@ -740,6 +743,7 @@ const ROLES: [(&str, Role); 62] = [
     ("proposal_noun", Role::ProposalNoun),
     ("measure_noun", Role::MeasureNoun),
     ("proposal_determiner", Role::ProposalDeterminer),
+    ("credit", Role::Credit),
     ("intention", Role::Intention),
     ("party", Role::Party),
     ("claim", Role::Claim),

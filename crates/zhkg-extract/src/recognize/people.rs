@@ -369,6 +369,17 @@ pub(super) fn trim_names(cx: &Ctx, mentions: &mut [Mention]) {
             m.text = cx.t(m.start, m.end);
         }
     }
+    // A photo credit (吳濤攝) ends where the text goes on with no word: 攝 is no given name.
+    for m in mentions
+        .iter_mut()
+        .filter(|m| m.kind == Kind::Person && m.end - m.start == 3)
+    {
+        let word_after = cx.text.get(m.end).is_some_and(|&c| is_han(c));
+        if !word_after && cx.role_at(m.end - 1, m.end, Role::Credit) == Some(1) {
+            m.end -= 1;
+            m.text = cx.t(m.start, m.end);
+        }
+    }
     // A name written elsewhere in the document, then a word that follows names (與劉杰|間),
     // is that name, whoever found it: jieba and the model both read 劉杰間 as one name.
     let all: BTreeSet<Vec<char>> = mentions

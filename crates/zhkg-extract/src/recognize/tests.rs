@@ -824,6 +824,16 @@ fn a_verb_glued_to_a_name_written_elsewhere_without_it_is_cut_off() {
 }
 
 #[test]
+fn a_photo_credit_is_no_part_of_the_name() {
+    for (text, name) in [
+        ("市民在公園晨練。記者 吳濤攝\n", "吳濤"),
+        ("市民在公园晨练。记者 吴涛摄\n", "吴涛"),
+    ] {
+        assert_eq!(names(text, Kind::Person), [name], "{text}");
+    }
+}
+
+#[test]
 fn a_person_may_open_a_quotation_but_not_be_all_of_it() {
     for (text, name) in [
         ("網民在微博發表言論，“陳志強活該被罵”，引起公憤。", "陳志強"),
