@@ -74,6 +74,7 @@ pub(super) fn find(cx: &Ctx, si: usize) -> Vec<Cue> {
         .filter(|c| v.is_word(c.a, c.b) || glued_opener(cx, c.a, c.b))
         .filter(|c| !is_noun(cx, c.a, c.b))
         .filter(|c| !denied(cx, c.a))
+        .filter(|c| !permitted(cx, c.a))
         // 是希望借…: a hope after the copula is a motive someone explains, not a proposal.
         .filter(|c| !(c.strength == Strength::Soft && v.token_ending_at(c.a).is_some_and(|t| t.word == "是")))
         .filter(|c| !ongoing(cx, c.b))
@@ -239,6 +240,17 @@ fn ongoing(cx: &Ctx, b: usize) -> bool {
     let v = cx.v;
     v.token_at(b)
         .is_some_and(|t| t.end == b + 1 && matches!(v.simp[b], '着' | '著'))
+}
+
+/// Is the cue at `a` right after a word of possibility (可以要求, 可提出, 可能敦促: cues.tsv
+/// `possibility`, 可, 可能)? It tells what someone may do, a right or a guess, not what they
+/// ask.
+fn permitted(cx: &Ctx, a: usize) -> bool {
+    let v = cx.v;
+    v.token_ending_at(a).is_some_and(|t| {
+        matches!(t.word.as_str(), "可" | "可能")
+            || v.cue_strength(t.start, t.end) == Some(CueStrength::Possibility)
+    })
 }
 
 /// Is the cue at `a` denied (不會要求, 沒有提出, 並未建議)? A negation in the two words

@@ -1490,6 +1490,19 @@ mod tests {
     }
 
     #[test]
+    fn what_someone_may_ask_is_no_proposal() {
+        for text in [
+            "律師王大明說，李某可以要求保險公司在限額內予以賠償。",
+            "律师王大明说，李某可以要求保险公司在限额内予以赔偿。",
+            "律師王大明說，當事人對結果有異議，可提出復議申請。",
+        ] {
+            assert_eq!(proposals(&analyze(text)), [], "{text}");
+        }
+        let a = analyze("律師王大明要求保險公司在限額內予以賠償。");
+        assert_eq!(proposals(&a).len(), 1, "{:?}", proposals(&a));
+    }
+
+    #[test]
     fn a_call_answered_is_no_proposal() {
         for text in [
             "今年，碧桂園響應鄉村振興號召，將扶貧工作確立為雙主業之一。",
