@@ -824,6 +824,23 @@ fn a_verb_glued_to_a_name_written_elsewhere_without_it_is_cut_off() {
 }
 
 #[test]
+fn a_dateline_is_no_part_of_the_name_after_it() {
+    for (text, org) in [
+        (
+            "本報訊抚順市紀委就領導幹部廉潔自律問題進行了一次檢查。",
+            "抚順市紀委",
+        ),
+        (
+            "本报讯抚顺市纪委就领导干部廉洁自律问题进行了一次检查。",
+            "抚顺市纪委",
+        ),
+    ] {
+        let orgs = names(text, Kind::Organization);
+        assert!(orgs.iter().all(|o| !o.starts_with("本")), "{text}: {orgs:?}");
+    }
+}
+
+#[test]
 fn a_photo_credit_is_no_part_of_the_name() {
     for (text, name) in [
         ("市民在公園晨練。記者 吳濤攝\n", "吳濤"),
