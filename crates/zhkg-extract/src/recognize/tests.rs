@@ -824,11 +824,22 @@ fn a_verb_glued_to_a_name_written_elsewhere_without_it_is_cut_off() {
 }
 
 #[test]
+fn a_place_the_dictionary_knows_as_one_word_is_found_where_the_model_is_sure() {
+    for (text, place) in [
+        ("洞井鄉是遠近聞名的建築之鄉，包工頭村村皆有。", "洞井鄉"),
+        ("洞井乡是远近闻名的建筑之乡，包工头村村皆有。", "洞井乡"),
+    ] {
+        let places = names(text, Kind::Place);
+        assert!(places.iter().any(|p| p == place), "{text}: {places:?}");
+    }
+}
+
+#[test]
 fn a_dateline_is_no_part_of_the_name_after_it() {
     for (text, org) in [
         (
-            "本報訊抚順市紀委就領導幹部廉潔自律問題進行了一次檢查。",
-            "抚順市紀委",
+            "本報訊撫順市紀委就領導幹部廉潔自律問題進行了一次檢查。",
+            "撫順市紀委",
         ),
         (
             "本报讯抚顺市纪委就领导干部廉洁自律问题进行了一次检查。",
@@ -836,6 +847,7 @@ fn a_dateline_is_no_part_of_the_name_after_it() {
         ),
     ] {
         let orgs = names(text, Kind::Organization);
+        assert!(orgs.iter().any(|o| o == org), "{text}: {orgs:?}");
         assert!(orgs.iter().all(|o| !o.starts_with("本")), "{text}: {orgs:?}");
     }
 }
