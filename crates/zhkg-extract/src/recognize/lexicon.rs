@@ -11,7 +11,12 @@ pub(super) fn lexicon_terms(cx: &Ctx, si: usize, s: &Sentence, out: &mut Vec<Men
         // the next (增長和 holds 長和 only by accident).
         let latin = cx.text[a].is_ascii_alphanumeric();
         let post = terms.iter().all(|t| matches!(t, Term::Post(_)));
-        if b - a == 2 && !latin && !post && !on_token_boundaries(cx, a, b) && !glued_to_conjunction(cx, a, b)
+        if b - a == 2
+            && !latin
+            && !post
+            && !on_token_boundaries(cx, a, b)
+            && !glued_to_conjunction(cx, a, b)
+            && !in_place_pair(cx, a, b)
         {
             continue;
         }
@@ -92,6 +97,17 @@ fn prefix_of_word(cx: &Ctx, a: usize, b: usize) -> bool {
         return false;
     };
     t != usize::MAX && cx.token_of[b - 1] == t && cx.tokens[t].start == a && cx.tokens[t].known
+}
+
+/// Is `a..b` one half of a word the segmenter made of two known places (上海浦東/ns,
+/// 北京海淀): the other half is a known place too.
+fn in_place_pair(cx: &Ctx, a: usize, b: usize) -> bool {
+    let Some(&t) = cx.token_of.get(a).filter(|&&t| t != usize::MAX) else {
+        return false;
+    };
+    let t = &cx.tokens[t];
+    let place = |x: usize, y: usize| y > x + 1 && cx.lx.place_chars(&cx.simp[x..y]).is_some();
+    b <= t.end && place(a, b) && ((t.start == a && place(b, t.end)) || (t.end == b && place(t.start, a)))
 }
 
 /// The segmenter sometimes glues a conjunction to a short name (新巴及|城巴): `a..b` is

@@ -835,6 +835,17 @@ fn a_place_the_dictionary_knows_as_one_word_is_found_where_the_model_is_sure() {
 }
 
 #[test]
+fn two_known_places_the_segmenter_made_one_word_are_both_found() {
+    for text in ["我曾在上海浦東打工。", "我曾在上海浦东打工。"] {
+        let places = names(text, Kind::Place);
+        assert!(places.iter().any(|p| p.starts_with("上海")), "{text}: {places:?}");
+    }
+    // A known place at the start of a word that is no pair of places is not found there.
+    let places = names("他住在中山路附近。", Kind::Place);
+    assert!(!places.iter().any(|p| p == "中山"), "{places:?}");
+}
+
+#[test]
 fn a_dateline_is_no_part_of_the_name_after_it() {
     for (text, org) in [
         (
