@@ -360,23 +360,17 @@ pub(super) fn enumerated_people(cx: &Ctx, sentences: &[Sentence], accepted: &mut
 /// more ending with a word that follows names (高永文|則, where jieba and the model both
 /// read one word) loses it.
 pub(super) fn trim_names(cx: &Ctx, mentions: &mut [Mention]) {
-    for m in mentions
-        .iter_mut()
-        .filter(|m| m.kind == Kind::Person && m.end - m.start >= 4)
-    {
-        if cx.role_at(m.end - 1, m.end, Role::AfterName) == Some(1) {
+    for m in mentions.iter_mut().filter(|m| m.kind == Kind::Person) {
+        let end = m.end;
+        if m.end - m.start >= 4 && cx.role_at(m.end - 1, m.end, Role::AfterName) == Some(1) {
             m.end -= 1;
-            m.text = cx.t(m.start, m.end);
         }
-    }
-    // A photo credit (吳濤攝) ends where the text goes on with no word: 攝 is no given name.
-    for m in mentions
-        .iter_mut()
-        .filter(|m| m.kind == Kind::Person && m.end - m.start == 3)
-    {
+        // A photo credit (吳濤攝) ends where the text goes on with no word: 攝 is no given name.
         let word_after = cx.text.get(m.end).is_some_and(|&c| is_han(c));
-        if !word_after && cx.role_at(m.end - 1, m.end, Role::Credit) == Some(1) {
+        if m.end - m.start == 3 && !word_after && cx.role_at(m.end - 1, m.end, Role::Credit) == Some(1) {
             m.end -= 1;
+        }
+        if m.end != end {
             m.text = cx.t(m.start, m.end);
         }
     }
