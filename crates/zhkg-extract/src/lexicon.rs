@@ -408,6 +408,9 @@ pub enum Role {
     /// `intention`: a verb of deciding or intending (決定, 發誓, 打算): a should after it
     /// is the subject's own plan (決定要幫她回家), not a proposal.
     Intention,
+    /// `reflexive`: the subject itself (自己): a should after it (自己要…) is what the
+    /// subject will or must do, not what anyone is asked.
+    Reflexive,
     /// `foretell`: before a should, makes it a prediction or a supposition (可能要, 難免要, 若要).
     Foretell,
     /// `short_form`: a word a body's name often leaves out (人民 in 汶川縣人民檢察院 →
@@ -690,7 +693,7 @@ const STRENGTHS: [(&str, CueStrength); 5] = [
 // Roles are bits of a u64 ([`Role::bit`]): a 65th needs a wider set.
 const _: () = assert!(ROLES.len() <= 64);
 
-const ROLES: [(&str, Role); 63] = [
+const ROLES: [(&str, Role); 64] = [
     ("after_name", Role::AfterName),
     ("boundary", Role::Boundary),
     ("pronoun", Role::Pronoun),
@@ -754,6 +757,7 @@ const ROLES: [(&str, Role); 63] = [
     ("manner", Role::Manner),
     ("org_class", Role::OrgClass),
     ("besides", Role::Besides),
+    ("reflexive", Role::Reflexive),
 ];
 
 impl Lexicon {

@@ -1884,6 +1884,29 @@ mod tests {
     }
 
     #[test]
+    fn a_should_of_the_speaker_alone_is_what_they_will_do_not_a_proposal() {
+        for text in [
+            "村民王大明表示，他要把失去的時間都找回來。",
+            "村民王大明表示，她要争当村里的养殖大户。",
+            "村民王大明說：「我一定要擠出時間來。」",
+            "村民王大明说：“我要去查一下身体。”",
+            "村民王大明表示，自己每個月都要存一半工資。",
+            "村民王大明說：「我的生活應該算挺枯燥的。」",
+        ] {
+            assert_eq!(proposals(&analyze(text)), [], "{text}");
+        }
+        // He should (應, 必須) still asks; so do we, and what the speaker will do is to ask.
+        for (text, content) in [
+            ("村民王大明表示，他應該盡快辭職。", "他應該盡快辭職"),
+            ("村民王大明表示，我們要加快修建道路。", "我們要加快修建道路"),
+            ("村民王大明表示，我也要再次提醒市民切勿購買象牙。", "切勿購買象牙"),
+        ] {
+            let a = analyze(text);
+            assert!(proposes(&a, "王大明", content), "{text}: {:?}", proposals(&a));
+        }
+    }
+
+    #[test]
     fn a_proposal_ends_where_its_proposer_goes_on_to_say_something_else() {
         let a = analyze("縣政府其後要求六人支付搜救費用，並指他們擅闖未開放路段，另罰款六千元。");
         assert!(proposes(&a, "縣政府", "支付搜救費用"), "{:?}", proposals(&a));

@@ -184,6 +184,11 @@ pub(super) fn modals(cx: &Ctx, si: usize, carried: Option<Speaker>, taken: &[(us
         } else {
             c.start
         };
+        // (The rest of the sentence goes with it, as with a proposal: 自己要做…，要把…)
+        if own_should(cx, from, (w0, w1)) {
+            done_until = s.end;
+            continue;
+        }
         let local = v
             .mention_at(from, w0, &[Kind::Organization, Kind::Person, Kind::Pronoun])
             .filter(|&m| cx.agent(m).is_some_and(|a| a != speaker.agent))
@@ -245,6 +250,64 @@ fn quotation_speaker(cx: &Ctx, si: usize) -> Option<Speaker> {
     })
 }
 
+/// 我要…, 她要去…, 自己再忙也要去: a should whose subject is one person, the speaker (我, 自己)
+/// or someone named as he or she, says what that person will or must do and asks nothing
+/// of anyone. (他應該…, 他必須… still ask, of him; 我們要… speaks for a group.) `from` is
+/// where the should's clause starts, after its speaker.
+fn own_should(cx: &Ctx, from: usize, (w0, w1): (usize, usize)) -> bool {
+    let v = cx.v;
+    let asks_act = v.lx.has_role_chars(&v.simp[w0..w1], Role::ActModal);
+    // 我也要再次提醒…, 我要呼籲…: what the speaker will do is to ask.
+    let mut q = w1;
+    while let Some(t) = v.token_at(q).filter(|t| t.tag == "d") {
+        q = t.end;
+    }
+    if v.token_at(q).is_some_and(|t| {
+        matches!(
+            v.cue_strength(t.start, t.end),
+            Some(CueStrength::Explicit | CueStrength::Soft)
+        )
+    }) {
+        return false;
+    }
+    let mut p = from;
+    let mut subject = None;
+    while p < w0 {
+        let Some(t) = v.token_at(p) else {
+            p += 1;
+            continue;
+        };
+        // 我要/v, one word for the segmenter.
+        if t.end > w0 {
+            let own = |r| v.lx.has_role_chars(&v.simp[t.start..w0], r);
+            return own(Role::FirstPerson) || own(Role::Reflexive) || (own(Role::Pronoun) && !asks_act);
+        }
+        if t.tag.starts_with('v') {
+            return false;
+        }
+        if v.lx.has_role(&t.word, Role::FirstPerson)
+            || v.lx.has_role(&t.word, Role::Reflexive)
+            || (v.lx.has_role(&t.word, Role::Pronoun) && !asks_act)
+        {
+            subject = Some(t.end);
+            break;
+        }
+        p = t.end;
+    }
+    // Nothing but adverbs and the like between the subject and the should (我也一定要…).
+    let Some(mut p) = subject else {
+        return false;
+    };
+    while p < w0 {
+        match v.token_at(p) {
+            Some(t) if t.tag.starts_with('v') => return false,
+            Some(t) => p = t.end,
+            None => p += 1,
+        }
+    }
+    true
+}
+
 /// Is there nothing but closing punctuation in `a..b`?
 fn trim_end_is(v: &crate::facts::view::View, a: usize, b: usize) -> bool {
     (a..b).all(|i| matches!(v.text[i], '。' | '！' | '？' | ' ' | '」' | '”'))
@@ -303,7 +366,7 @@ pub(super) fn should_in(cx: &Ctx, a: usize, b: usize) -> Option<(usize, usize)> 
             }));
         // Nor does a should that only frames what follows (應該說, 需要指出), one asked as
         // a question (要不要, 應不應該), or an 應該 that guesses (應該很難, 應該會,
-        // 應該沒問題, 應該不會).
+        // 應該沒問題, 應該不會, 應該算).
         let next = v.token_at(t.end);
         let framing = next.is_some_and(|n| {
             v.lx.has_role(&n.word, Role::Discourse)
@@ -311,7 +374,7 @@ pub(super) fn should_in(cx: &Ctx, a: usize, b: usize) -> Option<(usize, usize)> 
                     && (v.lx.has_role(&n.word, Role::Foretell)
                         || matches!(
                             n.word.as_str(),
-                            "很" | "挺" | "没" | "没有" | "没啥" | "不会" | "不至于"
+                            "很" | "挺" | "没" | "没有" | "没啥" | "不会" | "不至于" | "算" | "算是"
                         )))
         }) || (v.simp.get(t.end) == Some(&'不')
             && v.simp.get(t.end + 1) == v.simp.get(t.start));
