@@ -309,6 +309,18 @@ fn named_by_honorific<'m>(
     }
 }
 
+/// A party committee's department without the committee's 委 after the place's level
+/// (碧江區委政法委 → 碧江區政法委, 寶安區委宣傳部 → 寶安區宣傳部), the way it is often
+/// written again; a committee alone (仙桃市委) stays as it is.
+fn without_committee(name: &str) -> String {
+    let chars: Vec<char> = name.chars().collect();
+    let level = |c: char| matches!(c, '省' | '市' | '縣' | '县' | '區' | '区' | '州');
+    match (1..chars.len().saturating_sub(2)).find(|&i| chars[i] == '委' && level(chars[i - 1])) {
+        Some(i) => chars[..i].iter().chain(&chars[i + 1..]).collect(),
+        None => name.to_string(),
+    }
+}
+
 /// `name` without the words bodies' names often leave out (`short_form` in grammar.tsv).
 fn without_short_forms(lx: &Lexicon, name: &str) -> String {
     let chars: Vec<char> = name.chars().collect();
@@ -407,15 +419,16 @@ pub fn link(lx: &Lexicon, doc: &Document, mentions: &[Mention], facts: &Facts) -
         }
         of_mention[i] = e;
     }
-    // Each organization's name without the words names leave out, once.
+    // Each organization's name without the words names leave out, once; a department of a
+    // party committee is also named without the committee's 委 (碧江區委政法委 … 碧江區政法委).
     let stripped: Vec<String> = mentions
         .iter()
-        .map(|m| {
-            if m.kind == Kind::Organization {
-                without_short_forms(lx, &m.text)
-            } else {
-                String::new()
+        .map(|m| match m.kind {
+            Kind::Organization if matches!(m.rule, Rule::PartyCommittee | Rule::LocalBody) => {
+                without_committee(&without_short_forms(lx, &m.text))
             }
+            Kind::Organization => without_short_forms(lx, &m.text),
+            _ => String::new(),
         })
         .collect();
     // A shorter form of a body named before in full, its end (古交市人大常委會 …
@@ -439,7 +452,7 @@ pub fn link(lx: &Lexicon, doc: &Document, mentions: &[Mention], facts: &Facts) -
         let fuller = |j: usize| {
             let o = &mentions[j];
             let ends = o.text.ends_with(&m.text)
-                || (short_ok && stripped[j].len() > short.len() && stripped[j].ends_with(short.as_str()));
+                || (short_ok && stripped[j].len() >= short.len() && stripped[j].ends_with(short.as_str()));
             o.kind == Kind::Organization
                 && (o.end <= m.start || o.start >= m.end)
                 && o.text.len() > m.text.len()
@@ -464,10 +477,13 @@ pub fn link(lx: &Lexicon, doc: &Document, mentions: &[Mention], facts: &Facts) -
             let e = of_mention[j];
             // (The entity it had, if no other mention names it, is not in the output.)
             if e != of_mention[i] {
-                // References back to it (檢察院 after 汶川縣檢察院) follow.
+                // References back to it (檢察院 after 汶川縣檢察院) follow, and so does the same
+                // name found again by another rule (汶川縣檢察院|檢察長).
                 let old = of_mention[i];
-                for k in i + 1..mentions.len() {
-                    if mentions[k].rule == Rule::HeadReference && of_mention[k] == old {
+                for k in 0..mentions.len() {
+                    let again = k != i && mentions[k].text == m.text;
+                    let back = k > i && mentions[k].rule == Rule::HeadReference;
+                    if (again || back) && of_mention[k] == old {
                         of_mention[k] = e;
                     }
                 }
@@ -723,6 +739,19 @@ mod tests {
                 "四川省汶川縣人民檢察院",
                 "汶川縣檢察院",
             ),
+            // …also where nothing else comes before it, and where another rule finds it
+            // again (汶川縣檢察院|檢察長).
+            (
+                "汶川县人民检察院昨日表示，案件已受理。汶川县检察院检察长王大明说，将依法办理。",
+                "汶川县人民检察院",
+                "汶川县检察院",
+            ),
+            // A party committee's department is named again without the committee's 委.
+            (
+                "碧江區委政法委書記賀詩江表示，將加強管理。碧江區政法委副書記田海唐說，將繼續推進。",
+                "碧江區委政法委",
+                "碧江區政法委",
+            ),
             // The short form first, the full name after.
             (
                 "福建商會會長陳大文表示，將支持家鄉建設。銅陵市福建商會昨日舉行年會。",
@@ -741,7 +770,9 @@ mod tests {
                 i.and_then(|i| a.linked.of_mention[i])
             };
             assert!(entity_of(full).is_some(), "{text}: {:?}", a.mentions);
-            assert_eq!(entity_of(short), entity_of(full), "{text}");
+            for (i, m) in a.mentions.iter().enumerate().filter(|(_, m)| m.text == short) {
+                assert_eq!(a.linked.of_mention[i], entity_of(full), "{text}: {m:?}");
+            }
         }
         // …but what is left must still name something: 人民網 is not any 網.
         let a = crate::pipeline::analyze_text("t.txt", "中國青年網報道此事後，人民網亦有轉載。");

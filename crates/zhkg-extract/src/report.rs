@@ -59,7 +59,8 @@ pub fn to_json(a: &Analysis) -> Value {
             "text": a.doc.slice(n.start, n.end), "label": n.label.as_str(),
             "span": span(n.start, n.end), "score": n.score,
         })).collect::<Vec<_>>(),
-        "entities": a.linked.entities,
+        // The entities the store gets: those a mention or a position names.
+        "entities": a.linked.used().into_iter().map(|e| &a.linked.entities[e]).collect::<Vec<_>>(),
         "positions": a.facts.positions.iter().map(|p| json!({
             "person": entity_label(a, p.person),
             "title": a.doc.layout.slice(p.title.0, p.title.1),

@@ -15,6 +15,10 @@ const SURE_PLACE: f32 = 0.6;
 /// benchmark articles: at 0.7, about 30 places found, 4 of them common words or bodies).
 const WORD_PLACE: f32 = 0.7;
 
+/// Minimum probability of an organization whose one-character head ends a common word
+/// (市|文化局, 國家|氣象局) for the model to name it.
+const SURE_BODY: f32 = 0.9;
+
 /// Minimum probability of a chain of places (see [`chain_parts`]): its shape is evidence.
 const CHAIN_MIN_SCORE: f32 = 0.2;
 
@@ -202,6 +206,12 @@ pub(super) fn model_names(cx: &Ctx, sentences: &[Sentence], names: &[NerSpan]) -
                             && cx.token_over(n.end - 1).is_some_and(|t| {
                                 t.end - t.start > 1
                                     && t.known
+                                    && !(n.label == NerLabel::Org
+                                        && n.score >= SURE_BODY
+                                        && t.start > n.start
+                                        && t.end == n.end
+                                        && !cx.lx.has_role(&t.word, Role::Direction)
+                                        && !cx.lx.has_role(&t.word, Role::NotHead))
                                     && !(n.label == NerLabel::Loc
                                         && n.score >= WORD_PLACE
                                         && t.start == n.start

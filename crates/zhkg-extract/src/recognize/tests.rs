@@ -835,6 +835,30 @@ fn a_place_the_dictionary_knows_as_one_word_is_found_where_the_model_is_sure() {
 }
 
 #[test]
+fn a_body_whose_head_ends_a_common_word_is_found_where_the_model_is_sure() {
+    for (text, body) in [
+        (
+            "市文化局局长陆柏兴、新闻出版局局长彭小华都买好了机票。",
+            "市文化局",
+        ),
+        (
+            "市文化局局長陸柏興、新聞出版局局長彭小華都買好了機票。",
+            "市文化局",
+        ),
+        (
+            "九届全国人大代表、铁道部第四工程局局长李中庸主持了工程建设。",
+            "铁道部第四工程局",
+        ),
+    ] {
+        let orgs = names(text, Kind::Organization);
+        assert!(orgs.iter().any(|o| o == body), "{text}: {orgs:?}");
+    }
+    // A part of a region that ends like a head word is not a body (內蒙古|中東部).
+    let orgs = names("预计内蒙古中东部有小到中雪。", Kind::Organization);
+    assert!(orgs.is_empty(), "{orgs:?}");
+}
+
+#[test]
 fn two_known_places_the_segmenter_made_one_word_are_both_found() {
     for text in ["我曾在上海浦東打工。", "我曾在上海浦东打工。"] {
         let places = names(text, Kind::Place);
