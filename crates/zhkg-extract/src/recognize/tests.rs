@@ -849,6 +849,10 @@ fn a_body_whose_head_ends_a_common_word_is_found_where_the_model_is_sure() {
             "九届全国人大代表、铁道部第四工程局局长李中庸主持了工程建设。",
             "铁道部第四工程局",
         ),
+        // Factories, coal mines, theatres and art academies are bodies too (org_suffixes.tsv).
+        ("它是由北京人民机器厂出品的。", "北京人民机器厂"),
+        ("王虹蔚成为湘潭纺织印染厂一名挡车工。", "湘潭纺织印染厂"),
+        ("武漢畫院青年畫家李乃蔚自幼喜歡美術。", "武漢畫院"),
     ] {
         let orgs = names(text, Kind::Organization);
         assert!(orgs.iter().any(|o| o == body), "{text}: {orgs:?}");
