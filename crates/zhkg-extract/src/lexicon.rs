@@ -474,9 +474,9 @@ pub enum Role {
 }
 
 impl Role {
-    /// The role's bit in a set of roles (there are at most 64).
-    fn bit(self) -> u64 {
-        1 << self as u64
+    /// The role's bit in a set of roles (there are at most 128).
+    fn bit(self) -> RoleSet {
+        1 << self as u32
     }
 }
 
@@ -511,10 +511,10 @@ pub struct Lexicon {
     /// Closed-class words by Simplified form → their roles (see grammar.tsv).
     grammar: HashMap<String, Vec<Role>>,
     /// `grammar` for look-ups: Simplified characters → a bit per role (`1 << role`).
-    roles: CharMap<u64>,
+    roles: CharMap<RoleSet>,
     /// First character → the roles of the words starting with it (most characters start
     /// none: one probe tells).
-    roles_first: CharKeyMap<u64>,
+    roles_first: CharKeyMap<RoleSet>,
     /// Length of the longest closed-class word.
     roles_max_len: usize,
     /// Terms by Simplified form.
@@ -690,8 +690,11 @@ const STRENGTHS: [(&str, CueStrength); 5] = [
     ("possibility", CueStrength::Possibility),
 ];
 
-// Roles are bits of a u64 ([`Role::bit`]): a 65th needs a wider set.
-const _: () = assert!(ROLES.len() <= 64);
+/// The roles of a word, one bit each ([`Role::bit`]).
+type RoleSet = u128;
+
+// Roles are bits of a [`RoleSet`]: a 129th needs a wider set.
+const _: () = assert!(ROLES.len() <= RoleSet::BITS as usize);
 
 const ROLES: [(&str, Role); 64] = [
     ("after_name", Role::AfterName),
@@ -903,13 +906,13 @@ impl Lexicon {
             let role = one_of(&r, 1, "role", &ROLES)?;
             grammar.entry(to_simplified(r.col(0))).or_default().push(role);
         }
-        let mut roles: CharMap<u64> = CharMap::default();
+        let mut roles: CharMap<RoleSet> = CharMap::default();
         for (word, rs) in &grammar {
             let bits = rs.iter().fold(0, |bits, &r| bits | r.bit());
             *roles.entry(word.chars().collect()).or_default() |= bits;
         }
         let roles_max_len = roles.keys().map(|k| k.len()).max().unwrap_or(0);
-        let mut roles_first: CharKeyMap<u64> = CharKeyMap::default();
+        let mut roles_first: CharKeyMap<RoleSet> = CharKeyMap::default();
         for (word, bits) in &roles {
             if let Some(&c) = word.first() {
                 *roles_first.entry(c).or_default() |= bits;
@@ -1151,12 +1154,12 @@ impl Lexicon {
     }
 
     /// The roles of the words starting with `c` (either script), a bit each.
-    fn first_roles(&self, c: char) -> u64 {
+    fn first_roles(&self, c: char) -> RoleSet {
         self.roles_first.get(&simplified_char(c)).copied().unwrap_or(0)
     }
 
     /// The roles of a Simplified word, a bit each.
-    fn roles_of(&self, simplified: &[char]) -> u64 {
+    fn roles_of(&self, simplified: &[char]) -> RoleSet {
         if simplified.len() > self.roles_max_len {
             return 0;
         }
