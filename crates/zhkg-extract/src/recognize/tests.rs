@@ -853,6 +853,8 @@ fn a_body_whose_head_ends_a_common_word_is_found_where_the_model_is_sure() {
         ("它是由北京人民机器厂出品的。", "北京人民机器厂"),
         ("王虹蔚成为湘潭纺织印染厂一名挡车工。", "湘潭纺织印染厂"),
         ("武漢畫院青年畫家李乃蔚自幼喜歡美術。", "武漢畫院"),
+        // …and schools named by their number (衡水一中, 北京四中).
+        ("他把钱送到洪山一中，资助刘耀明。", "洪山一中"),
     ] {
         let orgs = names(text, Kind::Organization);
         assert!(orgs.iter().any(|o| o == body), "{text}: {orgs:?}");
