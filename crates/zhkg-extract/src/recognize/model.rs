@@ -197,6 +197,18 @@ pub(super) fn model_names(cx: &Ctx, sentences: &[Sentence], names: &[NerSpan]) -
                     let head = suffixes
                         .iter()
                         .find(|x| chars.len() > x.len && cx.s_is(n.end - x.len, n.end, &x.simp));
+                    // A longer head word of the other kind decides (利港|電廠 is a place, a
+                    // plant, though 廠 ends bodies too: 北京人民機器廠).
+                    let other_kind = if n.label == NerLabel::Org {
+                        &cx.lx.place_suffixes
+                    } else {
+                        &cx.lx.org_suffixes
+                    };
+                    let longer_other = other_kind.iter().any(|y| {
+                        chars.len() > y.len
+                            && head.is_some_and(|x| y.len > x.len)
+                            && cx.s_is(n.end - y.len, n.end, &y.simp)
+                    });
                     let headed = head.is_some_and(|x| {
                         let k = x.len;
                         // A one-character head inside a common word is no head (海岸線).
@@ -311,6 +323,7 @@ pub(super) fn model_names(cx: &Ctx, sentences: &[Sentence], names: &[NerSpan]) -
                             && cx.lx.is_org_or_place_chars(&cx.simp[t.end..n.end])
                     });
                     !latin
+                        && !longer_other
                         && aligned
                         && !parts(kind)
                         && !coordinated
