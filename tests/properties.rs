@@ -116,8 +116,17 @@ proptest! {
         let original: Vec<char> = text.chars().collect();
         let l = &a.doc.layout;
 
+        // Where each original character went in the repaired text: a column the repair
+        // moved elsewhere (interleaved PDF columns) may lie inside a mention's original span.
+        let mut placed: Vec<Option<usize>> = vec![None; original.len()];
+        for (i, &o) in l.origin.iter().enumerate() {
+            if let Some(p) = placed.get_mut(o) {
+                *p = Some(i);
+            }
+        }
+
         // Mentions: their characters, in order, inside their original span; anything
-        // else there is layout (white space, a line-end hyphen).
+        // else there is layout (white space, a line-end hyphen) or text placed elsewhere.
         for m in &a.mentions {
             prop_assert!(m.start < m.end && m.end <= l.text.len(), "{:?}", m);
             prop_assert_eq!(&m.text, &l.slice(m.start, m.end));
@@ -136,7 +145,9 @@ proptest! {
                 .iter()
                 .enumerate()
                 .filter(|&(k, c)| {
+                    let elsewhere = placed[b + k].is_some_and(|i| i < m.start || i >= m.end);
                     !(c.is_whitespace()
+                        || elsewhere
                         || escaped(b + k)
                         || (*c == '-' && original[b + k + 1..e].first().is_some_and(|n| n.is_whitespace())))
                 })
