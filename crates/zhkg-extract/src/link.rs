@@ -14,9 +14,9 @@ use sha2::{Digest, Sha256};
 use crate::facts::{Facts, MentionId, OrgRef};
 use crate::lexicon::{Lexicon, Role};
 use crate::pipeline::Document;
-use crate::recognize::{Kind, Mention};
+use crate::recognize::{committee_level, Kind, Mention};
 use crate::rules::Rule;
-use crate::script::{convert, to_simplified, Script};
+use crate::script::{convert, simplified_char, to_simplified, Script};
 
 /// [`Entity::class`] of a person the document does not name (陳太, 王某).
 const UNNAMED: &str = "unnamed";
@@ -314,7 +314,7 @@ fn named_by_honorific<'m>(
 /// written again; a committee alone (仙桃市委) stays as it is.
 fn without_committee(name: &str) -> String {
     let chars: Vec<char> = name.chars().collect();
-    let level = |c: char| matches!(c, '省' | '市' | '縣' | '县' | '區' | '区' | '州');
+    let level = |c: char| committee_level(simplified_char(c));
     match (1..chars.len().saturating_sub(2)).find(|&i| chars[i] == '委' && level(chars[i - 1])) {
         Some(i) => chars[..i].iter().chain(&chars[i + 1..]).collect(),
         None => name.to_string(),

@@ -33,6 +33,8 @@ use crate::sentence::Sentence;
 mod lexicon;
 mod model;
 mod organizations;
+
+pub(crate) use organizations::committee_level;
 mod overlap;
 mod people;
 mod spaces;

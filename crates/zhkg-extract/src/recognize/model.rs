@@ -204,10 +204,10 @@ pub(super) fn model_names(cx: &Ctx, sentences: &[Sentence], names: &[NerSpan]) -
                     } else {
                         &cx.lx.org_suffixes
                     };
-                    let longer_other = other_kind.iter().any(|y| {
-                        chars.len() > y.len
-                            && head.is_some_and(|x| y.len > x.len)
-                            && cx.s_is(n.end - y.len, n.end, &y.simp)
+                    let longer_other = head.is_some_and(|x| {
+                        other_kind.iter().any(|y| {
+                            y.len > x.len && chars.len() > y.len && cx.s_is(n.end - y.len, n.end, &y.simp)
+                        })
                     });
                     let headed = head.is_some_and(|x| {
                         let k = x.len;

@@ -783,6 +783,12 @@ pub(super) fn departments(cx: &Ctx, mentions: &mut Vec<Mention>) {
     });
 }
 
+/// The levels of place whose party committee is the place and 委 (仙桃市委, 碧江區委),
+/// Simplified.
+pub(crate) fn committee_level(simplified: char) -> bool {
+    matches!(simplified, '省' | '市' | '县' | '区' | '州')
+}
+
 /// The party committee of a place, written as the place and 委 (仙桃市委, 碧江區委, 廣東省委),
 /// and a department of it named right after (碧江區委政法委, 寶安區委宣傳部). 委 must end its
 /// word (not 委員, 委託) and the place must end with its level (省, 市, 縣, 區, 州).
@@ -792,7 +798,7 @@ pub(super) fn party_committees(cx: &Ctx, mentions: &mut Vec<Mention>) {
         let e = p.end;
         if e + 1 >= cx.simp.len()
             || cx.simp[e] != '委'
-            || !matches!(cx.simp[e - 1], '省' | '市' | '县' | '区' | '州')
+            || !committee_level(cx.simp[e - 1])
             || cx.token_of[e] == usize::MAX
             || cx.tokens[cx.token_of[e]].end != e + 1
         {

@@ -270,42 +270,33 @@ fn own_should(cx: &Ctx, from: usize, (w0, w1): (usize, usize)) -> bool {
     }) {
         return false;
     }
+    // The person: a word of those roles (or 我 glued to the should: 我要/v), with no verb
+    // before the should (我也一定要…; not 我認為政府要…).
+    let own = |a: usize, b: usize| {
+        let role = |r| v.lx.has_role_chars(&v.simp[a..b], r);
+        role(Role::FirstPerson) || role(Role::Reflexive) || (role(Role::Pronoun) && !asks_act)
+    };
+    let mut subject = false;
     let mut p = from;
-    let mut subject = None;
     while p < w0 {
         let Some(t) = v.token_at(p) else {
             p += 1;
             continue;
         };
-        // 我要/v, one word for the segmenter.
         if t.end > w0 {
-            let own = |r| v.lx.has_role_chars(&v.simp[t.start..w0], r);
-            return own(Role::FirstPerson) || own(Role::Reflexive) || (own(Role::Pronoun) && !asks_act);
+            return if subject {
+                !t.tag.starts_with('v')
+            } else {
+                own(t.start, w0)
+            };
         }
         if t.tag.starts_with('v') {
             return false;
         }
-        if v.lx.has_role(&t.word, Role::FirstPerson)
-            || v.lx.has_role(&t.word, Role::Reflexive)
-            || (v.lx.has_role(&t.word, Role::Pronoun) && !asks_act)
-        {
-            subject = Some(t.end);
-            break;
-        }
+        subject = subject || own(t.start, t.end);
         p = t.end;
     }
-    // Nothing but adverbs and the like between the subject and the should (我也一定要…).
-    let Some(mut p) = subject else {
-        return false;
-    };
-    while p < w0 {
-        match v.token_at(p) {
-            Some(t) if t.tag.starts_with('v') => return false,
-            Some(t) => p = t.end,
-            None => p += 1,
-        }
-    }
-    true
+    subject
 }
 
 /// Is there nothing but closing punctuation in `a..b`?
